@@ -1,0 +1,54 @@
+"""Shared fixtures: real 4D project folders on disk and a way to run the real CLI."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tlsgui.project.demo import write_demo
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+FIXTURES = Path(__file__).parent / "data"
+
+
+@pytest.fixture
+def demo(tmp_path) -> Path:
+    """A fresh copy of the demo project (settings in 4D's shape, no certificates)."""
+    return write_demo(tmp_path / "DemoShop")
+
+
+def make_project(root: Path, settings_xml: str | None, name: str = "App") -> Path:
+    """A minimal 4D project folder; `settings_xml` None means no settings file at all."""
+    (root / "Project" / "Sources").mkdir(parents=True)
+    (root / "Project" / f"{name}.4DProject").write_text("{}\n")
+    if settings_xml is not None:
+        (root / "Project" / "Sources" / "settings.4DSettings").write_text(settings_xml, encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def project_factory(tmp_path):
+    counter = iter(range(1000))
+
+    def factory(settings_xml: str | None = None, name: str = "App") -> Path:
+        return make_project(tmp_path / f"p{next(counter)}", settings_xml, name)
+
+    return factory
+
+
+def run_cli(*args: str, timeout: float = 60, **kwargs) -> subprocess.CompletedProcess:
+    """Run `python -m tlsgui ARGS` as a user would, capturing text output."""
+    return subprocess.run(
+        [sys.executable, "-m", "tlsgui", *map(str, args)],
+        capture_output=True, text=True, timeout=timeout, **kwargs,
+    )
+
+
+def tree_bytes(root: Path) -> dict[str, bytes]:
+    """Every file under `root` and its bytes, to prove that nothing on disk changed."""
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}

@@ -1,0 +1,66 @@
+"""The command line: every operation of the GUI as a scriptable command (DESIGN.md section 5)."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from tlsgui import __version__
+from tlsgui.errors import TlsguiError
+
+# Each module adds its sub-commands with register(subparsers); the order is the order in --help.
+COMMAND_MODULES = (
+    "tlsgui.cli.settings_commands",
+)
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="tlsgui",
+        description="Set up TLS for a 4D project. Without a command, opens the window "
+                    "(on PROJECT, or on a fresh copy of the demo project).",
+    )
+    parser.add_argument("--version", action="version", version=f"tlsgui {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def command_names(parser: argparse.ArgumentParser) -> set[str]:
+    for action in parser._subparsers._group_actions if parser._subparsers else ():
+        if isinstance(action, argparse._SubParsersAction):
+            return set(action.choices)
+    return set()
+
+
+def run_command(argv: list[str]) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.handler(args) or 0)
+    except TlsguiError as exc:
+        print(f"tlsgui: {exc}", file=sys.stderr)
+        return EXIT_UNUSABLE
+    except KeyboardInterrupt:
+        print("tlsgui: interrupted", file=sys.stderr)
+        return 130
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["--worker"]:
+        from tlsgui.worker import run_worker
+
+        return run_worker(argv[1:])
+    parser = build_parser()
+    if argv and (argv[0].startswith("-") or argv[0] in command_names(parser)):
+        return run_command(argv)
+    if len(argv) > 1:
+        parser.error(f"unknown command {argv[0]!r}")
+    from tlsgui.app import run_gui
+
+    return run_gui(argv[0] if argv else None)

@@ -1,0 +1,145 @@
+"""CLI commands over the settings: demo, check, settings, settings set."""
+
+from __future__ import annotations
+
+import sys
+
+from tlsgui.cli.output import print_json, print_problems
+from tlsgui.errors import TlsguiError
+from tlsgui.model.grade import predict_grade
+from tlsgui.model.options import BY_KEY, OPTIONS, option
+from tlsgui.model.validation import Severity, validate
+from tlsgui.project.demo import write_demo
+from tlsgui.project.facts import gather_facts
+from tlsgui.project.store import load_project, save_project
+
+JSON_FORMAT = 1
+
+
+def register(sub) -> None:
+    demo = sub.add_parser("demo", help="write the demo 4D project into DIR")
+    demo.add_argument("dir")
+    demo.set_defaults(handler=cmd_demo)
+
+    check = sub.add_parser("check", help="validate settings and files (exit 0 ok, 1 errors, 2 unreadable)")
+    check.add_argument("project")
+    check.add_argument("--json", action="store_true", help="machine-readable output")
+    check.set_defaults(handler=cmd_check)
+
+    settings = sub.add_parser(
+        "settings", help="show effective settings with their source; 'set KEY=VALUE...' changes and saves",
+        usage="tlsgui settings PROJECT [--json] | tlsgui settings PROJECT set KEY=VALUE... [--force]",
+    )
+    settings.add_argument("project")
+    settings.add_argument("action", nargs="?", choices=["set"], help="set: change settings and save")
+    settings.add_argument("assignments", nargs="*", metavar="KEY=VALUE")
+    settings.add_argument("--json", action="store_true", help="machine-readable output")
+    settings.add_argument("--force", action="store_true",
+                          help="save even if a settings file was changed by another program since loading")
+    settings.set_defaults(handler=cmd_settings)
+
+
+def cmd_demo(args) -> int:
+    root = write_demo(args.dir)
+    print(f"Demo 4D project written to {root}")
+    return 0
+
+
+def _load_readable(path):
+    project = load_project(path)
+    if project.error:
+        raise project.error
+    return project
+
+
+def cmd_check(args) -> int:
+    project = _load_readable(args.project)
+    facts = gather_facts(project)
+    problems = validate(project.settings, facts)
+    grade = predict_grade(project.settings, facts)
+    errors = any(p.severity is Severity.ERROR for p in problems)
+    if args.json:
+        print_json({
+            "format": JSON_FORMAT,
+            "project": str(project.paths.root),
+            "ok": not errors,
+            "problems": [p.as_json() for p in problems],
+            "grade": grade.as_json(),
+            "notices": project.notices,
+        })
+    else:
+        print(f"{project.paths.name} ({project.paths.root})")
+        for notice in project.notices:
+            print(f"note: {notice}")
+        if problems:
+            print_problems(problems)
+        else:
+            print("No problems found.")
+        trusted = f" ({grade.if_trusted} if trusted)" if grade.if_trusted else ""
+        print(f"Predicted SSL Labs grade: {grade.grade}{trusted}")
+        for reason in grade.reasons:
+            print(f"  - {reason}")
+    return 1 if errors else 0
+
+
+def _show(project, as_json: bool) -> None:
+    if as_json:
+        print_json({
+            "format": JSON_FORMAT,
+            "project": str(project.paths.root),
+            "settings": {
+                o.key: {
+                    "value": project.sources[o.key].value,
+                    "source": project.sources[o.key].source.value,
+                    "file": project.sources[o.key].path or None,
+                }
+                for o in OPTIONS
+            },
+        })
+        return
+    width = max(len(o.key) for o in OPTIONS)
+    for o in OPTIONS:
+        sourced = project.sources[o.key]
+        value = sourced.value
+        text = ("true" if value else "false") if isinstance(value, bool) else (repr(value) if value == "" else str(value))
+        print(f"{o.key:<{width}}  {text:<24}  {sourced.source.label}")
+
+
+def parse_assignments(assignments: list[str]) -> dict:
+    """KEY=VALUE words into checked values; TlsguiError naming the first bad one."""
+    if not assignments:
+        raise TlsguiError("Nothing to set.", fix="Give one or more KEY=VALUE, e.g. web.https_port=8443.")
+    values = {}
+    for text in assignments:
+        key, sep, raw = text.partition("=")
+        if not sep:
+            raise TlsguiError(f"{text!r} has no '='.", fix="Write KEY=VALUE, e.g. web.https_enabled=true.")
+        values[key.strip()] = option(key.strip()).parse(raw)
+    return values
+
+
+def cmd_settings(args) -> int:
+    if args.action is None:
+        if args.assignments:
+            raise TlsguiError(f"Unknown action {args.assignments[0]!r}.", fix="Use: settings PROJECT set KEY=VALUE.")
+        _show(_load_readable(args.project), args.json)
+        return 0
+    # Parse every assignment before touching the project: one bad value writes nothing.
+    values = parse_assignments(args.assignments)
+    project = _load_readable(args.project)
+    new = project.settings.replace(**values)
+    result = save_project(project, new, force=args.force)
+    problems = validate(new, gather_facts(project))
+    if args.json:
+        print_json({"format": JSON_FORMAT, "project": str(project.paths.root),
+                    "written": [str(p) for p in result.written], "backup": result.backup_id,
+                    "problems": [p.as_json() for p in problems]})
+    else:
+        if result.written:
+            for path in result.written:
+                print(f"wrote {path}")
+        else:
+            print("Nothing changed; no file was written.")
+        if problems:
+            print_problems(problems)
+    return 0

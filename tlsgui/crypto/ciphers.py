@@ -1,0 +1,130 @@
+"""OpenSSL cipher-string analysis, asking the OpenSSL that Python links to (stdlib `ssl` only)."""
+
+from __future__ import annotations
+
+import ssl
+from dataclasses import dataclass
+from functools import lru_cache
+
+# OpenSSL keywords that are not cipher names or aliases but are valid in a cipher string.
+_SPECIAL = ("@STRENGTH", "@SECLEVEL=")
+
+
+@dataclass(frozen=True)
+class Suite:
+    name: str  # OpenSSL name, e.g. ECDHE-RSA-AES128-GCM-SHA256
+    protocol: str  # "TLSv1.2", "TLSv1.3", "TLSv1.0", "SSLv3"
+    kx: str  # "ECDHE", "DHE", "RSA", "PSK", "any" (TLS 1.3)
+    auth: str  # "RSA", "ECDSA", "any", ...
+    aead: bool
+    bits: int
+
+    @property
+    def forward_secret(self) -> bool:
+        # TLS 1.3 suites always use (EC)DHE; "any" is how OpenSSL says "negotiated separately".
+        return self.kx in ("ECDHE", "DHE", "any")
+
+
+@dataclass(frozen=True)
+class CipherAnalysis:
+    """What OpenSSL makes of a cipher string for TLS 1.2 and older."""
+
+    text: str
+    error: str = ""  # non-empty: OpenSSL rejects the string as a whole
+    unknown: tuple[str, ...] = ()  # tokens OpenSSL silently ignores (typos)
+    suites: tuple[Suite, ...] = ()  # TLS 1.2-and-older suites the string selects, in order
+
+    @property
+    def ok(self) -> bool:
+        return not self.error and not self.unknown
+
+    @property
+    def forward_secret(self) -> bool:
+        return any(s.kx in ("ECDHE", "DHE") for s in self.suites)
+
+    @property
+    def only_forward_secret(self) -> bool:
+        return bool(self.suites) and all(s.kx in ("ECDHE", "DHE") for s in self.suites)
+
+    @property
+    def aead(self) -> bool:
+        return any(s.aead for s in self.suites)
+
+    @property
+    def anonymous(self) -> bool:
+        return any(s.auth == "none" for s in self.suites)
+
+    @property
+    def dhe(self) -> bool:
+        return any(s.kx == "DHE" for s in self.suites)
+
+
+def _context() -> ssl.SSLContext:
+    return ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+
+
+_KX = {"kx-ecdhe": "ECDHE", "kx-dhe": "DHE", "kx-rsa": "RSA", "kx-any": "any", "kx-psk": "PSK"}
+_AUTH = {"auth-rsa": "RSA", "auth-ecdsa": "ECDSA", "auth-any": "any", "auth-null": "none", "auth-psk": "PSK"}
+
+
+def _suites(ctx: ssl.SSLContext) -> tuple[Suite, ...]:
+    out = []
+    for c in ctx.get_ciphers():
+        suite = Suite(
+            name=c["name"],
+            protocol=c["protocol"],
+            kx=_KX.get(c.get("kea", ""), c.get("kea", "?").removeprefix("kx-").upper()),
+            auth=_AUTH.get(c.get("auth", ""), c.get("auth", "?").removeprefix("auth-").upper()),
+            aead=bool(c.get("aead")),
+            bits=int(c.get("alg_bits", 0)),
+        )
+        out.append(suite)
+    return tuple(out)
+
+
+@lru_cache(maxsize=256)
+def _token_known(token: str) -> bool:
+    ctx = _context()
+    try:
+        ctx.set_ciphers(token)
+    except ssl.SSLError:
+        # An alias that selects nothing at this security level still is a real word (e.g. "aNULL").
+        try:
+            ctx.set_ciphers(token + ":@SECLEVEL=0")
+        except ssl.SSLError:
+            return False
+    return True
+
+
+def split_tokens(text: str) -> list[str]:
+    """The elements of a cipher string; OpenSSL separates them with ':' (also ',' and spaces)."""
+    for sep in (",", " "):
+        text = text.replace(sep, ":")
+    return [t for t in text.split(":") if t]
+
+
+def analyse(text: str) -> CipherAnalysis:
+    """Expand a cipher string as OpenSSL would; empty means the built-in default (OpenSSL's DEFAULT here)."""
+    text = text.strip()
+    ctx = _context()
+    try:
+        ctx.set_ciphers(text or "DEFAULT")
+    except ssl.SSLError as exc:
+        reason = str(exc.args[0] if exc.args else exc).rstrip(".")
+        return CipherAnalysis(text, error=f"OpenSSL rejects this cipher list: {reason}.")
+    unknown = []
+    for token in split_tokens(text):
+        # Exclusions of suites this OpenSSL no longer has (e.g. "!RC4") are harmless; only words that
+        # should add suites and match nothing are typos.
+        if token.startswith(("!", "-")) or token.startswith(_SPECIAL):
+            continue
+        word = token.lstrip("+")
+        if not _token_known(word):
+            unknown.append(token)
+    suites = tuple(s for s in _suites(ctx) if s.protocol != "TLSv1.3")
+    return CipherAnalysis(text, unknown=tuple(unknown), suites=suites)
+
+
+def tls13_suites() -> tuple[Suite, ...]:
+    """TLS 1.3 suites; a cipher string never changes these (OpenSSL sets them separately)."""
+    return tuple(s for s in _suites(_context()) if s.protocol == "TLSv1.3")

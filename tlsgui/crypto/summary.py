@@ -1,0 +1,86 @@
+"""A short summary of installed cert.pem / key.pem for status display and validation."""
+
+from __future__ import annotations
+
+from datetime import timezone
+from pathlib import Path
+
+from cryptography import x509
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import ec, rsa
+from cryptography.x509.oid import ExtendedKeyUsageOID
+
+from tlsgui.errors import TlsguiError
+from tlsgui.model.facts import CertFacts
+
+MAX_FILE = 1024 * 1024
+
+
+def key_description(public_key) -> tuple[str, int]:
+    if isinstance(public_key, rsa.RSAPublicKey):
+        return "RSA", public_key.key_size
+    if isinstance(public_key, ec.EllipticCurvePublicKey):
+        return "ECDSA", public_key.curve.key_size
+    return type(public_key).__name__.removesuffix("PublicKey").lstrip("_"), 0
+
+
+def _public_bytes(public_key) -> bytes:
+    return public_key.public_bytes(serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo)
+
+
+def cert_facts(cert: x509.Certificate, chain_length: int = 1, private_key=None) -> CertFacts:
+    key_type, bits = key_description(cert.public_key())
+    try:
+        san = cert.extensions.get_extension_for_class(x509.SubjectAlternativeName).value
+        names = tuple(san.get_values_for_type(x509.DNSName)) + tuple(
+            str(ip) for ip in san.get_values_for_type(x509.IPAddress))
+    except x509.ExtensionNotFound:
+        names = ()
+    try:
+        eku = cert.extensions.get_extension_for_class(x509.ExtendedKeyUsage).value
+        server_auth = ExtendedKeyUsageOID.SERVER_AUTH in eku
+    except x509.ExtensionNotFound:
+        server_auth = None
+    matches = None
+    if private_key is not None:
+        matches = _public_bytes(private_key.public_key()) == _public_bytes(cert.public_key())
+    hash_algorithm = cert.signature_hash_algorithm
+    return CertFacts(
+        subject=cert.subject.rfc4514_string(),
+        issuer=cert.issuer.rfc4514_string(),
+        key_type=key_type,
+        key_bits=bits,
+        not_before=cert.not_valid_before_utc.astimezone(timezone.utc),
+        not_after=cert.not_valid_after_utc.astimezone(timezone.utc),
+        names=names,
+        self_signed=cert.issuer == cert.subject,
+        signature_hash=hash_algorithm.name if hash_algorithm else "",
+        server_auth=server_auth,
+        matches_key=matches,
+        chain_length=chain_length,
+    )
+
+
+def _read(path: Path) -> bytes:
+    size = path.stat().st_size
+    if size > MAX_FILE:
+        raise TlsguiError(f"{path.name} is {size} bytes, too large for a PEM file.", where=str(path))
+    return path.read_bytes()
+
+
+def summarize_installed(cert_path: Path, key_path: Path) -> CertFacts:
+    """Facts about an installed cert.pem (and whether key.pem matches it); TlsguiError if unreadable."""
+    try:
+        chain = x509.load_pem_x509_certificates(_read(cert_path))
+    except ValueError:
+        raise TlsguiError("cert.pem holds no readable PEM certificate.", where=str(cert_path)) from None
+    private_key = None
+    if key_path.is_file():
+        try:
+            private_key = serialization.load_pem_private_key(_read(key_path), password=None)
+        except TypeError:
+            raise TlsguiError("key.pem is encrypted with a password; 4D needs it unencrypted.",
+                              where=str(key_path)) from None
+        except ValueError:
+            raise TlsguiError("key.pem holds no readable PEM private key.", where=str(key_path)) from None
+    return cert_facts(chain[0], len(chain), private_key)

@@ -1,0 +1,33 @@
+"""The one error type the core raises for anything a person can fix."""
+
+from __future__ import annotations
+
+
+class TlsguiError(Exception):
+    """A problem with words for a person: what is wrong, where, and what to do.
+
+    `where` names the file (and line) or the setting key; `fix` says what to do.
+    Parsers and writers raise this and nothing else for bad input.
+    """
+
+    def __init__(self, message: str, *, where: str = "", fix: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.where = where
+        self.fix = fix
+
+    def __str__(self) -> str:
+        text = f"{self.where}: {self.message}" if self.where else self.message
+        return f"{text} {self.fix}".strip() if self.fix else text
+
+
+class ProjectNotFound(TlsguiError):
+    """The path is not (inside) a 4D project folder."""
+
+
+class SettingsFileError(TlsguiError):
+    """A settings file cannot be read; it must be shown read-only and never overwritten."""
+
+
+class ConflictError(TlsguiError):
+    """A file changed on disk since it was loaded; saving would overwrite someone else's work."""

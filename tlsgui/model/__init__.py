@@ -1,0 +1,1 @@
+"""Pure-Python settings model: option declarations, settings values, profiles and validation."""

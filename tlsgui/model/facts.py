@@ -1,0 +1,36 @@
+"""What validation needs to know about the files on disk, gathered elsewhere (the model reads no files)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+
+@dataclass(frozen=True)
+class CertFacts:
+    subject: str
+    issuer: str
+    key_type: str  # "RSA", "ECDSA", or another algorithm name
+    key_bits: int
+    not_before: datetime
+    not_after: datetime
+    names: tuple[str, ...]  # subjectAltName DNS names and IP addresses
+    self_signed: bool
+    signature_hash: str  # e.g. "sha256"; "" when unknown
+    server_auth: bool | None = None  # None: no extendedKeyUsage extension
+    matches_key: bool | None = None  # None: no key.pem to compare with
+    chain_length: int = 1
+
+
+@dataclass(frozen=True)
+class FileFacts:
+    tls_folder: str = ""
+    key_present: bool = False
+    cert_present: bool = False
+    dhparams_present: bool = False
+    cert: CertFacts | None = None
+    cert_error: str = ""  # cert.pem or key.pem exists but cannot be read
+    dh_bits: int | None = None
+    dh_error: str = ""
+    key_in_git: bool = False  # key.pem is inside a git work tree and not ignored
+    now: datetime = field(default_factory=lambda: datetime.now(timezone.utc))

@@ -1,0 +1,76 @@
+"""The settings values: a frozen dataclass generated from the option declarations, plus their sources."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any
+
+from tlsgui.model.options import OPTIONS, option
+
+
+def _field_name(key: str) -> str:
+    return key.replace(".", "_")
+
+
+class _SettingsBase:
+    """Key-based access shared by the generated Settings dataclass."""
+
+    def get(self, key: str) -> Any:
+        option(key)
+        return getattr(self, _field_name(key))
+
+    def replace(self, **changes: Any) -> "Settings":
+        """A copy with some values changed, given by dotted key: `settings.replace(**{"web.http_port": 8080})`."""
+        checked = {_field_name(key): option(key).check(value) for key, value in changes.items()}
+        return dataclasses.replace(self, **checked)  # type: ignore[arg-type]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {opt.key: getattr(self, _field_name(opt.key)) for opt in OPTIONS}
+
+    def changed_keys(self, other: "Settings") -> list[str]:
+        return [opt.key for opt in OPTIONS if self.get(opt.key) != other.get(opt.key)]
+
+
+# Generated so that adding an Option is the only change needed for a new setting.
+Settings = dataclasses.make_dataclass(
+    "Settings",
+    [(_field_name(opt.key), opt.type, dataclasses.field(default=opt.default)) for opt in OPTIONS],
+    bases=(_SettingsBase,),
+    frozen=True,
+)
+Settings.__module__ = __name__
+Settings.__doc__ = "Effective values of every declared option (field names: dotted keys with underscores)."
+
+
+class Source(Enum):
+    """Where an effective value was read from, lowest precedence first (4D's order)."""
+
+    DEFAULT = "default"
+    STRUCTURE = "structure"  # Project/Sources/settings.4DSettings
+    USER = "user"  # Settings/settings.4DSettings
+    USER_DATA = "user_data"  # Data/Settings/settings.4DSettings
+    SIDECAR = "sidecar"  # Project/Sources/tls-settings.json
+
+    @property
+    def label(self) -> str:
+        return _SOURCE_LABELS[self]
+
+
+_SOURCE_LABELS = {
+    Source.DEFAULT: "4D default",
+    Source.STRUCTURE: "settings.4DSettings (structure)",
+    Source.USER: "Settings/settings.4DSettings (user)",
+    Source.USER_DATA: "Data/Settings/settings.4DSettings (user, data file)",
+    Source.SIDECAR: "tls-settings.json",
+}
+
+
+@dataclass(frozen=True)
+class Sourced:
+    """A value together with the file it came from."""
+
+    value: Any
+    source: Source
+    path: str = ""  # the file, when the source is a file

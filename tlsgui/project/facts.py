@@ -1,0 +1,54 @@
+"""Gather FileFacts for a loaded project: which TLS files exist and what they hold."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+from tlsgui.errors import TlsguiError
+from tlsgui.model.facts import FileFacts
+
+
+def _key_in_git(key: Path) -> bool:
+    """True when key.pem sits in a git work tree and .gitignore does not cover it."""
+    if not any((folder / ".git").exists() for folder in key.parents):
+        return False
+    git = shutil.which("git")
+    if git is None:
+        return False
+    try:
+        done = subprocess.run([git, "check-ignore", "-q", str(key)], cwd=key.parent,
+                              capture_output=True, timeout=5)
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+    return done.returncode == 1  # 0: ignored; 1: not ignored; 128: not a work tree / error
+
+
+def gather_facts(project) -> FileFacts:
+    folder = project.paths.tls_folder(project.settings.web_certificate_folder)
+    key, cert, dh = folder / "key.pem", folder / "cert.pem", folder / "dhparams.pem"
+    values: dict = dict(
+        tls_folder=str(folder),
+        key_present=key.is_file(),
+        cert_present=cert.is_file(),
+        dhparams_present=dh.is_file(),
+    )
+    if cert.is_file():
+        # Imported here so that opening a project without certificates never loads `cryptography`.
+        from tlsgui.crypto.summary import summarize_installed
+
+        try:
+            values["cert"] = summarize_installed(cert, key)
+        except TlsguiError as exc:
+            values["cert_error"] = str(exc)
+    if dh.is_file():
+        from tlsgui.crypto.dhparams import read_dh_bits
+
+        try:
+            values["dh_bits"] = read_dh_bits(dh.read_bytes())
+        except TlsguiError as exc:
+            values["dh_error"] = exc.message
+    if key.is_file():
+        values["key_in_git"] = _key_in_git(key)
+    return FileFacts(**values)

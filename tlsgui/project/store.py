@@ -1,0 +1,232 @@
+"""Load a 4D project's effective TLS settings with their sources, and save edits back safely."""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tlsgui.errors import ConflictError, SettingsFileError, TlsguiError
+from tlsgui.model.options import ALLOW_USER_SETTINGS, BY_KEY, OPTIONS, Option, Storage
+from tlsgui.model.settings import Settings, Source, Sourced
+from tlsgui.project.atomic import check_writable, write_atomic
+from tlsgui.project.backups import create_backup
+from tlsgui.project.locate import ProjectPaths, find_project_root
+from tlsgui.project.method_file import render_method
+from tlsgui.project.settings_file import SettingsFile, new_settings_file, read_settings_file
+from tlsgui.project.sidecar import Sidecar, parse_sidecar
+
+
+def _digest(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except FileNotFoundError:
+        return None
+    except OSError:
+        return "unreadable"
+
+
+@dataclass
+class Project:
+    """One loaded project: effective settings, where each came from, and what the disk looked like."""
+
+    paths: ProjectPaths
+    settings: Settings
+    sources: dict[str, Sourced]
+    files: dict[Source, SettingsFile] = field(default_factory=dict)  # the XML files that exist
+    sidecar: Sidecar | None = None
+    error: TlsguiError | None = None  # set: a file could not be read; the project is read-only
+    fingerprints: dict[Path, str | None] = field(default_factory=dict)
+    notices: list[str] = field(default_factory=list)
+
+    @property
+    def read_only(self) -> bool:
+        return self.error is not None
+
+    @property
+    def user_settings_enabled(self) -> bool:
+        structure = self.files.get(Source.STRUCTURE)
+        return bool(structure) and structure.get(ALLOW_USER_SETTINGS)[0] == "true"
+
+    def changed_on_disk(self) -> list[Path]:
+        """Files that differ from what was loaded (written by 4D or another program meanwhile)."""
+        return [path for path, digest in self.fingerprints.items() if _digest(path) != digest]
+
+
+def _typed(option: Option, raw: str, sf: SettingsFile, line: int | None) -> Any:
+    where = f"{sf.path}, line {line}" if line else str(sf.path)
+    attr = option.xml.attribute
+    if option.type is bool:
+        if raw not in ("true", "false"):
+            raise SettingsFileError(
+                f'{attr}="{raw}" is not a boolean ({option.key}).', where=where,
+                fix='4D writes "true" or "false".',
+            )
+        return raw == "true"
+    if option.type is int:
+        try:
+            return option.check(int(raw.strip(), 10))
+        except (ValueError, TlsguiError):
+            raise SettingsFileError(
+                f'{attr}="{raw}" is not a valid value for {option.label} ({option.key}).', where=where,
+                fix=option.range_hint(),
+            ) from None
+    return raw
+
+
+def _xml_values(sf: SettingsFile) -> dict[str, Any]:
+    values = {}
+    for option in OPTIONS:
+        if option.xml is None:
+            continue
+        raw, line = sf.get(option.xml)
+        if raw is not None:
+            values[option.key] = _typed(option, raw, sf, line)
+    return values
+
+
+_XML_ORDER = (Source.STRUCTURE, Source.USER, Source.USER_DATA)  # lowest precedence first
+
+
+def _xml_path(paths: ProjectPaths, source: Source) -> Path:
+    return {
+        Source.STRUCTURE: paths.structure_settings,
+        Source.USER: paths.user_settings,
+        Source.USER_DATA: paths.user_data_settings,
+    }[source]
+
+
+def load_project(path: str | Path) -> Project:
+    """Read every settings file of the project at (or above) `path`.
+
+    A file that cannot be parsed does not stop the load: its values fall back to lower-precedence
+    ones and `Project.error` explains why the project is read-only.
+    """
+    paths = ProjectPaths(find_project_root(path))
+    sources: dict[str, Sourced] = {o.key: Sourced(o.default, Source.DEFAULT) for o in OPTIONS}
+    project = Project(paths, Settings(), sources)
+    tracked = [_xml_path(paths, s) for s in _XML_ORDER] + [paths.sidecar, paths.method_file]
+    project.fingerprints = {p: _digest(p) for p in tracked}
+    for source in _XML_ORDER:
+        file_path = _xml_path(paths, source)
+        if source is not Source.STRUCTURE and not project.user_settings_enabled:
+            if file_path.exists():
+                project.notices.append(
+                    f"{file_path} is ignored: user settings are not enabled in the structure settings."
+                )
+            continue
+        try:
+            sf = read_settings_file(file_path)
+            values = _xml_values(sf)
+        except FileNotFoundError:
+            continue
+        except SettingsFileError as exc:
+            project.error = project.error or exc
+            continue
+        project.files[source] = sf
+        for key, value in values.items():
+            sources[key] = Sourced(value, source, str(file_path))
+    try:
+        project.sidecar = parse_sidecar(paths.sidecar.read_bytes(), paths.sidecar)
+    except FileNotFoundError:
+        pass
+    except SettingsFileError as exc:
+        project.error = project.error or exc
+    except OSError as exc:
+        project.error = project.error or SettingsFileError(f"Cannot read the file ({exc}).",
+                                                           where=str(paths.sidecar))
+    if project.sidecar:
+        if project.sidecar.migrated_from is not None:
+            project.notices.append(
+                f"{paths.sidecar} is in format {project.sidecar.migrated_from}; it is upgraded when saved."
+            )
+        for key, value in project.sidecar.values.items():
+            sources[key] = Sourced(value, Source.SIDECAR, str(paths.sidecar))
+    project.settings = Settings(**{o.key.replace(".", "_"): sources[o.key].value for o in OPTIONS})
+    return project
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    written: tuple[Path, ...]
+    backup_id: str | None = None
+
+
+def _format(option: Option, value: Any) -> str:
+    return ("true" if value else "false") if option.type is bool else str(value)
+
+
+def save_project(project: Project, settings: Settings, *, force: bool = False) -> SaveResult:
+    """Write the edits between `project.settings` and `settings`; nothing at all when there are none.
+
+    An edited XML value goes to the file it was read from when that is a user settings file (so the
+    edit takes effect), otherwise to the structure settings. Files changed on disk since the load are
+    never overwritten unless `force` is given. On success `project` reflects the saved state.
+    """
+    if project.read_only:
+        raise TlsguiError(
+            "The project is open read-only because a settings file could not be read; nothing was saved.",
+            where=project.error.where if project.error else "", fix=project.error.fix if project.error else "",
+        )
+    edited = settings.changed_keys(project.settings)
+    if not edited:
+        return SaveResult(())
+    paths = project.paths
+    outputs: dict[Path, bytes] = {}
+    xml_edits: dict[Source, list[str]] = {}
+    new_files: dict[Source, SettingsFile] = {}
+    for key in edited:
+        option = BY_KEY[key]
+        if option.storage is Storage.XML:
+            source = project.sources[key].source
+            target = source if source in (Source.USER, Source.USER_DATA) else Source.STRUCTURE
+            xml_edits.setdefault(target, []).append(key)
+    for target, keys in xml_edits.items():
+        path = _xml_path(paths, target)
+        loaded = project.files.get(target)
+        # A copy, so a refused save leaves the loaded tree as it was. A file that did not exist at
+        # load starts in 4D's shape; if it appeared since, the conflict check below refuses.
+        sf = copy.deepcopy(loaded) if loaded else new_settings_file(path)
+        changed = False
+        for key in keys:
+            option = BY_KEY[key]
+            changed |= sf.set(option.xml, _format(option, settings.get(key)))
+        if changed:
+            sf.bump_stamp()
+            outputs[path] = sf.to_bytes()
+            new_files[target] = sf
+    if any(BY_KEY[k].storage is Storage.SIDECAR for k in edited):
+        sidecar = copy.deepcopy(project.sidecar) if project.sidecar else Sidecar(paths.sidecar)
+        for option in OPTIONS:
+            if option.storage is Storage.SIDECAR:
+                sidecar.values[option.key] = settings.get(option.key)
+        outputs[paths.sidecar] = sidecar.to_bytes()
+        outputs[paths.method_file] = render_method(settings).encode("utf-8")
+    if not force:
+        conflicts = [p for p in outputs if project.fingerprints.get(p, _digest(p)) != _digest(p)]
+        if conflicts:
+            raise ConflictError(
+                "The file was changed on disk by another program since it was opened; nothing was saved.",
+                where=", ".join(str(p) for p in conflicts),
+                fix="Reload the project to see the other changes, or save again with force to overwrite them.",
+            )
+    for path in outputs:
+        check_writable(path)
+    backup = create_backup(paths, list(outputs), "before saving settings")
+    for path, data in outputs.items():
+        write_atomic(path, data)
+        project.fingerprints[path] = hashlib.sha256(data).hexdigest()
+    project.files.update(new_files)
+    if paths.sidecar in outputs:
+        project.sidecar = sidecar
+    for key in edited:
+        option = BY_KEY[key]
+        if option.storage is Storage.SIDECAR:
+            project.sources[key] = Sourced(settings.get(key), Source.SIDECAR, str(paths.sidecar))
+        else:
+            target = next(t for t, keys in xml_edits.items() if key in keys)
+            project.sources[key] = Sourced(settings.get(key), target, str(_xml_path(paths, target)))
+    project.settings = settings
+    return SaveResult(tuple(outputs), backup.id if backup else None)

@@ -1,0 +1,18 @@
+"""Child-process entry points (`tlsgui --worker NAME ...`), usable from the frozen installer build too."""
+
+from __future__ import annotations
+
+import sys
+
+WORKERS: dict[str, str] = {}  # name -> "module:function"; filled as slow jobs are added
+
+
+def run_worker(argv: list[str]) -> int:
+    if not argv or argv[0] not in WORKERS:
+        print(f"tlsgui: unknown worker {argv[:1]}; known: {', '.join(sorted(WORKERS)) or 'none'}",
+              file=sys.stderr)
+        return 2
+    module_name, function_name = WORKERS[argv[0]].split(":")
+    import importlib
+
+    return int(getattr(importlib.import_module(module_name), function_name)(argv[1:]) or 0)
