@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import sys
 
-WORKERS: dict[str, str] = {}  # name -> "module:function"; filled as slow jobs are added
+# name -> "module:function"; each takes the remaining argv and returns an exit code.
+WORKERS: dict[str, str] = {
+    "dhparams": "tlsgui.crypto.dhparams:worker_main",
+}
 
 
 def run_worker(argv: list[str]) -> int:
@@ -12,7 +15,7 @@ def run_worker(argv: list[str]) -> int:
         print(f"tlsgui: unknown worker {argv[:1]}; known: {', '.join(sorted(WORKERS)) or 'none'}",
               file=sys.stderr)
         return 2
-    module_name, function_name = WORKERS[argv[0]].split(":")
     import importlib
 
+    module_name, function_name = WORKERS[argv[0]].split(":")
     return int(getattr(importlib.import_module(module_name), function_name)(argv[1:]) or 0)
