@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 from tlsgui import __version__
@@ -61,6 +62,8 @@ def main(argv: list[str] | None = None) -> int:
         return run_command(argv)
     if len(argv) > 1:
         parser.error(f"unknown command {argv[0]!r}")
+    if argv and not os.path.exists(argv[0]):
+        parser.error(f"{argv[0]!r} is neither a command nor an existing project folder")
     from tlsgui.app import run_gui
 
     return run_gui(argv[0] if argv else None)

@@ -233,9 +233,9 @@ TLS_CONSTANTS = {"1.0": "TLSv1_0", "1.1": "TLSv1_1", "1.2": "TLSv1_2", "1.3": "T
 
 
 def split_names(text: str) -> list[str]:
-    """Host names from a comma- or space-separated list, without duplicates, in order."""
+    """Host names from a comma-separated list, without duplicates, in order."""
     seen: dict[str, None] = {}
-    for part in text.replace(",", " ").split():
+    for part in text.split(","):
         seen.setdefault(part.strip().lower().rstrip("."), None)
     return [name for name in seen if name]
 

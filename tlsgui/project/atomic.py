@@ -10,10 +10,16 @@ from pathlib import Path
 from tlsgui.errors import TlsguiError
 
 
+def _read_only(path: Path) -> bool:
+    # Mode bits are checked too: root may write anywhere, but a file or folder someone marked read-only
+    # (no write bit for anyone) is a decision tlsgui respects.
+    return not os.access(path, os.W_OK) or not path.stat().st_mode & 0o222
+
+
 def check_writable(path: Path) -> None:
     """Refuse early, with words, when `path` could not be replaced (rename would ignore a read-only file)."""
     folder = path.parent
-    if path.exists() and not os.access(path, os.W_OK):
+    if path.exists() and _read_only(path):
         raise TlsguiError(
             "The file is read-only; nothing was written.", where=str(path),
             fix="Make it writable (or save elsewhere) and try again.",
@@ -21,7 +27,7 @@ def check_writable(path: Path) -> None:
     probe = folder
     while not probe.exists():
         probe = probe.parent
-    if not os.access(probe, os.W_OK | os.X_OK):
+    if _read_only(probe) or not os.access(probe, os.X_OK):
         raise TlsguiError(
             "The folder is read-only; nothing was written.", where=str(probe),
             fix="Make the folder writable and try again.",
