@@ -52,3 +52,15 @@ def run_cli(*args: str, timeout: float = 60, **kwargs) -> subprocess.CompletedPr
 def tree_bytes(root: Path) -> dict[str, bytes]:
     """Every file under `root` and its bytes, to prove that nothing on disk changed."""
     return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+try:
+    from hypothesis import HealthCheck, settings as hypothesis_settings
+
+    # `make test` runs a quick pass; `make fuzz` sets HYPOTHESIS_PROFILE=long.
+    hypothesis_settings.register_profile(
+        "default", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    hypothesis_settings.register_profile(
+        "long", max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+except ImportError:  # hypothesis is a test extra; the suite installs it
+    pass

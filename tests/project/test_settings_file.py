@@ -207,3 +207,15 @@ def test_every_save_backs_up_the_replaced_file(demo):
     backup = demo / ".tlsgui" / "backups" / result.backup_id
     stored = [p for p in backup.iterdir() if p.name.endswith("settings.4DSettings")]
     assert [p.read_bytes() for p in stored] == [original]
+
+
+def test_superscript_stamp_is_not_a_number(project_factory):
+    project = load_project(project_factory('<?xml version="1.0"?><preferences stamp="\u00b2"><com.4d/></preferences>'))
+    assert "is not a number" in str(project.error)
+
+
+def test_damaged_encoding_declaration_is_read_as_utf8(project_factory):
+    # Found by fuzzing: expat raised LookupError for an unknown codec name.
+    text = (FIXTURES / "settings" / "hdi_multiple_webservers.4DSettings").read_text().replace("UTF-8", "TF-8")
+    project = load_project(project_factory(text))
+    assert not project.read_only and project.settings.web_http_port == 8080

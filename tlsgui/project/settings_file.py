@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -181,7 +182,9 @@ def parse_settings(data: bytes, path: Path) -> SettingsFile:
             f"The file is not UTF-8 text (byte 0x{data[exc.start]:02x} at line {line}).", where=where,
             fix="4D writes settings as UTF-8; restore the file from a backup or re-save it from 4D.",
         ) from None
-    parser = expat.ParserCreate()
+    # The bytes were just checked to be UTF-8, which is what 4D writes; a damaged encoding
+    # declaration (found by fuzzing: encoding="TF-8") must not make expat look up a codec.
+    parser = expat.ParserCreate("utf-8")
     builder = _Builder(parser)
     parser.ordered_attributes = True
     parser.StartElementHandler = builder.start
@@ -207,7 +210,7 @@ def parse_settings(data: bytes, path: Path) -> SettingsFile:
             where=where,
         )
     stamp = root.get("stamp", "0")
-    if not stamp.strip().isdigit():
+    if not re.fullmatch(r"\s*[0-9]+\s*", stamp):  # str.isdigit() would accept "²", which int() refuses
         raise SettingsFileError(
             f"Line {builder.lines.get(id(root), 1)}: stamp={stamp!r} is not a number.", where=where,
             fix="4D's revision counter must be a whole number; correct it or re-save the settings from 4D.",
