@@ -100,3 +100,8 @@ def certificate_summary(cert: x509.Certificate) -> dict:
         "signature_hash": facts.signature_hash,
         "serial": format(cert.serial_number, "X"),
     }
+
+
+def certificates_pem(certificates: list[x509.Certificate]) -> bytes:
+    """cert.pem's content: the certificates in order, PEM with LF line endings."""
+    return b"".join(c.public_bytes(serialization.Encoding.PEM) for c in certificates)
