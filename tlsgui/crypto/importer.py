@@ -61,9 +61,11 @@ def _certificate_from_der(der: bytes, label: str, index: int, where: str) -> x50
 
 
 def _unquote(data: bytes) -> tuple[bytes, bool]:
-    """Remove a consistent e-mail quote prefix ('> ') from the lines of PEM blocks; True when one was removed."""
-    quoted = re.sub(rb"(?m)^[ \t]*(?:>[ \t]?)+", b"", data)
-    return quoted, quoted != data and bool(_BLOCK.search(quoted)) and not _BLOCK.search(data)
+    """Remove e-mail quote marks ('> ') in front of PEM lines, when every BEGIN line carries them."""
+    prefixes = re.findall(rb"(?m)^(.*?)-----BEGIN ", data)
+    if prefixes and all(re.fullmatch(rb"[ \t]*(?:>[ \t]?)+", p) for p in prefixes):
+        return re.sub(rb"(?m)^[ \t]*(?:>[ \t]?)+", b"", data), True
+    return data, False
 
 
 def _read_pem(data: bytes, where: str, password: bytes | None) -> Imported:
@@ -73,9 +75,8 @@ def _read_pem(data: bytes, where: str, password: bytes | None) -> Imported:
         out.notices.append(f"{where}: the file uses CR-only (old Mac) line endings, which 4D rejects; "
                            "converted to LF.")
     data = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
-    unquoted, was_quoted = _unquote(data)
+    data, was_quoted = _unquote(data)
     if was_quoted:
-        data = unquoted
         out.notices.append(f"{where}: removed the e-mail quote marks ('>') in front of the PEM lines.")
     blocks = list(_BLOCK.finditer(data))
     begins, ends = _BEGIN.findall(data), _END.findall(data)
