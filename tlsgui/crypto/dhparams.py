@@ -58,11 +58,11 @@ FFDHE_GROUPS: dict[str, bytes] = {
 
 
 def read_dh_bits(data: bytes) -> int:
-    """The prime size of PEM DH parameters, or TlsguiError when the file is not readable as such."""
-    try:
-        return _numbers(data).p.bit_length()
-    except (ValueError, TypeError):
-        raise TlsguiError("dhparams.pem holds no readable PEM DH parameters.") from None
+    """The prime size of PEM DH parameters, or TlsguiError when the file is unreadable or p is not prime."""
+    info = inspect_dhparams(data)
+    if not info.probable_prime:
+        raise TlsguiError("The DH modulus p in dhparams.pem is not a prime number, so these parameters are unsafe.")
+    return info.bits
 
 
 
@@ -130,21 +130,74 @@ def is_probable_prime(n: int, rounds: int = 12) -> bool:
     return True
 
 
+@dataclass(frozen=True)
+class _Numbers:
+    p: int
+    g: int
+
+
+def _der_ints(der: bytes, count: int) -> list[int] | None:
+    """The first `count` INTEGERs of a DER SEQUENCE; None when the bytes are not shaped like that."""
+    def length(pos: int) -> tuple[int, int]:
+        first = der[pos]
+        if first < 0x80:
+            return first, pos + 1
+        n = first & 0x7F
+        return int.from_bytes(der[pos + 1:pos + 1 + n], "big"), pos + 1 + n
+
+    try:
+        if der[0] != 0x30:
+            return None
+        size, pos = length(1)
+        if pos + size != len(der):
+            return None
+        values = []
+        for _ in range(count):
+            if der[pos] != 0x02:
+                return None
+            size, pos = length(pos + 1)
+            if pos + size > len(der):
+                return None
+            values.append(int.from_bytes(der[pos:pos + size], "big", signed=True))
+            pos += size
+        return values
+    except IndexError:
+        return None
+
+
+def _pem_p_g(data: bytes) -> tuple[int | None, int | None]:
+    """p and g read by hand from PKCS#3 or X9.42 PEM (both start with p, g), so that parameters OpenSSL
+    refuses to load (e.g. p not prime) can still be named precisely."""
+    import base64
+    import binascii
+    import re
+
+    match = re.search(rb"-----BEGIN ((?:X9\.42 )?DH PARAMETERS)-----(.*?)-----END \1-----", data, re.S)
+    if not match:
+        return None, None
+    try:
+        der = base64.b64decode(b"".join(match.group(2).split()), validate=True)
+    except (binascii.Error, ValueError):
+        return None, None
+    values = _der_ints(der, 2)
+    return (values[0], values[1]) if values else (None, None)
+
+
 def inspect_dhparams(data: bytes, where: str = "dhparams.pem") -> DhInfo:
     """Read PEM DH parameters; TlsguiError only when the file is not readable as such."""
     if len(data) > MAX_FILE:
-        raise TlsguiError(f"The file is {len(data)} bytes; DH parameters are under 2 KiB.", where=where,
+        raise TlsguiError(f"The file is {len(data) // 1024} KiB; DH parameters are under 2 KiB (limit 1 MiB).", where=where,
                           fix="Choose the dhparams.pem file itself.")
     if not data.strip():
         raise TlsguiError("The file is empty.", where=where, fix="Install a standard group (ffdhe2048) instead.")
     if b"-----BEGIN DH PARAMETERS-----" not in data and b"-----BEGIN X9.42 DH PARAMETERS-----" not in data:
         raise TlsguiError("The file holds no PEM DH parameters (no BEGIN DH PARAMETERS line).", where=where,
                           fix="Install a standard group (ffdhe2048) instead.")
-    try:
-        numbers = _numbers(data)
-    except (ValueError, TypeError):
+    p, g = _pem_p_g(data)
+    if p is None:
         raise TlsguiError("The DH parameters cannot be read (damaged or truncated PEM).", where=where,
-                          fix="Install a standard group (ffdhe2048) instead.") from None
+                          fix="Install a standard group (ffdhe2048) instead.")
+    numbers = _Numbers(p, g)
     group = _known_p().get(numbers.p, "")
     # A known RFC 7919 prime needs no test; others get Miller-Rabin (about 0.1 s at 2048 bits).
     prime = bool(group) or is_probable_prime(numbers.p)
@@ -163,6 +216,11 @@ def check_dhparams(data: bytes, where: str = "dhparams.pem") -> DhInfo:
     if info.generator < 2:
         raise TlsguiError(f"The DH generator {info.generator} is invalid.", where=where,
                           fix="Install a standard group (ffdhe2048) instead.")
+    try:
+        _numbers(data)  # what OpenSSL (and so 4D) will do with the file
+    except (ValueError, TypeError):
+        raise TlsguiError("OpenSSL refuses these DH parameters (its parameter check failed).", where=where,
+                          fix="Install a standard group (ffdhe2048) instead.") from None
     return info
 
 
