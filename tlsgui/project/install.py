@@ -134,8 +134,10 @@ def install_certificate(project, files: list, key_file=None, password: bytes | N
     backup = create_backup(project.paths, [key_path, cert_path], "before installing a certificate")
     write_atomic(key_path, key_to_pem(plan.key), mode=0o600)
     write_atomic(cert_path, plan.cert_pem(), mode=0o644)
-    if plan.pending is not None:
-        remove_pending(plan.pending)  # only now: key.pem holds the same key
+    # Only now, with key.pem holding the same key, is a pending copy of it no longer needed.
+    pending = plan.pending or find_pending_for(project.paths, plan.chain.leaf.public_key())
+    if pending is not None:
+        remove_pending(pending)
     return plan, backup.id if backup else None
 
 
