@@ -178,3 +178,24 @@ def test_bad_input_through_the_real_cli(pending_project, tmp_path):
     assert done.returncode == 2 and "empty.pem: The file is empty." in done.stderr
     assert "Traceback" not in done.stderr
     assert tree_bytes(pending_project) == before
+
+
+def test_cert_write_failure_keeps_the_old_pair(capsys, monkeypatch, pending_project, ca, tmp_path):
+    from tlsgui.errors import TlsguiError
+    from tlsgui.project import install
+
+    cli(capsys, "selfsigned", pending_project)
+    before = tree_bytes(pending_project)
+    real = install.write_atomic
+
+    def failing(path, data, mode=None):
+        if path.name == "cert.pem":
+            raise TlsguiError("The disk is full; nothing was written.", where=str(path))
+        return real(path, data, mode=mode)
+
+    monkeypatch.setattr(install, "write_atomic", failing)
+    code, _, err = cli(capsys, "install", pending_project, write(tmp_path / "c.pem", pem(ca.leaf) + pem(ca.inter)))
+    assert code == 2 and "The disk is full" in err
+    after = tree_bytes(pending_project)
+    assert after["key.pem"] == before["key.pem"] and after["cert.pem"] == before["cert.pem"]
+    assert list_pending(ProjectPaths(pending_project))  # the pending key is kept

@@ -174,9 +174,6 @@ def cmd_selfsigned(args) -> int:
 
     project = _project(args.project)
     sans = parse_san_list(args.san) or DEFAULT_SANS
-    if not 1 <= args.days <= 398:
-        raise TlsguiError(f"{args.days} days is out of range.", where="--days",
-                          fix="Use 1 to 398 days; browsers reject longer server certificates.")
     key = generate_key(args.type)
     pem = make_selfsigned(key, args.cn, sans, args.days)
     backup = install_selfsigned(project, key, pem)

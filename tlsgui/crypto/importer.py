@@ -132,7 +132,8 @@ def _looks_like_pkcs12(data: bytes) -> bool:
 
 
 def _read_pkcs12(data: bytes, where: str, password: bytes | None) -> Imported:
-    attempts = [password] if password is not None else [None, b""]
+    # A password given for another file (a key) must not make an unprotected PKCS#12 unreadable.
+    attempts = [password, None, b""] if password is not None else [None, b""]
     for attempt in attempts:
         try:
             loaded = pkcs12.load_pkcs12(data, attempt)

@@ -132,8 +132,7 @@ def install_certificate(project, files: list, key_file=None, password: bytes | N
     check_writable(key_path)
     check_writable(cert_path)
     backup = create_backup(project.paths, [key_path, cert_path], "before installing a certificate")
-    write_atomic(key_path, key_to_pem(plan.key), mode=0o600)
-    write_atomic(cert_path, plan.cert_pem(), mode=0o644)
+    _write_pair(project, backup, key_path, key_to_pem(plan.key), cert_path, plan.cert_pem())
     # Only now, with key.pem holding the same key, is a pending copy of it no longer needed.
     pending = plan.pending or find_pending_for(project.paths, plan.chain.leaf.public_key())
     if pending is not None:
@@ -148,9 +147,22 @@ def install_selfsigned(project, key, cert_pem: bytes) -> str | None:
     check_writable(folder / CERT)
     backup = create_backup(project.paths, [folder / KEY, folder / CERT], "before installing a development "
                            "certificate")
-    write_atomic(folder / KEY, key_to_pem(key), mode=0o600)
-    write_atomic(folder / CERT, cert_pem, mode=0o644)
+    _write_pair(project, backup, folder / KEY, key_to_pem(key), folder / CERT, cert_pem)
     return backup.id if backup else None
+
+
+def _write_pair(project, backup, key_path: Path, key_pem: bytes, cert_path: Path, cert_pem: bytes) -> None:
+    """Write key.pem then cert.pem; if cert.pem fails, put the old key.pem back so the pair still matches."""
+    write_atomic(key_path, key_pem, mode=0o600)
+    try:
+        write_atomic(cert_path, cert_pem, mode=0o644)
+    except TlsguiError:
+        old = next((f for f in backup.files if f.original == key_path.resolve()), None) if backup else None
+        if old is not None:
+            write_atomic(key_path, old.stored.read_bytes(), mode=0o600)
+        else:
+            key_path.unlink(missing_ok=True)
+        raise
 
 
 def export_files(project, destination, force: bool = False) -> list[Path]:
