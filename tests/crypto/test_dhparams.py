@@ -194,3 +194,15 @@ def test_files_status_reads_everything(capsys, demo):
     assert len(status.pending) == 1 and len(status.backups) == 1
     assert any(c.name == "issuer" and not c.passed for c in status.checks)
     assert status.as_json()["key"]["mode"] == "0o600"
+
+
+def test_status_and_check_report_a_bad_installed_file(capsys, demo, dh1024):
+    from tlsgui.project.files import files_status
+
+    (demo / "dhparams.pem").write_bytes(dh1024)
+    status = files_status(load_project(demo))
+    assert status.dhparams.summary["bits"] == 1024
+    assert "only 1024 bits" in status.dhparams.error
+    (demo / "dhparams.pem").write_bytes(dh_pem(p_of(FFDHE_GROUPS["ffdhe2048"]) + 2))
+    code, stdout, _ = cli(capsys, "check", demo)
+    assert code == 1 and "not a prime number" in stdout

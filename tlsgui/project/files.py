@@ -81,10 +81,11 @@ def files_status(project) -> FilesStatus:
             cert.error = str(exc)
     if dh.present:
         try:
-            info = inspect_dhparams(read_input(dh.path), str(dh.path))
+            data = read_input(dh.path)
+            info = inspect_dhparams(data, str(dh.path))
             dh.summary = {"bits": info.bits, "group": info.group, "probable_prime": info.probable_prime,
                           "description": info.describe()}
-            check_dhparams(read_input(dh.path), str(dh.path))
+            check_dhparams(data, str(dh.path), info)
         except TlsguiError as exc:
             dh.error = str(exc)
     return status
