@@ -199,3 +199,15 @@ def test_cert_write_failure_keeps_the_old_pair(capsys, monkeypatch, pending_proj
     after = tree_bytes(pending_project)
     assert after["key.pem"] == before["key.pem"] and after["cert.pem"] == before["cert.pem"]
     assert list_pending(ProjectPaths(pending_project))  # the pending key is kept
+
+
+def test_install_json(capsys, pending_project, ca, tmp_path):
+    import json
+
+    code, stdout, _ = cli(capsys, "install", pending_project, write(tmp_path / "c.pem", pem(ca.inter) + pem(ca.leaf)),
+                          "--json")
+    data = json.loads(stdout)
+    assert code == 0 and data["format"] == 1 and data["backup"] is None
+    assert data["chain"] == ["CN=www.example.com", "CN=tlsgui Test Intermediate"]
+    assert {c["check"]: c["severity"] for c in data["checks"]}["key"] == "ok"
+    assert data["key_source"].startswith("pending key ")

@@ -145,3 +145,20 @@ def test_csr_library_errors_are_tlsgui_errors():
 
 def summary_has(lines: list[str], words: str) -> bool:
     return any(words in line for line in lines)
+
+
+def test_csr_suggests_project_host_names_and_json(capsys, demo):
+    import json
+
+    cli(capsys, "settings", demo, "set", "web.host_names=www.example.com, shop.example.com")
+    code, stdout, _ = cli(capsys, "key", demo, "--json")
+    key_info = json.loads(stdout)
+    assert code == 0 and key_info["key"] == "RSA 2048-bit" and key_info["format"] == 1
+    code, stdout, _ = cli(capsys, "csr", demo, "--cn", "www.example.com")
+    assert "suggestion: this project's host names also include shop.example.com" in stdout
+    assert "--san DNS:shop.example.com" in stdout
+    code, stdout, _ = cli(capsys, "csr", demo, "--cn", "www.example.com", "--san", "shop.example.com", "--json")
+    data = json.loads(stdout)
+    assert data["suggestions"] == [] and data["pending"] == key_info["id"]
+    assert data["summary"]["names"] == ["www.example.com", "shop.example.com"]
+    assert "verify OK" in out(openssl("req", "-verify", "-noout", input=data["pem"].encode()))
