@@ -134,7 +134,7 @@ def test_missing_san_warned_for_a_foreign_csr(tmp_path):
 
 
 def test_san_suggestions_from_host_names():
-    assert san_suggestions("www.example.com, example.com shop.example.com", "www.example.com") == [
+    assert san_suggestions("www.example.com, example.com,shop.example.com", "www.example.com") == [
         "example.com", "shop.example.com"]
 
 
