@@ -177,3 +177,9 @@ def test_csr_and_key_where_a_certificate_was_expected(ca, tmp_path):
 def test_over_one_mebibyte(ca):
     with pytest.raises(TlsguiError, match="limit 1 MiB"):
         read_bundle(pem(ca.leaf) * 1000)
+
+
+def test_root_not_sent_is_normal_when_intermediates_are(ca):
+    chain = order_chain(read_bundle(pem(ca.inter) + pem(ca.leaf)).certificates)
+    assert chain.certificates == [ca.leaf, ca.inter]
+    assert chain.missing_issuer == "" and chain.top_issuer == "CN=tlsgui Test Root"

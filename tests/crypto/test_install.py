@@ -39,6 +39,14 @@ def test_install_end_to_end_checked_with_openssl(pending_project, ca, tmp_path):
     assert "Subject: CN = www.example.com" in out(openssl("x509", "-in", cert_file, "-noout", "-text"))
     assert list_pending(ProjectPaths(pending_project)) == []  # removed only after success
     assert "pending key" in done.stdout and "Left out the root certificate" in done.stdout
+    assert "warning" not in done.stdout and "error" not in done.stdout
+
+
+def test_leaf_alone_warns_about_the_missing_intermediate(capsys, pending_project, ca, tmp_path):
+    code, stdout, _ = cli(capsys, "install", pending_project, write(tmp_path / "leaf.pem", pem(ca.leaf)))
+    assert code == 0
+    assert "warning  The issuer certificate (CN=tlsgui Test Intermediate) is not in the files" in stdout
+    assert (pending_project / "cert.pem").read_bytes() == pem(ca.leaf)
 
 
 def test_reinstall_backs_up_and_restore(capsys, pending_project, ca, tmp_path):

@@ -256,7 +256,11 @@ class Chain:
     leaf: x509.Certificate
     intermediates: list[x509.Certificate]
     root: x509.Certificate | None = None  # a self-signed root found in the files (left out)
-    missing_issuer: str = ""  # the issuer of the last certificate when it is not in the files
+    # The leaf's issuer when the files hold no certificate of it: public CAs issue server certificates from
+    # intermediates, so an intermediate is almost certainly missing. (When intermediates are present, the
+    # last one's issuer is normally a root that clients already have: that is `top_issuer`, not a problem.)
+    missing_issuer: str = ""
+    top_issuer: str = ""
     duplicates: int = 0
     unrelated: list[x509.Certificate] = field(default_factory=list)
 
@@ -304,7 +308,9 @@ def order_chain(certificates: list[x509.Certificate]) -> Chain:
     while not is_self_signed(current):
         issuer = next((c for c in certs if id(c) not in used and _issued_by(current, c)), None)
         if issuer is None:
-            chain.missing_issuer = current.issuer.rfc4514_string()
+            chain.top_issuer = current.issuer.rfc4514_string()
+            if current is leaf:
+                chain.missing_issuer = chain.top_issuer
             break
         used.add(id(issuer))
         if is_self_signed(issuer):
