@@ -183,3 +183,10 @@ def test_root_not_sent_is_normal_when_intermediates_are(ca):
     chain = order_chain(read_bundle(pem(ca.inter) + pem(ca.leaf)).certificates)
     assert chain.certificates == [ca.leaf, ca.inter]
     assert chain.missing_issuer == "" and chain.top_issuer == "CN=tlsgui Test Root"
+
+
+def test_password_given_for_an_unencrypted_key_is_ignored(ca):
+    imported = read_bundle(pem_key(ca.leaf_key), "key.pem", b"not needed")
+    assert same_key(imported.keys[0], ca.leaf_key)
+    with pytest.raises(TlsguiError, match=r"The private key cannot be read \(damaged or truncated\)"):
+        read_bundle(pem_key(ca.leaf_key).replace(b"MII", b"MIJ", 1), "key.pem", b"not needed")

@@ -11,7 +11,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.serialization import pkcs7, pkcs12
 
-from tlsgui.crypto.keys import load_private_key
+from tlsgui.crypto.keys import key_to_pem, load_private_key
 from tlsgui.errors import TlsguiError
 
 MAX_FILE = 1024 * 1024
@@ -151,18 +151,13 @@ def _read_pkcs12(data: bytes, where: str, password: bytes | None) -> Imported:
         out.certificates.append(loaded.cert.certificate)
     out.certificates += [c.certificate for c in loaded.additional_certs]
     if loaded.key is not None:
-        out.keys.append(load_private_key(_pem_of(loaded.key), where=where))
+        out.keys.append(load_private_key(key_to_pem(loaded.key), where=where))  # only RSA/ECDSA pass
     else:
         out.pkcs12_without_key = True
         out.notices.append(f"{where}: the PKCS#12 file holds no private key.")
     if not out.certificates:
         raise TlsguiError("The PKCS#12 file holds no certificate.", where=where)
     return out
-
-
-def _pem_of(key) -> bytes:
-    from tlsgui.crypto.keys import key_to_pem
-    return key_to_pem(key)
 
 
 def read_bundle(data: bytes, where: str = "", password: bytes | None = None) -> Imported:

@@ -66,13 +66,18 @@ def load_private_key(data: bytes, *, password: bytes | None = None, where: str =
     loader = serialization.load_der_private_key if der else serialization.load_pem_private_key
     encrypted = b"ENCRYPTED" in data if not der else None
     try:
-        key = loader(data, password=password)
-    except TypeError:
-        # cryptography raises TypeError for "encrypted but no password" and "password but not encrypted".
-        if password is None:
-            raise TlsguiError("The private key is encrypted with a password, and none was given.", where=where,
-                              fix="Give the password with --password-file FILE (a file holding only it).") from None
-        key = loader(data, password=None)  # not encrypted after all: the password is simply not needed
+        try:
+            key = loader(data, password=password)
+        except TypeError:
+            # cryptography raises TypeError for "encrypted, no password" and "password, not encrypted".
+            if password is None:
+                raise TlsguiError("The private key is encrypted with a password, and none was given.",
+                                  where=where, fix="Give the password with --password-file FILE (a file "
+                                                   "holding only it).") from None
+            password = None  # not encrypted after all: the password (given for another file) is not needed
+            key = loader(data, password=None)
+    except TlsguiError:
+        raise
     except ValueError:
         if password is not None and encrypted is not False:
             raise TlsguiError("The password does not open this private key (wrong password, or a damaged key).",
