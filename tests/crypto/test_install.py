@@ -219,3 +219,14 @@ def test_install_json(capsys, pending_project, ca, tmp_path):
     assert data["chain"] == ["CN=www.example.com", "CN=tlsgui Test Intermediate"]
     assert {c["check"]: c["severity"] for c in data["checks"]}["key"] == "ok"
     assert data["key_source"].startswith("pending key ")
+
+
+def test_adding_forgotten_intermediates_uses_the_installed_key(capsys, pending_project, ca, tmp_path):
+    assert cli(capsys, "install", pending_project, write(tmp_path / "leaf.pem", pem(ca.leaf)))[0] == 0
+    assert list_pending(ProjectPaths(pending_project)) == []
+    key_before = (pending_project / "key.pem").read_bytes()
+    code, stdout, err = cli(capsys, "install", pending_project, write(tmp_path / "c.pem", pem(ca.leaf) + pem(ca.inter)))
+    assert code == 0, err
+    assert "from the installed key.pem" in stdout
+    assert (pending_project / "cert.pem").read_bytes() == pem(ca.leaf) + pem(ca.inter)
+    assert (pending_project / "key.pem").read_bytes() == key_before

@@ -95,11 +95,25 @@ def plan_install(project, files: list, key_file=None, password: bytes | None = N
             if pending is not None:
                 key, source = pending.load(), f"pending key {pending.id}"
         if key is None:
+            # Adding forgotten intermediates, or a renewal for the same key: key.pem already holds it.
+            key = _installed_key_for(tls_folder(project) / KEY, leaf_key)
+            source = "the installed key.pem"
+        if key is None:
             raise _no_key(project, imported)
     checks = check_certificate(chain.leaf, key=key, host_names=project.settings.web_host_names,
                                missing_issuer=chain.missing_issuer, self_signed=is_self_signed(chain.leaf))
     notices = imported.notices + chain.notices()
     return InstallPlan(tls_folder(project), chain, key, source, pending, checks, notices)
+
+
+def _installed_key_for(path: Path, public_key):
+    if not path.is_file():
+        return None
+    try:
+        key = load_private_key(read_input(path), where=str(path))
+    except TlsguiError:
+        return None
+    return key if same_key(key, public_key) else None
 
 
 def _no_key(project, imported: Imported) -> TlsguiError:
