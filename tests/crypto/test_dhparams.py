@@ -206,3 +206,25 @@ def test_status_and_check_report_a_bad_installed_file(capsys, demo, dh1024):
     (demo / "dhparams.pem").write_bytes(dh_pem(p_of(FFDHE_GROUPS["ffdhe2048"]) + 2))
     code, stdout, _ = cli(capsys, "check", demo)
     assert code == 1 and "not a prime number" in stdout
+
+
+def test_ctrl_c_on_the_cli_generation_leaves_nothing(demo):
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    before = tree_bytes(demo)
+    # Its own process group, like a terminal's foreground job: Ctrl+C reaches the CLI and its child.
+    proc = subprocess.Popen([sys.executable, "-m", "tlsgui", "dhparams", str(demo), "--generate", "4096"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    assert proc.stdout.readline().startswith(b"Generating 4096-bit DH parameters")
+    time.sleep(1.0)
+    os.killpg(proc.pid, signal.SIGINT)
+    started = time.monotonic()
+    _, err = proc.communicate(timeout=10)
+    assert time.monotonic() - started < 1.0
+    assert proc.returncode == 130 and b"interrupted" in err and b"Traceback" not in err
+    with pytest.raises(ProcessLookupError):  # no process of the group (the child) is left computing
+        os.killpg(proc.pid, 0)
+    assert tree_bytes(demo) == before
