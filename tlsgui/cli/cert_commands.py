@@ -6,7 +6,6 @@ import argparse
 from pathlib import Path
 
 from tlsgui.cli.output import print_json
-from tlsgui.errors import TlsguiError
 from tlsgui.project.store import load_project
 
 JSON_FORMAT = 1
