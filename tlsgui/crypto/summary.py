@@ -84,3 +84,24 @@ def summarize_installed(cert_path: Path, key_path: Path) -> CertFacts:
         except ValueError:
             raise TlsguiError("key.pem holds no readable PEM private key.", where=str(key_path)) from None
     return cert_facts(chain[0], len(chain), private_key)
+
+
+def certificate_summary(cert: x509.Certificate) -> dict:
+    """A readable summary of one certificate, for the CLI and the files status."""
+    facts = cert_facts(cert)
+    return {
+        "subject": facts.subject,
+        "issuer": facts.issuer,
+        "names": list(facts.names),
+        "key": f"{facts.key_type} {facts.key_bits}",
+        "not_before": facts.not_before.isoformat(timespec="seconds"),
+        "not_after": facts.not_after.isoformat(timespec="seconds"),
+        "self_signed": facts.self_signed,
+        "signature_hash": facts.signature_hash,
+        "serial": format(cert.serial_number, "X"),
+    }
+
+
+def certificates_pem(certificates: list[x509.Certificate]) -> bytes:
+    """cert.pem's content: the certificates in order, PEM with LF line endings."""
+    return b"".join(c.public_bytes(serialization.Encoding.PEM) for c in certificates)

@@ -1,0 +1,262 @@
+"""Install key.pem/cert.pem/dhparams.pem into a project (atomic, backed up), export them, and generate DH."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tlsgui.crypto import dhparams
+from tlsgui.crypto.checks import Check, check_certificate
+from tlsgui.crypto.importer import Chain, Imported, is_self_signed, order_chain, read_bundle
+from tlsgui.crypto.keys import key_to_pem, load_private_key, same_key
+from tlsgui.crypto.summary import MAX_FILE, certificates_pem
+from tlsgui.errors import TlsguiError
+from tlsgui.model.validation import Severity
+from tlsgui.project.atomic import check_writable, write_atomic
+from tlsgui.project.backups import create_backup
+from tlsgui.project.pending import PendingKey, find_pending_for, list_pending, remove_pending
+
+KEY, CERT, DH = "key.pem", "cert.pem", "dhparams.pem"
+
+
+def tls_folder(project) -> Path:
+    return project.paths.tls_folder(project.settings.web_certificate_folder)
+
+
+def read_input(path: Path | str, what: str = "file") -> bytes:
+    """The bytes of a file given by the user, refusing folders, missing and oversized files with words."""
+    path = Path(path)
+    if not path.exists():
+        raise TlsguiError(f"The {what} does not exist.", where=str(path))
+    if not path.is_file():
+        raise TlsguiError(f"The {what} is a folder, not a file.", where=str(path))
+    size = path.stat().st_size
+    if size > MAX_FILE:
+        raise TlsguiError(f"The file is {size // 1024} KiB; certificate and key files are far smaller "
+                          "(limit 1 MiB).", where=str(path), fix="Choose the certificate file itself.")
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise TlsguiError(f"Cannot read the {what} ({exc.strerror}).", where=str(path)) from None
+
+
+def read_password(path: Path | str | None) -> bytes | None:
+    """A password from a file holding only it (one trailing newline ignored), never from the command line."""
+    if path is None:
+        return None
+    return read_input(path, "password file").rstrip(b"\r\n")
+
+
+@dataclass
+class InstallPlan:
+    """What an install would write, and what the checks said; nothing is written while planning."""
+
+    folder: Path
+    chain: Chain
+    key: object
+    key_source: str
+    pending: PendingKey | None
+    checks: list[Check]
+    notices: list[str] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Check]:
+        return [c for c in self.checks if c.severity is Severity.ERROR]
+
+    def cert_pem(self) -> bytes:
+        return certificates_pem(self.chain.certificates)
+
+
+def plan_install(project, files: list, key_file=None, password: bytes | None = None) -> InstallPlan:
+    """Read the certificate files, order the chain, find the matching key and run every check."""
+    if not files:
+        raise TlsguiError("No certificate file given.", fix="Give the file(s) the CA sent.")
+    imported = Imported()
+    for name in files:
+        imported.extend(read_bundle(read_input(name), str(name), password))
+    chain = order_chain(imported.certificates)
+    leaf_key = chain.leaf.public_key()
+    pending, source = None, ""
+    if key_file is not None:
+        key = load_private_key(read_input(key_file, "key file"), password=password, where=str(key_file))
+        source = f"key file {key_file}"
+        if not same_key(key, leaf_key):
+            raise TlsguiError("The certificate does not match the key given with --key: it was issued for "
+                              "another key.", where=str(key_file),
+                              fix="Give the key the certificate request was made with.")
+    else:
+        key = next((k for k in imported.keys if same_key(k, leaf_key)), None)
+        source = "the imported file"
+        if key is None:
+            pending = find_pending_for(project.paths, leaf_key)
+            if pending is not None:
+                key, source = pending.load(), f"pending key {pending.id}"
+        if key is None:
+            # Adding forgotten intermediates, or a renewal for the same key: key.pem already holds it.
+            key = _installed_key_for(tls_folder(project) / KEY, leaf_key)
+            source = "the installed key.pem"
+        if key is None:
+            raise _no_key(project, imported)
+    checks = check_certificate(chain.leaf, key=key, host_names=project.settings.web_host_names,
+                               missing_issuer=chain.missing_issuer, self_signed=is_self_signed(chain.leaf))
+    notices = imported.notices + chain.notices()
+    return InstallPlan(tls_folder(project), chain, key, source, pending, checks, notices)
+
+
+def _installed_key_for(path: Path, public_key):
+    if not path.is_file():
+        return None
+    try:
+        key = load_private_key(read_input(path), where=str(path))
+    except TlsguiError:
+        return None
+    return key if same_key(key, public_key) else None
+
+
+def _no_key(project, imported: Imported) -> TlsguiError:
+    if imported.keys:
+        return TlsguiError("The private key in the files does not match the certificate.",
+                           fix="Give the matching key with --key FILE.")
+    pending = list_pending(project.paths)
+    if pending:
+        return TlsguiError(f"The certificate does not match the pending key ({pending[0].id}"
+                           f"{f' or {len(pending) - 1} older one(s)' if len(pending) > 1 else ''}): "
+                           "it was issued for another request.",
+                           fix="Install the certificate issued for this project's request, or give its key "
+                               "with --key FILE.")
+    if imported.pkcs12_without_key:
+        return TlsguiError("The PKCS#12 file holds no private key, and this project has no pending key.",
+                           fix="Export the PKCS#12 again with its private key, or give the key with --key FILE.")
+    return TlsguiError("No private key for this certificate: none in the files, none pending in the project.",
+                       fix="Give the key with --key FILE.")
+
+
+def install_certificate(project, files: list, key_file=None, password: bytes | None = None,
+                        force: bool = False) -> tuple[InstallPlan, str | None]:
+    """Install key.pem (0600) and cert.pem; returns the plan and the backup id (None: nothing replaced)."""
+    plan = plan_install(project, files, key_file, password)
+    if plan.errors and not force:
+        first = plan.errors[0]
+        raise TlsguiError(f"{first.message} Nothing was installed.",
+                          fix=f"{first.fix} To install it anyway, add --force.".strip())
+    key_path, cert_path = plan.folder / KEY, plan.folder / CERT
+    check_writable(key_path)
+    check_writable(cert_path)
+    backup = create_backup(project.paths, [key_path, cert_path], "before installing a certificate")
+    _write_pair(project, backup, key_path, key_to_pem(plan.key), cert_path, plan.cert_pem())
+    # Only now, with key.pem holding the same key, is a pending copy of it no longer needed.
+    pending = plan.pending or find_pending_for(project.paths, plan.chain.leaf.public_key())
+    if pending is not None:
+        remove_pending(pending)
+    return plan, backup.id if backup else None
+
+
+def install_selfsigned(project, key, cert_pem: bytes) -> str | None:
+    """Install a freshly made development key and certificate (same backups and modes as any install)."""
+    folder = tls_folder(project)
+    check_writable(folder / KEY)
+    check_writable(folder / CERT)
+    backup = create_backup(project.paths, [folder / KEY, folder / CERT], "before installing a development "
+                           "certificate")
+    _write_pair(project, backup, folder / KEY, key_to_pem(key), folder / CERT, cert_pem)
+    return backup.id if backup else None
+
+
+def _write_pair(project, backup, key_path: Path, key_pem: bytes, cert_path: Path, cert_pem: bytes) -> None:
+    """Write key.pem then cert.pem; if cert.pem fails, put the old key.pem back so the pair still matches."""
+    write_atomic(key_path, key_pem, mode=0o600)
+    try:
+        write_atomic(cert_path, cert_pem, mode=0o644)
+    except TlsguiError:
+        old = next((f for f in backup.files if f.original == key_path.resolve()), None) if backup else None
+        if old is not None:
+            write_atomic(key_path, old.stored.read_bytes(), mode=0o600)
+        else:
+            key_path.unlink(missing_ok=True)
+        raise
+
+
+def export_files(project, destination, force: bool = False) -> list[Path]:
+    """Copy cert.pem and key.pem to a folder, e.g. a remote 4D client's database folder (4D doc)."""
+    folder, destination = tls_folder(project), Path(destination)
+    sources = [folder / CERT, folder / KEY]
+    missing = [p.name for p in sources if not p.is_file()]
+    if missing:
+        raise TlsguiError(f"There is no {' or '.join(missing)} to export.", where=str(folder),
+                          fix="Install a certificate first.")
+    if not destination.is_dir():
+        raise TlsguiError("The export folder does not exist.", where=str(destination),
+                          fix="Create it first, or choose another folder.")
+    data = {p.name: p.read_bytes() for p in sources}
+    clash = [n for n, b in data.items() if (destination / n).is_file() and (destination / n).read_bytes() != b]
+    if clash and not force:
+        raise TlsguiError(f"The export folder already holds a different {' and '.join(clash)}; nothing was "
+                          "written.", where=str(destination), fix="Choose another folder, or add --force.")
+    written = []
+    for name, content in data.items():
+        target = destination / name
+        write_atomic(target, content, mode=0o600 if name == KEY else 0o644)
+        written.append(target)
+    return written
+
+
+def install_dhparams(project, pem: bytes, where: str = "dhparams.pem", min_bits: int = dhparams.MIN_BITS):
+    """Check PEM DH parameters and install them as dhparams.pem (LF endings); returns (DhInfo, backup id)."""
+    pem = pem.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+    info = dhparams.inspect_dhparams(pem, where) if min_bits < dhparams.MIN_BITS else \
+        dhparams.check_dhparams(pem, where)
+    target = tls_folder(project) / DH
+    check_writable(target)
+    backup = create_backup(project.paths, [target], "before installing DH parameters")
+    write_atomic(target, pem, mode=0o644)
+    return info, backup.id if backup else None
+
+
+def worker_command(bits: int, allow_test_size: bool = False) -> list[str]:
+    """The child command line; in a frozen build `sys.executable` is tlsgui itself."""
+    base = [sys.executable] if getattr(sys, "frozen", False) else [sys.executable, "-m", "tlsgui"]
+    return [*base, "--worker", "dhparams", "--bits", str(bits)] + (["--allow-test-size"] if allow_test_size else [])
+
+
+class DhGeneration:
+    """A custom DH generation in a child process: poll it, or cancel it at once (kill), never half a file."""
+
+    def __init__(self, bits: int, allow_test_size: bool = False) -> None:
+        if bits not in dhparams.CUSTOM_SIZES and not (allow_test_size and bits == dhparams.TEST_SIZE):
+            raise TlsguiError(f"{bits} bits is not offered for DH parameters.", fix="Use 2048, 3072 or 4096.")
+        self.bits = bits
+        self.started = time.monotonic()
+        self.process = subprocess.Popen(worker_command(bits, allow_test_size), stdout=subprocess.PIPE,
+                                        stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)
+
+    def running(self) -> bool:
+        return self.process.poll() is None
+
+    def cancel(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+        self.process.communicate()
+
+    def result(self, timeout: float | None = None) -> bytes:
+        """Wait for the child; its PEM on success, TlsguiError with its message otherwise."""
+        try:
+            out, err = self.process.communicate(timeout=timeout)
+        except BaseException:
+            self.cancel()  # Ctrl+C or a timeout: no orphan keeps computing
+            raise
+        if self.process.returncode != 0:
+            words = err.decode(errors="replace").strip() or f"exit code {self.process.returncode}"
+            raise TlsguiError(f"DH parameter generation did not finish ({words}); nothing was written.")
+        return out
+
+
+def generate_dhparams(project, bits: int, allow_test_size: bool = False):
+    """Generate custom DH parameters in a child process and install them only when it succeeded."""
+    job = DhGeneration(bits, allow_test_size)
+    pem = job.result()
+    return install_dhparams(project, pem, "generated parameters",
+                            min_bits=dhparams.TEST_SIZE if allow_test_size else dhparams.MIN_BITS)
+
