@@ -12,6 +12,7 @@ from tlsgui.errors import TlsguiError
 # Each module adds its sub-commands with register(subparsers); the order is the order in --help.
 COMMAND_MODULES = (
     "tlsgui.cli.settings_commands",
+    "tlsgui.cli.preview_commands",
 )
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE = 0, 1, 2
