@@ -21,6 +21,8 @@ def register(sub) -> None:
     serve.add_argument("project")
     serve.add_argument("--ready-file", metavar="F",
                        help="write a JSON object with every listener's role, host and port once all accept")
+    # Seconds a client may stay silent during the handshake or the request (tests shorten it).
+    serve.add_argument("--timeout", type=float, default=5.0, help=argparse.SUPPRESS)
     serve.set_defaults(handler=cmd_serve)
 
     probe = sub.add_parser("probe", help="handshake report: a preview of PROJECT, or any HOST:PORT "
@@ -36,7 +38,7 @@ def cmd_serve(args) -> int:
     from tlsgui.preview.server import PreviewServer
 
     plan = plan_for(args.project)
-    server = PreviewServer(plan)  # builds the TLS context: file and cipher errors stop here
+    server = PreviewServer(plan, timeout=args.timeout)  # builds the TLS context: file and cipher errors stop here
     for warning in plan.warnings:
         print(f"tlsgui: warning: {warning}", file=sys.stderr)
     for note in plan.notes:

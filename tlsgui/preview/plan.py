@@ -121,7 +121,7 @@ def check_files(folder: Path, users: str) -> tuple[TlsFiles, list[str]]:
             f"{index + 1}, but the server sends the first one as its own.", where=str(cert),
             fix="Put the server certificate first, then each intermediate, each followed by its issuer "
                 "(tlsgui install PROJECT FILE orders it for you).")
-    warnings = [f"cert.pem: {problem}" for problem in chain_problems(ders)]
+    chain_warnings = [f"cert.pem: {problem}" for problem in chain_problems(ders)]
     dh_bits = None
     if dh.is_file():
         try:
@@ -136,7 +136,7 @@ def check_files(folder: Path, users: str) -> tuple[TlsFiles, list[str]]:
                 f"dhparams.pem has only {dh_bits} bits; DH below {MIN_DH_BITS} bits is breakable (Logjam).",
                 where=str(dh), fix="Install a standard group: tlsgui dhparams PROJECT --group ffdhe2048.")
     files = TlsFiles(folder, key, cert, dh if dh.is_file() else None, tuple(ders), dh_bits)
-    return files, warnings
+    return files, chain_warnings
 
 
 def plan_for(path: str | Path) -> PreviewPlan:
@@ -158,12 +158,12 @@ def plan_for(path: str | Path) -> PreviewPlan:
         notes.append("SQL TLS is on but the SQL server does not start at startup (sql.launch_at_startup).")
     if settings.client_server_encryption and settings.client_server_legacy_network_layer:
         notes.append("The legacy network layer ignores the minimum TLS version; the preview applies it.")
-    files, warnings = None, []
+    files, file_warnings = None, []
     tls_users = [s.label for s in specs if s.tls]
     if tls_users:
         folder = project.paths.tls_folder(settings.web_certificate_folder)
-        files, warnings = check_files(folder, " and ".join(tls_users) + (" is" if len(tls_users) == 1 else " are"))
+        files, file_warnings = check_files(folder, " and ".join(tls_users) + (" is" if len(tls_users) == 1 else " are"))
     return PreviewPlan(
         root=project.paths.root, name=project.paths.name, settings=settings, listeners=tuple(specs),
         files=files, host_names=tuple(split_names(settings.web_host_names)),
-        warnings=tuple(warnings), notes=tuple(notes))
+        warnings=tuple(file_warnings), notes=tuple(notes))

@@ -66,7 +66,7 @@ def _bind(port: int) -> socket.socket:
 class PreviewServer:
     """The preview of one project. `start()` runs it in a thread (probe, GUI); `serve_forever()` in the caller."""
 
-    def __init__(self, plan: PreviewPlan, *, timeout: float = 5.0, workers: int = 16, max_connections: int = 64):
+    def __init__(self, plan: PreviewPlan, *, timeout: float = 5.0, workers: int = 64, max_connections: int = 64):
         self.plan = plan
         self.timeout = timeout
         self.stats = Stats()
