@@ -182,7 +182,8 @@ class PreviewServer:
             active = list(self._active)
         for sock in active:  # wake handlers blocked in recv so shutdown does not wait for time-outs
             try:
-                sock.shutdown(socket.SHUT_RDWR)
+                # The plain socket method: SSLSocket.shutdown would also drop the TLS object under the handler.
+                socket.socket.shutdown(sock, socket.SHUT_RDWR)
             except OSError:
                 pass
         if self._pool is not None:
@@ -213,29 +214,32 @@ class PreviewServer:
     def _release(self, conn: socket.socket) -> None:
         with self._lock:
             self._active.discard(conn)
-        conn.close()
+        try:
+            conn.close()
+        except OSError:
+            pass
         self._slots.release()
 
     def _handle(self, conn: socket.socket, listener: Listener) -> None:
         stream = conn
         try:
             if listener.tls:
+                # wrap_socket moves the descriptor to a new object: track that one so stop() can wake it.
+                stream = self.context.wrap_socket(conn, server_side=True, do_handshake_on_connect=False)
+                with self._lock:
+                    self._active.discard(conn)
+                    self._active.add(stream)
                 try:
-                    stream = self.context.wrap_socket(conn, server_side=True)
-                except (ssl.SSLError, OSError):
+                    stream.do_handshake()
+                except (ssl.SSLError, OSError, ValueError):
                     self.stats.failed += 1
                     return
                 self.stats.handshakes += 1
             self._serve(stream, listener)
-        except (ssl.SSLError, OSError):
+        except (ssl.SSLError, OSError, ValueError):
             pass  # the client went away or timed out after the handshake: nothing to report
         finally:
-            if stream is not conn:
-                try:
-                    stream.close()
-                except OSError:
-                    pass
-            self._release(conn)
+            self._release(stream)
 
     def _serve(self, stream: socket.socket, listener: Listener) -> None:
         settings = self.plan.settings
