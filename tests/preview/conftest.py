@@ -107,12 +107,6 @@ def dh512() -> bytes:
     return done.stdout
 
 
-def set_settings(root: Path, **values) -> None:
-    """Change settings through the real store, as the GUI and `tlsgui settings set` do."""
-    project = load_project(root)
-    save_project(project, project.settings.replace(**{k.replace("__", "."): v for k, v in values.items()}))
-
-
 @pytest.fixture
 def tls_project(tmp_path, pki):
     """A demo project with HTTPS, HSTS, client-server and SQL TLS on and the CA-issued chain installed."""

@@ -10,7 +10,7 @@ import warnings
 
 import pytest
 
-from tests.conftest import run_cli
+from conftest import run_cli
 from tlsgui.preview.probe import probe_address, probe_project
 from tlsgui.preview.report import Report, render_text
 

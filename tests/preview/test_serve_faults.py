@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from tests.conftest import run_cli, tree_bytes
+from conftest import run_cli, tree_bytes
 
 
 def assert_refused(root, *fragments: str, args=()):

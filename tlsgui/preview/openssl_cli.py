@@ -7,12 +7,11 @@ import shutil
 import subprocess
 from dataclasses import dataclass
 
+# `-brief` prints the summary right after the handshake; without it, a TLS 1.3 session block may be
+# missing when s_client quits (stdin closed) before the session ticket arrives.
 _TEMP_KEY = re.compile(r"^Server Temp Key: (.+)$", re.M)
-# "Protocol  :" in the SSL-Session block is the negotiated version; "New, TLSv1.2, Cipher is" is the
-# cipher's version (DESIGN.md section 6 pitfall).
-_PROTOCOL = re.compile(r"^\s*Protocol\s*:\s*(\S+)$", re.M)
-_CIPHER = re.compile(r"^\s*Cipher\s*:\s*(\S+)$", re.M)
-_PEM = re.compile(rb"-----BEGIN CERTIFICATE-----.+?-----END CERTIFICATE-----", re.S)
+_PROTOCOL = re.compile(r"^Protocol version: (\S+)$", re.M)  # the negotiated version, not the cipher's
+_CIPHER = re.compile(r"^Ciphersuite: (\S+)$", re.M)
 
 
 @dataclass(frozen=True)
@@ -20,13 +19,12 @@ class SClientResult:
     ran: bool  # False: no openssl command on this machine
     temp_key: str = ""  # e.g. "X25519, 253 bits" or "DH, 2048 bits"; "" when none was printed
     protocol: str = ""
-    cipher: str = ""  # "" or "0000" when the handshake failed
-    chain_pem: tuple[bytes, ...] = ()
+    cipher: str = ""  # "" when the handshake failed
     output: str = ""
 
     @property
     def handshake_ok(self) -> bool:
-        return bool(self.cipher) and self.cipher not in ("0000", "(NONE)")
+        return bool(self.cipher)
 
     @property
     def dh_bits(self) -> int | None:
@@ -43,19 +41,16 @@ def s_client(host: str, port: int, extra: list[str] = (), timeout: float = 10.0)
     binary = openssl_path()
     if binary is None:
         return SClientResult(ran=False)
-    command = [binary, "s_client", "-connect", f"{host}:{port}", "-showcerts", *extra]
+    command = [binary, "s_client", "-connect", f"{host}:{port}", "-brief", *extra]
     try:
         done = subprocess.run(command, stdin=subprocess.DEVNULL, capture_output=True, timeout=timeout)
     except (subprocess.TimeoutExpired, OSError):
         return SClientResult(ran=False)
     text = done.stdout.decode("utf-8", "replace") + done.stderr.decode("utf-8", "replace")
-    temp = _TEMP_KEY.search(text)
-    protocol = _PROTOCOL.search(text)
-    cipher = _CIPHER.search(text)
-    return SClientResult(
-        ran=True, temp_key=temp.group(1).strip() if temp else "",
-        protocol=protocol.group(1) if protocol else "", cipher=cipher.group(1) if cipher else "",
-        chain_pem=tuple(_PEM.findall(done.stdout)), output=text)
+    temp, protocol, cipher = _TEMP_KEY.search(text), _PROTOCOL.search(text), _CIPHER.search(text)
+    return SClientResult(ran=True, temp_key=temp.group(1).strip() if temp else "",
+                         protocol=protocol.group(1) if protocol else "", cipher=cipher.group(1) if cipher else "",
+                         output=text)
 
 
 def describe_key_exchange(temp_key: str) -> str:
