@@ -155,3 +155,23 @@ def test_probe_of_a_closed_port(tmp_path):
 def test_probe_of_a_bad_target(target, tmp_path):
     done = run_cli("probe", target, cwd=tmp_path, timeout=30)
     assert done.returncode == 2 and "Traceback" not in done.stderr and done.stderr.startswith("tlsgui: ")
+
+
+def test_probe_of_a_project_with_https_but_no_certificate(tls_project):
+    root = tls_project()
+    (root / "cert.pem").unlink()
+    before = tree_bytes(root)
+    done = run_cli("probe", root, timeout=30)
+    assert done.returncode == 2 and "there is no certificate" in done.stderr and "Traceback" not in done.stderr
+    assert tree_bytes(root) == before
+
+
+def test_probe_of_a_server_that_never_answers():
+    # The kernel completes the TCP handshake from the backlog, but nobody ever speaks TLS.
+    with socket.socket() as mute:
+        mute.bind(("127.0.0.1", 0))
+        mute.listen(8)
+        started = time.monotonic()
+        done = run_cli("probe", f"127.0.0.1:{mute.getsockname()[1]}", "--timeout", "1", timeout=30)
+    assert time.monotonic() - started < 10
+    assert done.returncode == 1 and "no handshake within 1 s" in done.stdout

@@ -211,6 +211,10 @@ class PreviewServer:
         except RuntimeError:  # the pool is shutting down
             self._release(conn)
 
+    def _count(self, name: str) -> None:
+        with self._lock:
+            setattr(self.stats, name, getattr(self.stats, name) + 1)
+
     def _release(self, conn: socket.socket) -> None:
         with self._lock:
             self._active.discard(conn)
@@ -232,9 +236,9 @@ class PreviewServer:
                 try:
                     stream.do_handshake()
                 except (ssl.SSLError, OSError, ValueError):
-                    self.stats.failed += 1
+                    self._count("failed")
                     return
-                self.stats.handshakes += 1
+                self._count("handshakes")
             self._serve(stream, listener)
         except (ssl.SSLError, OSError, ValueError):
             pass  # the client went away or timed out after the handshake: nothing to report
