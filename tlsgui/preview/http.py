@@ -8,6 +8,7 @@ import socket
 MAX_REQUEST = 8192  # a request head larger than this is not a browser's: answer 400
 _HOST = re.compile(r"^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]{1,253})(:\d{1,5})?$")
 _PATH = re.compile(r"^/[\x21-\x7e]*$")
+_METHOD_PREFIX = re.compile(rb"^[A-Z]{0,16}( |$)")  # what the first bytes of an HTTP request can be
 
 
 def read_request_head(sock: socket.socket) -> tuple[str, str, dict[str, str]] | None:
@@ -23,6 +24,8 @@ def read_request_head(sock: socket.socket) -> tuple[str, str, dict[str, str]] | 
         if not chunk:
             return None
         data += chunk
+        if not _METHOD_PREFIX.match(data[:17]):
+            return None  # e.g. a TLS hello on the HTTP port: answer 400 now, not after the time-out
     head = data.split(b"\r\n\r\n", 1)[0].decode("latin-1")
     lines = head.split("\r\n")
     parts = lines[0].split(" ")
