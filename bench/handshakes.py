@@ -2,7 +2,7 @@
 
 Both servers run as child processes on 127.0.0.1 with the same key.pem, cert.pem, dhparams.pem and TLS
 policy; the same client load (threads doing full TLS handshakes, no session resumption) hits each for a
-few seconds in the same run. Usage: python bench/handshakes.py [--seconds 3] [--clients 4]
+few seconds in the same run (interleaved A-B-B-A). Usage: python bench/handshakes.py [--seconds 3] [--clients 4]
 """
 
 from __future__ import annotations
@@ -126,19 +126,25 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="tlsgui-bench-") as tmp:
         folder = Path(tmp)
         root = make_project(folder)
-        results = {}
-        for name, start in (("preview", lambda: start_preview(root, folder)), ("plain", lambda: start_plain(root))):
-            process, port = start()
-            try:
+        servers = {"preview": start_preview(root, folder), "plain": start_plain(root)}
+        totals = {name: [0, 0] for name in servers}
+        try:
+            for _process, port in servers.values():
                 hammer(port, 0.3, args.clients)  # warm-up: imports, first connections
-                done, errors = hammer(port, args.seconds, args.clients)
-            finally:
+            # A-B-B-A halves, so load from other programs on a shared machine hits both alike.
+            for name in ("preview", "plain", "plain", "preview"):
+                done, errors = hammer(servers[name][1], args.seconds / 2, args.clients)
+                totals[name][0] += done
+                totals[name][1] += errors
+        finally:
+            for process, _port in servers.values():
                 process.terminate()
                 process.wait(10)
-            results[name] = done / args.seconds
-            print(f"{name:<8} {results[name]:8.1f} handshakes/s  ({done} in {args.seconds:g} s, "
+        rates = {name: done / args.seconds for name, (done, _errors) in totals.items()}
+        for name, (done, errors) in totals.items():
+            print(f"{name:<8} {rates[name]:8.1f} handshakes/s  ({done} in {args.seconds:g} s, "
                   f"{errors} errors, {args.clients} clients)")
-        print(f"ratio    {results['preview'] / results['plain']:8.2f}  (preview / plain)")
+        print(f"ratio    {rates['preview'] / rates['plain']:8.2f}  (preview / plain)")
     return 0
 
 
