@@ -87,15 +87,18 @@ def _served_chain(tls: ssl.SSLSocket) -> tuple[bytes, ...]:
 
 def handshake(host: str, port: int, *, version: str | None = None, ciphers: str = ALL_CIPHERS,
               cadata: str | None = None, server_hostname: str | None = None, request: bytes | None = None,
-              timeout: float = 5.0) -> Handshake:
-    """Connect, handshake (and optionally send one request and read the answer); any failure is a value."""
+              timeout: float = 5.0, sni: str | None = None) -> Handshake:
+    """Connect, handshake (and optionally send one request and read the answer); any failure is a value.
+
+    `server_hostname` is verified against the certificate (with `cadata`); `sni` is only sent.
+    """
     try:
         context = client_context(version, ciphers, cadata, check_hostname=server_hostname is not None)
     except ssl.SSLError as exc:
         return Handshake(False, reason=exc.reason or "NO_CIPHER_MATCH", message=f"client setup: {exc}")
     sock = connect(host, port, timeout)
     try:
-        tls = context.wrap_socket(sock, server_hostname=server_hostname)
+        tls = context.wrap_socket(sock, server_hostname=server_hostname or sni)
     except ssl.SSLCertVerificationError as exc:
         sock.close()
         return Handshake(False, reason="CERTIFICATE_VERIFY_FAILED", message=exc.verify_message or str(exc))

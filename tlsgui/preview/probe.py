@@ -8,9 +8,9 @@ from pathlib import Path
 
 from tlsgui.crypto.peer import chain_problems, der_to_pem, describe, is_self_signed, name_covered
 from tlsgui.preview.context import offers_dhe, tls12_cipher_names
-from tlsgui.preview.handshake import (ALERT_PROTOCOL_VERSION, forward_secret, handshake, parse_response,
-                                      plain_request)
-from tlsgui.preview.openssl_cli import describe_key_exchange, s_client
+from tlsgui.preview.handshake import (ALERT_PROTOCOL_VERSION, Handshake, Unreachable, forward_secret, handshake,
+                                      parse_response, plain_request)
+from tlsgui.preview.openssl_cli import SClientResult, describe_key_exchange, s_client
 from tlsgui.preview.plan import LABELS, PreviewPlan, plan_for
 from tlsgui.preview.report import Check, ListenerReport, Report
 from tlsgui.preview.server import Listener, PreviewServer
@@ -33,13 +33,31 @@ class Expectations:
     https_port: int | None = None  # where HTTP must redirect; None: HTTPS off
 
 
+@dataclass(frozen=True)
+class Target:
+    """Where the probe connects, and the name it sends as SNI (virtual hosts choose a certificate by it)."""
+
+    host: str
+    port: int
+    timeout: float = 5.0
+    sni: str | None = None
+
+    def shake(self, **options) -> Handshake:
+        options.setdefault("sni", self.sni)
+        return handshake(self.host, self.port, timeout=self.timeout, **options)
+
+    def s_client(self, extra: list[str] = ()) -> SClientResult:
+        sni = ["-servername", self.sni] if self.sni else ["-noservername"]
+        return s_client(self.host, self.port, [*sni, *extra], timeout=self.timeout * 2)
+
+
 def _rank(version: str) -> int:
     return VERSIONS.index(version) if version in VERSIONS else -1
 
 
-def _refusal_check(host: str, port: int, version: str, minimum: str, timeout: float) -> Check:
+def _refusal_check(target: Target, version: str, minimum: str) -> Check:
     name, title = f"refuses_tls{version}", f"TLS {version} is refused (minimum is {minimum})"
-    attempt = handshake(host, port, version=version, timeout=timeout)
+    attempt = target.shake(version=version)
     if attempt.ok:
         return Check(name, title, False, f"TLS {version} was accepted ({attempt.cipher})",
                      f"The server accepts TLS {version} although tls.min_version is {minimum}.")
@@ -50,13 +68,13 @@ def _refusal_check(host: str, port: int, version: str, minimum: str, timeout: fl
     return Check(name, title, True, f"refused ({attempt.reason}), not with alert 70 (protocol_version)")
 
 
-def _version_checks(host, port, expect: Expectations, timeout) -> list[Check]:
+def _version_checks(target: Target, expect: Expectations) -> list[Check]:
     checks = []
     for version in VERSIONS:
         if _rank(version) < _rank(expect.min_version):
-            checks.append(_refusal_check(host, port, version, expect.min_version, timeout))
+            checks.append(_refusal_check(target, version, expect.min_version))
         elif version in ("1.2", "1.3"):
-            attempt = handshake(host, port, version=version, timeout=timeout)
+            attempt = target.shake(version=version)
             title = f"TLS {version} is accepted"
             checks.append(Check(f"accepts_tls{version}", title, attempt.ok,
                                 attempt.cipher if attempt.ok else attempt.message,
@@ -65,13 +83,13 @@ def _version_checks(host, port, expect: Expectations, timeout) -> list[Check]:
     return checks
 
 
-def _cipher_checks(host, port, main, expect: Expectations, timeout) -> tuple[list[Check], dict]:
+def _cipher_checks(target: Target, main: Handshake, expect: Expectations) -> tuple[list[Check], dict]:
     facts = {"protocol": f"TLS {main.version}", "cipher": main.cipher,
              "forward_secrecy": forward_secret(main.version, main.cipher)}
     checks = [Check("protocol", f"Negotiated protocol is at least TLS {expect.min_version}",
                     _rank(main.version) >= _rank(expect.min_version), f"TLS {main.version}, {main.cipher}",
                     f"An up-to-date client got TLS {main.version}.")]
-    observed = s_client(host, port, timeout=timeout * 2)
+    observed = target.s_client()
     kx = describe_key_exchange(observed.temp_key) if observed.ran else ""
     facts["key_exchange"] = kx or ("unknown (needs the openssl command)" if not observed.ran else "unknown")
     fs = facts["forward_secrecy"]
@@ -79,7 +97,7 @@ def _cipher_checks(host, port, main, expect: Expectations, timeout) -> tuple[lis
                         f"{'yes' if fs else 'no'}; key exchange: {facts['key_exchange']}",
                         "The cipher list lets the server pick a suite without ECDHE/DHE; add ECDHE suites first."))
     if _rank(expect.min_version) <= _rank("1.2"):
-        tls12 = handshake(host, port, version="1.2", timeout=timeout)
+        tls12 = target.shake(version="1.2")
         if tls12.ok:
             facts["tls12_cipher"] = tls12.cipher
             allowed = expect.tls12_ciphers
@@ -93,14 +111,14 @@ def _cipher_checks(host, port, main, expect: Expectations, timeout) -> tuple[lis
     return checks, facts
 
 
-def _dhe_check(host, port, expect: Expectations, timeout) -> Check | None:
+def _dhe_check(target: Target, expect: Expectations) -> Check | None:
     if _rank(expect.min_version) > _rank("1.2"):
         return None  # TLS 1.3 has no DHE suite choice here; dhparams.pem plays no role
-    via_openssl = s_client(host, port, ["-tls1_2", "-cipher", DHE_ONLY], timeout=timeout * 2)
+    via_openssl = target.s_client(["-tls1_2", "-cipher", DHE_ONLY])
     if via_openssl.ran:
         negotiated, cipher, bits = via_openssl.handshake_ok, via_openssl.cipher, via_openssl.dh_bits
     else:
-        attempt = handshake(host, port, version="1.2", ciphers=DHE_ONLY, timeout=timeout)
+        attempt = target.shake(version="1.2", ciphers=DHE_ONLY)
         negotiated, cipher, bits = attempt.ok, attempt.cipher, None
     seen = f"{cipher} with DH {bits} bits" if negotiated and bits else (cipher if negotiated else "no DHE suite")
     title = "DHE uses dhparams.pem"
@@ -123,7 +141,7 @@ def _dhe_check(host, port, expect: Expectations, timeout) -> Check | None:
     return Check("dhe", "DHE key exchange", None, f"not offered: {why}")
 
 
-def _chain_checks(host, port, served: tuple[bytes, ...], expect: Expectations, timeout) -> list[Check]:
+def _chain_checks(target: Target, served: tuple[bytes, ...], expect: Expectations) -> list[Check]:
     checks = []
     if expect.chain is not None:
         leaf_ok = bool(served) and served[0] == expect.chain[0]
@@ -142,7 +160,7 @@ def _chain_checks(host, port, served: tuple[bytes, ...], expect: Expectations, t
     cadata = "\n".join(der_to_pem(der).decode("ascii") for der in anchors) if anchors else "system"
     where = ("the project's own root" if expect.chain is not None else "the served self-signed root") if anchors \
         else "the system's trusted roots"
-    verified = handshake(host, port, cadata=cadata, timeout=timeout)
+    verified = target.shake(cadata=cadata)
     checks.append(Check("chain_verifies", f"The chain verifies against {where}", verified.ok,
                         "verify OK" if verified.ok else verified.message,
                         "Clients will reject this certificate: install the full chain from your CA."))
@@ -152,7 +170,7 @@ def _chain_checks(host, port, served: tuple[bytes, ...], expect: Expectations, t
                             "no host names set (web.host_names): not checked"))
     for name in names:
         if verified.ok:
-            attempt = handshake(host, port, cadata=cadata, server_hostname=name, timeout=timeout)
+            attempt = target.shake(cadata=cadata, server_hostname=name)
             ok, how = attempt.ok, "verified by OpenSSL" if attempt.ok else attempt.message
         else:
             ok = bool(served) and name_covered(served[0], name)
@@ -163,22 +181,23 @@ def _chain_checks(host, port, served: tuple[bytes, ...], expect: Expectations, t
 
 
 def probe_tls(host: str, port: int, expect: Expectations, *, role: str = "address", label: str = "",
-              timeout: float = 5.0, web: bool = False) -> ListenerReport:
+              timeout: float = 5.0, web: bool = False, sni: str | None = None) -> ListenerReport:
     """Every check of one TLS listener; Unreachable (a TlsguiError) when nothing listens."""
     label = label or "TLS server"
-    main = handshake(host, port, timeout=timeout, request=_get(host, port) if web else None)
+    target = Target(host, port, timeout, sni)
+    main = target.shake(request=_get(host, port) if web else None)
     if not main.ok:
         check = Check("handshake", "A TLS handshake succeeds", False, main.message or main.reason,
                       "No client can connect: compare tls.min_version and tls.cipher_list with the key type.")
         return ListenerReport(role, label, host, port, True, (check,))
     checks = [Check("handshake", "A TLS handshake succeeds", True, f"TLS {main.version}")]
-    cipher_checks, facts = _cipher_checks(host, port, main, expect, timeout)
-    checks += _version_checks(host, port, expect, timeout) + cipher_checks
-    dhe = _dhe_check(host, port, expect, timeout)
+    cipher_checks, facts = _cipher_checks(target, main, expect)
+    checks += _version_checks(target, expect) + cipher_checks
+    dhe = _dhe_check(target, expect)
     if dhe is not None:
         checks.append(dhe)
     facts["chain"] = [describe(der) for der in main.chain]
-    checks += _chain_checks(host, port, main.chain, expect, timeout)
+    checks += _chain_checks(target, main.chain, expect)
     if web:
         checks += _hsts_checks(main.response, expect)
     return ListenerReport(role, label, host, port, True, tuple(checks), facts)
@@ -205,7 +224,12 @@ def _hsts_checks(response: bytes, expect: Expectations) -> list[Check]:
 
 
 def probe_http(host: str, port: int, expect: Expectations, timeout: float = 5.0) -> ListenerReport:
-    status, headers = parse_response(plain_request(host, port, _get(host, port), timeout))
+    try:
+        status, headers = parse_response(plain_request(host, port, _get(host, port), timeout))
+    except Unreachable:
+        raise
+    except OSError as exc:  # e.g. a time-out while reading: the answer never came
+        status, headers = 0, {}
     if expect.https_port is None:
         check = Check("redirect", "HTTP answers (HTTPS is off, so no redirect)", None, f"HTTP {status}")
     else:
@@ -239,7 +263,8 @@ def probe_plan(plan: PreviewPlan, listeners: list[Listener], context, timeout: f
     for item in listeners:
         if item.tls:
             reports.append(probe_tls(item.host, item.port, expect, role=item.role, label=LABELS[item.role],
-                                     timeout=timeout, web=item.role == "web_https"))
+                                     timeout=timeout, web=item.role == "web_https",
+                                     sni=plan.host_names[0] if plan.host_names else None))
         else:
             reports.append(probe_http(item.host, item.port, expect, timeout))
     notes = [*plan.notes, *(f"warning: {w}" for w in plan.warnings),
@@ -261,5 +286,5 @@ def probe_address(host: str, port: int, timeout: float = 5.0) -> Report:
         names: tuple[str, ...] = ()
     except ValueError:
         names = (host,) if host != "localhost" else ()
-    report = probe_tls(host, port, Expectations(host_names=names), timeout=timeout)
+    report = probe_tls(host, port, Expectations(host_names=names), timeout=timeout, sni=names[0] if names else None)
     return Report(f"{host}:{port}", (report,), ("No project given: checked against TLS 1.2 as the minimum.",))
