@@ -14,6 +14,7 @@ from tlsgui.errors import TlsguiError
 COMMAND_MODULES = (
     "tlsgui.cli.settings_commands",
     "tlsgui.cli.cert_commands",
+    "tlsgui.cli.preview_commands",
 )
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE = 0, 1, 2

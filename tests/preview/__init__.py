@@ -1,0 +1,1 @@
+"""Tests of the preview servers, the handshake probe and their CLI commands."""

@@ -1,0 +1,169 @@
+"""What a preview serves: the listeners the project enables and the TLS files and policy they use, checked."""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tlsgui.crypto.dhparams import read_dh_bits
+from tlsgui.crypto.peer import chain_ders, chain_problems, describe, key_cert_index
+from tlsgui.errors import TlsguiError
+from tlsgui.model.options import option, split_names
+from tlsgui.model.settings import Settings
+from tlsgui.project.store import load_project
+
+LABELS = {
+    "web_http": "Web server (HTTP)",
+    "web_https": "Web server (HTTPS)",
+    "client_server": "Application server (client-server)",
+    "sql": "SQL server",
+}
+PORT_KEYS = {"web_http": "web.http_port", "web_https": "web.https_port",
+             "client_server": "client_server.port", "sql": "sql.port"}
+#: 4D's application server also uses the two ports after the configured one (options.py help text).
+PORT_SPAN = {"client_server": 3}
+MIN_DH_BITS = 2048  # below this, Logjam (same limit as validation)
+
+
+@dataclass(frozen=True)
+class ListenerSpec:
+    role: str  # web_http, web_https, client_server, sql
+    configured_port: int
+    tls: bool
+
+    @property
+    def label(self) -> str:
+        return LABELS[self.role]
+
+
+@dataclass(frozen=True)
+class TlsFiles:
+    folder: Path
+    key: Path
+    cert: Path
+    dhparams: Path | None  # None: there is no dhparams.pem
+    chain: tuple[bytes, ...]  # cert.pem's certificates (DER), in file order
+    dh_bits: int | None
+
+
+@dataclass(frozen=True)
+class PreviewPlan:
+    root: Path
+    name: str
+    settings: Settings
+    listeners: tuple[ListenerSpec, ...]
+    files: TlsFiles | None  # None when no listener uses TLS
+    host_names: tuple[str, ...]
+    warnings: tuple[str, ...] = field(default=())  # served anyway, but the probe will flag it
+    notes: tuple[str, ...] = field(default=())
+
+    def spec(self, role: str) -> ListenerSpec | None:
+        return next((s for s in self.listeners if s.role == role), None)
+
+
+def _port(key: str, settings: Settings) -> int:
+    return option(key).effective_port(settings.get(key))
+
+
+def enabled_listeners(settings: Settings) -> list[ListenerSpec]:
+    specs = []
+    if settings.web_http_enabled:
+        specs.append(ListenerSpec("web_http", _port(PORT_KEYS["web_http"], settings), False))
+    if settings.web_https_enabled:
+        specs.append(ListenerSpec("web_https", _port(PORT_KEYS["web_https"], settings), True))
+    if settings.client_server_encryption:
+        specs.append(ListenerSpec("client_server", _port(PORT_KEYS["client_server"], settings), True))
+    if settings.sql_tls_enabled:
+        specs.append(ListenerSpec("sql", _port(PORT_KEYS["sql"], settings), True))
+    return specs
+
+
+def _check_port_clashes(specs: list[ListenerSpec]) -> None:
+    """Two enabled servers on one port cannot both start in 4D either: refuse rather than hide it."""
+    taken: dict[int, ListenerSpec] = {}
+    for spec in specs:
+        for port in range(spec.configured_port, spec.configured_port + PORT_SPAN.get(spec.role, 1)):
+            other = taken.get(port)
+            if other is not None:
+                raise TlsguiError(
+                    f"{spec.label} and {other.label} are both set to port {port}; 4D could not start both.",
+                    where=PORT_KEYS[spec.role],
+                    fix="Give each server its own port (tlsgui settings PROJECT set KEY=PORT).")
+            taken[port] = spec
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise TlsguiError(f"Cannot read {path.name} ({exc.strerror or exc}).", where=str(path)) from None
+
+
+def check_files(folder: Path, users: str) -> tuple[TlsFiles, list[str]]:
+    """Read key.pem, cert.pem and dhparams.pem as 4D would; TlsguiError for what stops a TLS server."""
+    key, cert, dh = folder / "key.pem", folder / "cert.pem", folder / "dhparams.pem"
+    for path, what in ((cert, "certificate"), (key, "private key")):
+        if not path.is_file():
+            raise TlsguiError(
+                f"{users} enabled but there is no {what}: {path.name} is missing.", where=str(folder),
+                fix="Create a development certificate (tlsgui selfsigned PROJECT --cn NAME) or install one "
+                    "(tlsgui install PROJECT FILE), or turn TLS off.")
+    ders = chain_ders(_read(cert), where=str(cert))
+    index = key_cert_index(_read(key), ders, where=str(key))
+    if index is None:
+        raise TlsguiError("key.pem does not match the certificate in cert.pem.", where=str(folder),
+                          fix="Install the certificate that was issued for this key, or the key that belongs "
+                              "to this certificate.")
+    if index > 0:
+        raise TlsguiError(
+            f"cert.pem's chain is out of order: the server certificate ({describe(ders[index])}) is number "
+            f"{index + 1}, but the server sends the first one as its own.", where=str(cert),
+            fix="Put the server certificate first, then each intermediate, each followed by its issuer "
+                "(tlsgui install PROJECT FILE orders it for you).")
+    chain_warnings = [f"cert.pem: {problem}" for problem in chain_problems(ders)]
+    dh_bits = None
+    if dh.is_file():
+        try:
+            with warnings.catch_warnings():  # FFDH is deprecated in cryptography; reading the size is fine
+                warnings.simplefilter("ignore")
+                dh_bits = read_dh_bits(_read(dh))
+        except TlsguiError as exc:
+            raise TlsguiError(exc.message, where=str(dh),
+                              fix="Install a standard group: tlsgui dhparams PROJECT --group ffdhe2048.") from None
+        if dh_bits < MIN_DH_BITS:
+            raise TlsguiError(
+                f"dhparams.pem has only {dh_bits} bits; DH below {MIN_DH_BITS} bits is breakable (Logjam).",
+                where=str(dh), fix="Install a standard group: tlsgui dhparams PROJECT --group ffdhe2048.")
+    files = TlsFiles(folder, key, cert, dh if dh.is_file() else None, tuple(ders), dh_bits)
+    return files, chain_warnings
+
+
+def plan_for(path: str | Path) -> PreviewPlan:
+    """Load a project and decide what its preview serves; TlsguiError for anything that stops 4D's servers."""
+    project = load_project(path)
+    if project.error:
+        raise project.error
+    settings = project.settings
+    specs = enabled_listeners(settings)
+    if not specs:
+        raise TlsguiError("Nothing to preview: HTTP, HTTPS, client-server encryption and SQL TLS are all off.",
+                          where=str(project.paths.root),
+                          fix="Enable one, e.g. tlsgui settings PROJECT set web.https_enabled=true.")
+    _check_port_clashes(specs)
+    notes = []
+    if settings.web_listening_address not in ("", "any") and any(s.role.startswith("web") for s in specs):
+        notes.append(f"The preview listens on 127.0.0.1 only, not on {settings.web_listening_address}.")
+    if settings.sql_tls_enabled and not settings.sql_launch_at_startup:
+        notes.append("SQL TLS is on but the SQL server does not start at startup (sql.launch_at_startup).")
+    if settings.client_server_encryption and settings.client_server_legacy_network_layer:
+        notes.append("The legacy network layer ignores the minimum TLS version; the preview applies it.")
+    files, file_warnings = None, []
+    tls_users = [s.label for s in specs if s.tls]
+    if tls_users:
+        folder = project.paths.tls_folder(settings.web_certificate_folder)
+        files, file_warnings = check_files(folder, " and ".join(tls_users) + (" is" if len(tls_users) == 1 else " are"))
+    return PreviewPlan(
+        root=project.paths.root, name=project.paths.name, settings=settings, listeners=tuple(specs),
+        files=files, host_names=tuple(split_names(settings.web_host_names)),
+        warnings=tuple(file_warnings), notes=tuple(notes))
