@@ -1,0 +1,163 @@
+"""ProcessJob: one child process run through QProcess, with elapsed time and a cancel that kills at once."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QElapsedTimer, QObject, QProcess, Signal
+
+from tlsgui.errors import TlsguiError
+
+log = logging.getLogger(__name__)
+
+# How long cancel() blocks waiting for a SIGKILLed child to be reaped; it is gone in milliseconds,
+# the bound only protects the window against a kernel that is very slow to tear a process down.
+KILL_WAIT_MS = 2000
+
+
+def format_elapsed(ms: int) -> str:
+    """`0:07`, `1:05`, `1:02:03`: the "elapsed" text for a job that may run for minutes."""
+    seconds = max(0, ms) // 1000
+    hours, rest = divmod(seconds, 3600)
+    minutes, seconds = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes}:{seconds:02d}"
+
+
+class ProcessJob(QObject):
+    """Runs a command in a child process; its stdout is the result, its stderr the error message.
+
+    Progress is indeterminate (the child cannot report any: OpenSSL's generation callback is not exposed),
+    so the window shows a busy bar and `elapsed_ms()`. `cancel()` kills the child (kill, not terminate:
+    terminate is ignored on Windows and by a child inside a C call) and waits until it is reaped, so when
+    `job_cancelled` arrives no process is left. Output of a cancelled or superseded child is dropped.
+    """
+
+    job_started = Signal()
+    job_succeeded = Signal(bytes)
+    job_failed = Signal(str)
+    job_cancelled = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._process: QProcess | None = None
+        self._generation = 0
+        self._elapsed = QElapsedTimer()
+        self._final_elapsed_ms = 0
+        self._last_pid = 0
+
+    # ---- public API
+
+    @property
+    def running(self) -> bool:
+        return self._process is not None
+
+    @property
+    def process(self) -> QProcess | None:
+        """The running child's QProcess (None when idle); for tests and diagnostics."""
+        return self._process
+
+    @property
+    def pid(self) -> int:
+        """The id of the current (or last) child process; 0 before the first start."""
+        return self._last_pid
+
+    def elapsed_ms(self) -> int:
+        """Milliseconds since the child started; frozen at the end of the run."""
+        if self._process is not None and self._elapsed.isValid():
+            return int(self._elapsed.elapsed())
+        return self._final_elapsed_ms
+
+    def elapsed_text(self) -> str:
+        return format_elapsed(self.elapsed_ms())
+
+    def start(self, command: list[str]) -> None:
+        """Start `command` (program first); a child still running is superseded: killed, its output dropped."""
+        if self._process is not None:
+            self._stop_current()
+        self._generation += 1
+        generation = self._generation
+        process = QProcess(self)
+        # Separate channels: stdout is the result (binary-safe), stderr the words for the person.
+        process.setProcessChannelMode(QProcess.ProcessChannelMode.SeparateChannels)
+        process.finished.connect(lambda code, status: self._on_finished(generation, code, status))
+        process.errorOccurred.connect(lambda error: self._on_error(generation, error))
+        self._process = process
+        self._final_elapsed_ms = 0
+        self._elapsed.start()
+        process.start(command[0], command[1:])
+        self._last_pid = int(process.processId() or 0)
+        if self._process is process:  # errorOccurred(FailedToStart) may already have ended the run
+            self.job_started.emit()
+
+    def cancel(self) -> None:
+        """Kill the child now and wait until it is gone; then emit `job_cancelled`. No-op when idle."""
+        if self._process is None:
+            return
+        self._stop_current()
+        self.job_cancelled.emit()
+
+    # ---- for subclasses
+
+    def process_output(self, stdout: bytes) -> bytes:
+        """Check (and act on) a successful child's stdout; raise TlsguiError to turn success into failure."""
+        return stdout
+
+    # ---- internals
+
+    def _stop_current(self) -> None:
+        process = self._process
+        self._generation += 1  # whatever the old child still reports is now stale
+        self._end_run()
+        if process.state() != QProcess.ProcessState.NotRunning:
+            process.kill()
+            if not process.waitForFinished(KILL_WAIT_MS):
+                log.warning("child process %s did not end within %d ms of kill", self._last_pid, KILL_WAIT_MS)
+        process.deleteLater()
+
+    def _end_run(self) -> None:
+        self._final_elapsed_ms = int(self._elapsed.elapsed()) if self._elapsed.isValid() else 0
+        self._process = None
+
+    def _on_finished(self, generation: int, exit_code: int, status: QProcess.ExitStatus) -> None:
+        if generation != self._generation or self._process is None:
+            return  # cancelled or superseded: dropped
+        process = self._process
+        stdout = bytes(process.readAllStandardOutput().data())
+        stderr = bytes(process.readAllStandardError().data()).decode("utf-8", "replace")
+        self._end_run()
+        process.deleteLater()
+        if status != QProcess.ExitStatus.NormalExit:
+            self.job_failed.emit(_with_detail("The background worker crashed.", stderr))
+        elif exit_code != 0:
+            self.job_failed.emit(_with_detail(f"The background worker failed (exit code {exit_code}).", stderr))
+        else:
+            try:
+                result = self.process_output(stdout)
+            except TlsguiError as exc:
+                self.job_failed.emit(str(exc))
+            else:
+                self.job_succeeded.emit(result)
+
+    def _on_error(self, generation: int, error: QProcess.ProcessError) -> None:
+        # Only a failed start ends the run here; crashes and exits are reported through finished().
+        if error != QProcess.ProcessError.FailedToStart or generation != self._generation:
+            return
+        process = self._process
+        if process is None:
+            return
+        message = process.errorString()
+        self._end_run()
+        process.deleteLater()
+        self.job_failed.emit(f"Could not start the background worker ({message}). "
+                             "Reinstall tlsgui if this keeps happening.")
+
+
+def _with_detail(headline: str, stderr: str) -> str:
+    # The child's own message ("tlsgui: 1024 bits is not offered. ...") is what the person needs to read.
+    lines = [line.strip() for line in stderr.strip().splitlines() if line.strip()]
+    if not lines:
+        return headline
+    detail = lines[-1]
+    if detail.startswith("tlsgui: "):
+        return detail[len("tlsgui: "):]
+    return f"{headline} {detail}"
