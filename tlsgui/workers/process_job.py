@@ -40,7 +40,8 @@ class ProcessJob(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._process: QProcess | None = None
-        self._generation = 0
+        # The last ended child, kept so its QProcess is never deleted from inside its own signal.
+        self._retired: QProcess | None = None
         self._elapsed = QElapsedTimer()
         self._final_elapsed_ms = 0
         self._last_pid = 0
@@ -74,20 +75,20 @@ class ProcessJob(QObject):
         """Start `command` (program first); a child still running is superseded: killed, its output dropped."""
         if self._process is not None:
             self._stop_current()
-        self._generation += 1
-        generation = self._generation
-        process = QProcess(self)
+        # No Qt parent and no lambdas: Python owns the QProcess, so its lifetime is plain reference
+        # counting (a parent plus deleteLater plus garbage collection of the job crashed PySide).
+        process = QProcess()
         # Separate channels: stdout is the result (binary-safe), stderr the words for the person.
         process.setProcessChannelMode(QProcess.ProcessChannelMode.SeparateChannels)
-        process.finished.connect(lambda code, status: self._on_finished(generation, code, status))
-        process.errorOccurred.connect(lambda error: self._on_error(generation, error))
+        process.finished.connect(self._on_finished)
+        process.errorOccurred.connect(self._on_error)
+        # job_started follows QProcess.started: a program that cannot be executed reports only job_failed.
+        process.started.connect(self._on_started)
         self._process = process
         self._final_elapsed_ms = 0
         self._elapsed.start()
         process.start(command[0], command[1:])
         self._last_pid = int(process.processId() or 0)
-        if self._process is process:  # errorOccurred(FailedToStart) may already have ended the run
-            self.job_started.emit()
 
     def cancel(self) -> None:
         """Kill the child now and wait until it is gone; then emit `job_cancelled`. No-op when idle."""
@@ -106,26 +107,32 @@ class ProcessJob(QObject):
 
     def _stop_current(self) -> None:
         process = self._process
-        self._generation += 1  # whatever the old child still reports is now stale
+        # Disconnect first (Spyder's rule): whatever the old child still reports is dropped, never delivered.
+        process.finished.disconnect(self._on_finished)
+        process.errorOccurred.disconnect(self._on_error)
+        process.started.disconnect(self._on_started)
         self._end_run()
         if process.state() != QProcess.ProcessState.NotRunning:
             process.kill()
             if not process.waitForFinished(KILL_WAIT_MS):
                 log.warning("child process %s did not end within %d ms of kill", self._last_pid, KILL_WAIT_MS)
-        process.deleteLater()
 
     def _end_run(self) -> None:
         self._final_elapsed_ms = int(self._elapsed.elapsed()) if self._elapsed.isValid() else 0
+        self._retired = self._process
         self._process = None
 
-    def _on_finished(self, generation: int, exit_code: int, status: QProcess.ExitStatus) -> None:
-        if generation != self._generation or self._process is None:
-            return  # cancelled or superseded: dropped
+    def _on_started(self) -> None:
+        if self._process is not None and self.sender() is self._process:
+            self.job_started.emit()
+
+    def _on_finished(self, exit_code: int, status: QProcess.ExitStatus) -> None:
         process = self._process
+        if process is None or self.sender() is not process:
+            return  # cancelled or superseded: dropped
         stdout = bytes(process.readAllStandardOutput().data())
         stderr = bytes(process.readAllStandardError().data()).decode("utf-8", "replace")
         self._end_run()
-        process.deleteLater()
         if status != QProcess.ExitStatus.NormalExit:
             self.job_failed.emit(_with_detail("The background worker crashed.", stderr))
         elif exit_code != 0:
@@ -138,16 +145,13 @@ class ProcessJob(QObject):
             else:
                 self.job_succeeded.emit(result)
 
-    def _on_error(self, generation: int, error: QProcess.ProcessError) -> None:
+    def _on_error(self, error: QProcess.ProcessError) -> None:
         # Only a failed start ends the run here; crashes and exits are reported through finished().
-        if error != QProcess.ProcessError.FailedToStart or generation != self._generation:
-            return
         process = self._process
-        if process is None:
+        if error != QProcess.ProcessError.FailedToStart or process is None or self.sender() is not process:
             return
         message = process.errorString()
         self._end_run()
-        process.deleteLater()
         self.job_failed.emit(f"Could not start the background worker ({message}). "
                              "Reinstall tlsgui if this keeps happening.")
 
