@@ -184,7 +184,7 @@ def phase_dh_child(beat: Heartbeat, rounds: int, seconds: float) -> dict:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--baseline-seconds", type=float, default=3.0)
-    parser.add_argument("--rsa-keys", type=int, default=3, help="RSA 4096 keys generated one after another")
+    parser.add_argument("--rsa-keys", type=int, default=5, help="RSA 4096 keys generated one after another")
     parser.add_argument("--py-seconds", type=float, default=2.0)
     parser.add_argument("--dh-rounds", type=int, default=3, help="DH generations started and cancelled")
     parser.add_argument("--dh-seconds", type=float, default=3.0, help="how long each DH generation runs")
