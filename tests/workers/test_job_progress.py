@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QWidget
 
 from tlsgui.widgets import job_progress
@@ -104,4 +104,18 @@ def test_closing_while_busy_and_agreeing_cancels_everything(qtbot, dh_job, runne
     assert len(asker.asked) == 1
     assert not dh_job.running and not runner.running
     assert not pid_alive(pid)
+    assert listing(tmp_path) == []
+
+
+def test_quitting_the_app_stops_children_and_threads_even_if_nobody_asked(qtbot, dh_job, runner, tmp_path):
+    # The main window should ask first (above); this is the safety net behind it.
+    with qtbot.waitSignal(dh_job.job_started, timeout=1000):
+        dh_job.start_generation(4096, tmp_path)
+    pid = dh_job.pid
+    gate = threading.Event()
+    runner.submit(lambda token, progress: gate.wait(0.2))
+    with qtbot.waitSignal(dh_job.job_cancelled, timeout=1000):
+        QCoreApplication.instance().aboutToQuit.emit()
+    assert not pid_alive(pid)
+    assert runner.pool.activeThreadCount() == 0  # shutdown() waited for the thread
     assert listing(tmp_path) == []

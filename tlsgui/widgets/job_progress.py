@@ -82,6 +82,7 @@ class JobProgress(QWidget):
         self._timer.timeout.connect(self._update_elapsed)
         self.cancel_button.clicked.connect(self.cancel_requested)
         self._job = None
+        self._job_text = ""
         self.stop("")
 
     @property
@@ -105,14 +106,27 @@ class JobProgress(QWidget):
 
     def attach(self, job, text: str = "Working…") -> None:
         """Follow a ProcessJob: start on job_started, stop with a word on each end, Cancel cancels it."""
-        self._job = job
-        job.job_started.connect(lambda: self.start(text))
-        job.job_succeeded.connect(lambda _out: self.stop(f"Done in {job.elapsed_text()}."))
-        job.job_failed.connect(lambda message: self.stop(f"Failed: {message}"))
-        job.job_cancelled.connect(lambda: self.stop("Cancelled; nothing was written."))
+        # Bound methods, not lambdas: PySide drops the connections when this widget is destroyed first.
+        self._job, self._job_text = job, text
+        job.job_started.connect(self._on_job_started)
+        job.job_succeeded.connect(self._on_job_succeeded)
+        job.job_failed.connect(self._on_job_failed)
+        job.job_cancelled.connect(self._on_job_cancelled)
         self.cancel_requested.connect(job.cancel)
         if job.running:
             self.start(text)
+
+    def _on_job_started(self) -> None:
+        self.start(self._job_text)
+
+    def _on_job_succeeded(self, _output: bytes) -> None:
+        self.stop(f"Done in {self._job.elapsed_text()}.")
+
+    def _on_job_failed(self, message: str) -> None:
+        self.stop(f"Failed: {message}")
+
+    def _on_job_cancelled(self) -> None:
+        self.stop("Cancelled; nothing was written.")
 
     def elapsed_text(self) -> str:
         return self.elapsed_label.text()

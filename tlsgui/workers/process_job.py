@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QElapsedTimer, QObject, QProcess, Signal
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QObject, QProcess, Signal
 
 from tlsgui.errors import TlsguiError
 
@@ -45,6 +45,11 @@ class ProcessJob(QObject):
         self._elapsed = QElapsedTimer()
         self._final_elapsed_ms = 0
         self._last_pid = 0
+        app = QCoreApplication.instance()
+        if app is not None:
+            # Safety net: a child never outlives the app (QProcess's destructor would also kill it,
+            # but only with a warning and only if the job object is actually destroyed).
+            app.aboutToQuit.connect(self.cancel)
 
     # ---- public API
 
@@ -61,6 +66,11 @@ class ProcessJob(QObject):
     def pid(self) -> int:
         """The id of the current (or last) child process; 0 before the first start."""
         return self._last_pid
+
+    @property
+    def elapsed_timer(self) -> QElapsedTimer:
+        """Started when the child is started; valid only while running or after a run."""
+        return self._elapsed
 
     def elapsed_ms(self) -> int:
         """Milliseconds since the child started; frozen at the end of the run."""

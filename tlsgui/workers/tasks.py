@@ -6,7 +6,7 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
 from tlsgui.errors import TlsguiError
 from tlsgui.workers.cancel import CancelToken, TaskCancelled
@@ -97,6 +97,10 @@ class TaskRunner(QObject):
         # generation -> (runnable, relay, handle); kept alive until the worker reported back.
         self._running: dict[int, tuple[_Runnable, _Relay, TaskHandle]] = {}
         self._shut_down = False
+        app = QCoreApplication.instance()
+        if app is not None:
+            # Safety net: even if the window forgets, no pool thread outlives the event loop.
+            app.aboutToQuit.connect(self.shutdown)
 
     # ---- public API
 
