@@ -154,3 +154,15 @@ def test_cancel_when_idle_does_nothing(qtbot):
     with qtbot.assertNotEmitted(job.job_cancelled):
         job.cancel()
     assert job.elapsed_ms() == 0 and job.elapsed_text() == "0:00"
+
+
+def test_a_bug_while_handling_the_output_ends_the_job_with_words(qtbot):
+    class Broken(ProcessJob):
+        def process_output(self, stdout):
+            raise ValueError("bug in the handler")
+
+    job = Broken()
+    with qtbot.waitSignal(job.job_failed, timeout=CHILD_TIMEOUT) as blocker:
+        job.start([sys.executable, "-c", "print('fine')"])
+    assert "Unexpected error" in blocker.args[0] and "bug in the handler" in blocker.args[0]
+    assert not job.running

@@ -152,6 +152,9 @@ class ProcessJob(QObject):
                 result = self.process_output(stdout)
             except TlsguiError as exc:
                 self.job_failed.emit(str(exc))
+            except Exception as exc:  # noqa: BLE001 - a bug must end the job with words, not leave it "busy"
+                log.exception("processing the worker's output failed")
+                self.job_failed.emit(f"Unexpected error while saving the result: {exc!r}. Please report it.")
             else:
                 self.job_succeeded.emit(result)
 
