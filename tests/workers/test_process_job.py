@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import threading
 import time
 
-from PySide6.QtCore import QProcess
+from PySide6.QtCore import QCoreApplication, QProcess
 
 from tlsgui.project.backups import list_backups
 from tlsgui.project.locate import ProjectPaths
 from tlsgui.workers import child, dhparams_job
 from tlsgui.workers.child import worker_command
+from tlsgui.workers.dhparams_job import DhParamsJob
 from tlsgui.workers.process_job import ProcessJob, format_elapsed
 
 from .helpers import child_is_generating, listing, pid_alive
@@ -166,3 +168,42 @@ def test_a_bug_while_handling_the_output_ends_the_job_with_words(qtbot):
         job.start([sys.executable, "-c", "print('fine')"])
     assert "Unexpected error" in blocker.args[0] and "bug in the handler" in blocker.args[0]
     assert not job.running
+
+
+class GatedCheck(DhParamsJob):
+    """The real DH job whose (threaded) check waits for the test, to cancel it mid-check."""
+
+    def __init__(self):
+        super().__init__()
+        self.check_started, self.gate = threading.Event(), threading.Event()
+        self.check_thread = None
+
+    def check_output(self, stdout):
+        self.check_thread = threading.get_ident()
+        self.check_started.set()
+        self.gate.wait(10)
+        return super().check_output(stdout)
+
+
+def test_the_output_check_runs_off_the_gui_thread(qtbot, tmp_path):
+    job = GatedCheck()
+    job.gate.set()
+    with qtbot.waitSignal(job.job_succeeded, timeout=CHILD_TIMEOUT):
+        job.start_generation(512, tmp_path, allow_test_size=True)
+    assert job.check_thread is not None and job.check_thread != threading.get_ident()
+    assert listing(tmp_path) == ["dhparams.pem"]
+
+
+def test_cancel_during_the_output_check_writes_nothing(qtbot, tmp_path):
+    job = GatedCheck()
+    job.start_generation(512, tmp_path, allow_test_size=True)
+    qtbot.waitUntil(job.check_started.is_set, timeout=CHILD_TIMEOUT)
+    assert job.running and job.process is None  # the child is gone, the check is still going on
+    with qtbot.waitSignal(job.job_cancelled, timeout=1000):
+        job.cancel()
+    assert not job.running
+    with qtbot.assertNotEmitted(job.job_succeeded), qtbot.assertNotEmitted(job.job_failed):
+        job.gate.set()
+        assert job._checker.pool.waitForDone(5000)
+        QCoreApplication.processEvents()
+    assert listing(tmp_path) == []

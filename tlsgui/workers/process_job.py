@@ -7,6 +7,7 @@ import logging
 from PySide6.QtCore import QCoreApplication, QElapsedTimer, QObject, QProcess, Signal
 
 from tlsgui.errors import TlsguiError
+from tlsgui.workers.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
 
@@ -30,6 +31,11 @@ class ProcessJob(QObject):
     so the window shows a busy bar and `elapsed_ms()`. `cancel()` kills the child (kill, not terminate:
     terminate is ignored on Windows and by a child inside a C call) and waits until it is reaped, so when
     `job_cancelled` arrives no process is left. Output of a cancelled or superseded child is dropped.
+
+    A successful child's stdout goes through two steps before `job_succeeded`: `check_output` on a pool
+    thread (checking DH parameters runs OpenSSL's primality tests: ~0.4 s for 2048 bits, a visible freeze
+    on the GUI thread), then `process_output` on the GUI thread (quick actions such as the atomic write).
+    The job counts as running, and can be cancelled, until both are done.
     """
 
     job_started = Signal()
@@ -45,6 +51,10 @@ class ProcessJob(QObject):
         self._elapsed = QElapsedTimer()
         self._final_elapsed_ms = 0
         self._last_pid = 0
+        self._checker = TaskRunner(self, max_threads=1)
+        self._checker.task_finished.connect(self._on_checked)
+        self._checker.task_failed.connect(self._on_check_failed)
+        self._checking = False
         app = QCoreApplication.instance()
         if app is not None:
             # Safety net: a child never outlives the app (QProcess's destructor would also kill it,
@@ -55,7 +65,7 @@ class ProcessJob(QObject):
 
     @property
     def running(self) -> bool:
-        return self._process is not None
+        return self._process is not None or self._checking
 
     @property
     def process(self) -> QProcess | None:
@@ -74,7 +84,7 @@ class ProcessJob(QObject):
 
     def elapsed_ms(self) -> int:
         """Milliseconds since the child started; frozen at the end of the run."""
-        if self._process is not None and self._elapsed.isValid():
+        if self.running and self._elapsed.isValid():
             return int(self._elapsed.elapsed())
         return self._final_elapsed_ms
 
@@ -83,7 +93,7 @@ class ProcessJob(QObject):
 
     def start(self, command: list[str]) -> None:
         """Start `command` (program first); a child still running is superseded: killed, its output dropped."""
-        if self._process is not None:
+        if self.running:
             self._stop_current()
         # No Qt parent and no lambdas: Python owns the QProcess, so its lifetime is plain reference
         # counting (a parent plus deleteLater plus garbage collection of the job crashed PySide).
@@ -102,20 +112,29 @@ class ProcessJob(QObject):
 
     def cancel(self) -> None:
         """Kill the child now and wait until it is gone; then emit `job_cancelled`. No-op when idle."""
-        if self._process is None:
+        if not self.running:
             return
         self._stop_current()
         self.job_cancelled.emit()
 
     # ---- for subclasses
 
+    def check_output(self, stdout: bytes) -> bytes:
+        """Check a successful child's stdout on a pool thread (no Qt, no files); raise TlsguiError to fail."""
+        return stdout
+
     def process_output(self, stdout: bytes) -> bytes:
-        """Check (and act on) a successful child's stdout; raise TlsguiError to turn success into failure."""
+        """Act on the checked output on the GUI thread (keep it quick); raise TlsguiError to fail."""
         return stdout
 
     # ---- internals
 
     def _stop_current(self) -> None:
+        if self._checking:
+            self._checking = False
+            self._checker.cancel()  # the check's late result is dropped; nothing is written
+            self._freeze_elapsed()
+            return
         process = self._process
         # Disconnect first (Spyder's rule): whatever the old child still reports is dropped, never delivered.
         process.finished.disconnect(self._on_finished)
@@ -128,9 +147,12 @@ class ProcessJob(QObject):
                 log.warning("child process %s did not end within %d ms of kill", self._last_pid, KILL_WAIT_MS)
 
     def _end_run(self) -> None:
-        self._final_elapsed_ms = int(self._elapsed.elapsed()) if self._elapsed.isValid() else 0
+        self._freeze_elapsed()
         self._retired = self._process
         self._process = None
+
+    def _freeze_elapsed(self) -> None:
+        self._final_elapsed_ms = int(self._elapsed.elapsed()) if self._elapsed.isValid() else 0
 
     def _on_started(self) -> None:
         if self._process is not None and self.sender() is self._process:
@@ -148,15 +170,26 @@ class ProcessJob(QObject):
         elif exit_code != 0:
             self.job_failed.emit(_with_detail(f"The background worker failed (exit code {exit_code}).", stderr))
         else:
-            try:
-                result = self.process_output(stdout)
-            except TlsguiError as exc:
-                self.job_failed.emit(str(exc))
-            except Exception as exc:  # noqa: BLE001 - a bug must end the job with words, not leave it "busy"
-                log.exception("processing the worker's output failed")
-                self.job_failed.emit(f"Unexpected error while saving the result: {exc!r}. Please report it.")
-            else:
-                self.job_succeeded.emit(result)
+            self._checking = True
+            self._checker.submit(lambda token, progress: self.check_output(stdout))
+
+    def _on_checked(self, checked: object) -> None:
+        self._checking = False
+        self._freeze_elapsed()
+        try:
+            result = self.process_output(checked)
+        except TlsguiError as exc:
+            self.job_failed.emit(str(exc))
+        except Exception as exc:  # noqa: BLE001 - a bug must end the job with words, not leave it "busy"
+            log.exception("processing the worker's output failed")
+            self.job_failed.emit(f"Unexpected error while saving the result: {exc!r}. Please report it.")
+        else:
+            self.job_succeeded.emit(result)
+
+    def _on_check_failed(self, message: str) -> None:
+        self._checking = False
+        self._freeze_elapsed()
+        self.job_failed.emit(message)
 
     def _on_error(self, error: QProcess.ProcessError) -> None:
         # Only a failed start ends the run here; crashes and exits are reported through finished().
