@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import threading
 import time
 
-from PySide6.QtCore import QCoreApplication, QProcess
+from PySide6.QtCore import QProcess
 
 from tlsgui.project.backups import list_backups
 from tlsgui.project.locate import ProjectPaths
 from tlsgui.workers import child, dhparams_job
 from tlsgui.workers.child import worker_command
-from tlsgui.workers.dhparams_job import DhParamsJob
 from tlsgui.workers.process_job import ProcessJob, format_elapsed
 
 from .helpers import child_is_generating, listing, pid_alive
@@ -80,23 +78,63 @@ def test_child_failure_reports_the_childs_words(qtbot, dh_job, tmp_path):
     assert listing(tmp_path) == []
 
 
+def only_generation(command):
+    """worker_command with the generation child replaced by `command` and the checker child kept real."""
+    def fake(*args):
+        return command if args[0] == "dhparams" else worker_command(*args)
+    return fake
+
+
 def test_output_that_is_not_dh_parameters_writes_nothing(qtbot, dh_job, tmp_path, monkeypatch):
-    monkeypatch.setattr(dhparams_job, "worker_command",
-                        lambda *args: [sys.executable, "-c", "print('-----BEGIN DH PARAMETERS-----\\ngarbage')"])
-    with qtbot.waitSignal(dh_job.job_failed, timeout=CHILD_TIMEOUT) as blocker:
+    monkeypatch.setattr(dhparams_job, "worker_command", only_generation(
+        [sys.executable, "-c", "print('-----BEGIN DH PARAMETERS-----\\ngarbage')"]))
+    with qtbot.assertNotEmitted(dh_job.job_succeeded), \
+            qtbot.waitSignal(dh_job.job_failed, timeout=CHILD_TIMEOUT) as blocker:
         dh_job.start_generation(2048, tmp_path)
-    assert "no readable PEM DH parameters" in blocker.args[0]
+    assert blocker.args == ["dhparams.pem holds no readable PEM DH parameters."]
+    assert dh_job.stage == 1  # it was the checker child that refused
     assert listing(tmp_path) == []
 
 
 def test_parameters_of_the_wrong_size_are_refused(qtbot, dh_job, tmp_path, monkeypatch):
     # A real child that answers 512 bits when 2048 were asked for: checked, refused, nothing written.
-    monkeypatch.setattr(dhparams_job, "worker_command",
-                        lambda *args: worker_command("dhparams", "--bits", "512", "--allow-test-size"))
+    monkeypatch.setattr(dhparams_job, "worker_command", only_generation(
+        worker_command("dhparams", "--bits", "512", "--allow-test-size")))
     with qtbot.waitSignal(dh_job.job_failed, timeout=CHILD_TIMEOUT) as blocker:
         dh_job.start_generation(2048, tmp_path)
     assert "512-bit parameters instead of 2048" in blocker.args[0]
     assert listing(tmp_path) == []
+
+
+def test_the_check_runs_in_a_second_child_and_cancel_there_writes_nothing(qtbot, dh_job, tmp_path, monkeypatch):
+    real = dhparams_job.worker_command
+
+    def slow_checker(*args):
+        if args[0] == "dhparams-check":  # a checker that takes its time, so the test can cancel it
+            return [sys.executable, "-c", "import sys, time; sys.stdin.buffer.read(); time.sleep(30)"]
+        return real(*args)
+
+    monkeypatch.setattr(dhparams_job, "worker_command", slow_checker)
+    with qtbot.waitSignal(dh_job.job_started, timeout=1000):
+        dh_job.start_generation(512, tmp_path, allow_test_size=True)
+    generator_pid = dh_job.pid
+    qtbot.waitUntil(lambda: dh_job.stage == 1, timeout=CHILD_TIMEOUT)
+    checker_pid = dh_job.pid
+    assert checker_pid != generator_pid and dh_job.running
+    with qtbot.assertNotEmitted(dh_job.job_succeeded), qtbot.waitSignal(dh_job.job_cancelled, timeout=1000):
+        dh_job.cancel()
+    assert not pid_alive(checker_pid) and not pid_alive(generator_pid)
+    assert listing(tmp_path) == []
+
+
+def test_checker_worker_from_the_command_line(tmp_path):
+    pem = subprocess.run(worker_command("dhparams", "--bits", "512", "--allow-test-size"),
+                         capture_output=True, check=True).stdout
+    good = subprocess.run(worker_command("dhparams-check", "--bits", "512"), input=pem, capture_output=True)
+    assert (good.returncode, good.stdout.strip()) == (0, b"512")
+    bad = subprocess.run(worker_command("dhparams-check", "--bits", "512"), input=b"hello", capture_output=True)
+    assert bad.returncode == 2
+    assert bad.stderr.decode().strip() == "tlsgui: dhparams.pem holds no readable PEM DH parameters."
 
 
 def test_an_unwritable_folder_fails_with_words_and_writes_nothing(qtbot, dh_job, tmp_path):
@@ -160,7 +198,7 @@ def test_cancel_when_idle_does_nothing(qtbot):
 
 def test_a_bug_while_handling_the_output_ends_the_job_with_words(qtbot):
     class Broken(ProcessJob):
-        def process_output(self, stdout):
+        def handle_success(self, stdout):
             raise ValueError("bug in the handler")
 
     job = Broken()
@@ -169,41 +207,3 @@ def test_a_bug_while_handling_the_output_ends_the_job_with_words(qtbot):
     assert "Unexpected error" in blocker.args[0] and "bug in the handler" in blocker.args[0]
     assert not job.running
 
-
-class GatedCheck(DhParamsJob):
-    """The real DH job whose (threaded) check waits for the test, to cancel it mid-check."""
-
-    def __init__(self):
-        super().__init__()
-        self.check_started, self.gate = threading.Event(), threading.Event()
-        self.check_thread = None
-
-    def check_output(self, stdout):
-        self.check_thread = threading.get_ident()
-        self.check_started.set()
-        self.gate.wait(10)
-        return super().check_output(stdout)
-
-
-def test_the_output_check_runs_off_the_gui_thread(qtbot, tmp_path):
-    job = GatedCheck()
-    job.gate.set()
-    with qtbot.waitSignal(job.job_succeeded, timeout=CHILD_TIMEOUT):
-        job.start_generation(512, tmp_path, allow_test_size=True)
-    assert job.check_thread is not None and job.check_thread != threading.get_ident()
-    assert listing(tmp_path) == ["dhparams.pem"]
-
-
-def test_cancel_during_the_output_check_writes_nothing(qtbot, tmp_path):
-    job = GatedCheck()
-    job.start_generation(512, tmp_path, allow_test_size=True)
-    qtbot.waitUntil(job.check_started.is_set, timeout=CHILD_TIMEOUT)
-    assert job.running and job.process is None  # the child is gone, the check is still going on
-    with qtbot.waitSignal(job.job_cancelled, timeout=1000):
-        job.cancel()
-    assert not job.running
-    with qtbot.assertNotEmitted(job.job_succeeded), qtbot.assertNotEmitted(job.job_failed):
-        job.gate.set()
-        assert job._checker.pool.waitForDone(5000)
-        QCoreApplication.processEvents()
-    assert listing(tmp_path) == []

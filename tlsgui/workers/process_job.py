@@ -1,13 +1,13 @@
-"""ProcessJob: one child process run through QProcess, with elapsed time and a cancel that kills at once."""
+"""ProcessJob: child processes run through QProcess, with elapsed time and a cancel that kills at once."""
 
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QElapsedTimer, QObject, QProcess, Signal
 
 from tlsgui.errors import TlsguiError
-from tlsgui.workers.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
 
@@ -24,6 +24,14 @@ def format_elapsed(ms: int) -> str:
     return f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes}:{seconds:02d}"
 
 
+@dataclass(frozen=True)
+class NextStage:
+    """Returned by `handle_success` to run one more child (with `stdin`) before the job is done."""
+
+    command: list[str]
+    stdin: bytes = b""
+
+
 class ProcessJob(QObject):
     """Runs a command in a child process; its stdout is the result, its stderr the error message.
 
@@ -32,10 +40,9 @@ class ProcessJob(QObject):
     terminate is ignored on Windows and by a child inside a C call) and waits until it is reaped, so when
     `job_cancelled` arrives no process is left. Output of a cancelled or superseded child is dropped.
 
-    A successful child's stdout goes through two steps before `job_succeeded`: `check_output` on a pool
-    thread (checking DH parameters runs OpenSSL's primality tests: ~0.4 s for 2048 bits, a visible freeze
-    on the GUI thread), then `process_output` on the GUI thread (quick actions such as the atomic write).
-    The job counts as running, and can be cancelled, until both are done.
+    A subclass can chain children: `handle_success` may return a `NextStage`, e.g. to check the product
+    in a second child when the check itself is slow and holds the GIL (loading custom DH parameters runs
+    OpenSSL's primality checks: ~0.45 s at 2048 bits, a visible freeze even from a thread).
     """
 
     job_started = Signal()
@@ -51,10 +58,7 @@ class ProcessJob(QObject):
         self._elapsed = QElapsedTimer()
         self._final_elapsed_ms = 0
         self._last_pid = 0
-        self._checker = TaskRunner(self, max_threads=1)
-        self._checker.task_finished.connect(self._on_checked)
-        self._checker.task_failed.connect(self._on_check_failed)
-        self._checking = False
+        self._stage = 0
         app = QCoreApplication.instance()
         if app is not None:
             # Safety net: a child never outlives the app (QProcess's destructor would also kill it,
@@ -65,7 +69,7 @@ class ProcessJob(QObject):
 
     @property
     def running(self) -> bool:
-        return self._process is not None or self._checking
+        return self._process is not None
 
     @property
     def process(self) -> QProcess | None:
@@ -78,12 +82,17 @@ class ProcessJob(QObject):
         return self._last_pid
 
     @property
+    def stage(self) -> int:
+        """0 for the first child of a run, 1 for the child started by the first NextStage, and so on."""
+        return self._stage
+
+    @property
     def elapsed_timer(self) -> QElapsedTimer:
-        """Started when the child is started; valid only while running or after a run."""
+        """Started when the job is started; counts across all its stages."""
         return self._elapsed
 
     def elapsed_ms(self) -> int:
-        """Milliseconds since the child started; frozen at the end of the run."""
+        """Milliseconds since the job started; frozen at the end of the run."""
         if self.running and self._elapsed.isValid():
             return int(self._elapsed.elapsed())
         return self._final_elapsed_ms
@@ -91,24 +100,14 @@ class ProcessJob(QObject):
     def elapsed_text(self) -> str:
         return format_elapsed(self.elapsed_ms())
 
-    def start(self, command: list[str]) -> None:
+    def start(self, command: list[str], stdin: bytes = b"") -> None:
         """Start `command` (program first); a child still running is superseded: killed, its output dropped."""
         if self.running:
             self._stop_current()
-        # No Qt parent and no lambdas: Python owns the QProcess, so its lifetime is plain reference
-        # counting (a parent plus deleteLater plus garbage collection of the job crashed PySide).
-        process = QProcess()
-        # Separate channels: stdout is the result (binary-safe), stderr the words for the person.
-        process.setProcessChannelMode(QProcess.ProcessChannelMode.SeparateChannels)
-        process.finished.connect(self._on_finished)
-        process.errorOccurred.connect(self._on_error)
-        # job_started follows QProcess.started: a program that cannot be executed reports only job_failed.
-        process.started.connect(self._on_started)
-        self._process = process
         self._final_elapsed_ms = 0
         self._elapsed.start()
-        process.start(command[0], command[1:])
-        self._last_pid = int(process.processId() or 0)
+        self._stage = 0
+        self._spawn(command, stdin)
 
     def cancel(self) -> None:
         """Kill the child now and wait until it is gone; then emit `job_cancelled`. No-op when idle."""
@@ -119,22 +118,33 @@ class ProcessJob(QObject):
 
     # ---- for subclasses
 
-    def check_output(self, stdout: bytes) -> bytes:
-        """Check a successful child's stdout on a pool thread (no Qt, no files); raise TlsguiError to fail."""
-        return stdout
+    def handle_success(self, stdout: bytes) -> bytes | NextStage:
+        """GUI thread, after a child exited 0: the job's result, or a NextStage; raise TlsguiError to fail.
 
-    def process_output(self, stdout: bytes) -> bytes:
-        """Act on the checked output on the GUI thread (keep it quick); raise TlsguiError to fail."""
+        Keep it quick (it runs on the GUI thread): anything slow belongs in a child stage.
+        """
         return stdout
 
     # ---- internals
 
+    def _spawn(self, command: list[str], stdin: bytes) -> None:
+        # No Qt parent and no lambdas: Python owns the QProcess, so its lifetime is plain reference
+        # counting (a parent plus deleteLater plus garbage collection of the job crashed PySide).
+        process = QProcess()
+        # Separate channels: stdout is the result (binary-safe), stderr the words for the person.
+        process.setProcessChannelMode(QProcess.ProcessChannelMode.SeparateChannels)
+        process.finished.connect(self._on_finished)
+        process.errorOccurred.connect(self._on_error)
+        # job_started follows QProcess.started: a program that cannot be executed reports only job_failed.
+        process.started.connect(self._on_started)
+        self._process = process
+        process.start(command[0], command[1:])
+        if stdin:
+            process.write(stdin)  # buffered by Qt until the child runs
+        process.closeWriteChannel()  # the child reads stdin to its end
+        self._last_pid = int(process.processId() or 0)
+
     def _stop_current(self) -> None:
-        if self._checking:
-            self._checking = False
-            self._checker.cancel()  # the check's late result is dropped; nothing is written
-            self._freeze_elapsed()
-            return
         process = self._process
         # Disconnect first (Spyder's rule): whatever the old child still reports is dropped, never delivered.
         process.finished.disconnect(self._on_finished)
@@ -147,15 +157,15 @@ class ProcessJob(QObject):
                 log.warning("child process %s did not end within %d ms of kill", self._last_pid, KILL_WAIT_MS)
 
     def _end_run(self) -> None:
-        self._freeze_elapsed()
+        self._final_elapsed_ms = int(self._elapsed.elapsed()) if self._elapsed.isValid() else 0
+        self._retire()
+
+    def _retire(self) -> None:
         self._retired = self._process
         self._process = None
 
-    def _freeze_elapsed(self) -> None:
-        self._final_elapsed_ms = int(self._elapsed.elapsed()) if self._elapsed.isValid() else 0
-
     def _on_started(self) -> None:
-        if self._process is not None and self.sender() is self._process:
+        if self._process is not None and self.sender() is self._process and self._stage == 0:
             self.job_started.emit()
 
     def _on_finished(self, exit_code: int, status: QProcess.ExitStatus) -> None:
@@ -164,32 +174,31 @@ class ProcessJob(QObject):
             return  # cancelled or superseded: dropped
         stdout = bytes(process.readAllStandardOutput().data())
         stderr = bytes(process.readAllStandardError().data()).decode("utf-8", "replace")
-        self._end_run()
         if status != QProcess.ExitStatus.NormalExit:
+            self._end_run()
             self.job_failed.emit(_with_detail("The background worker crashed.", stderr))
-        elif exit_code != 0:
+            return
+        if exit_code != 0:
+            self._end_run()
             self.job_failed.emit(_with_detail(f"The background worker failed (exit code {exit_code}).", stderr))
-        else:
-            self._checking = True
-            self._checker.submit(lambda token, progress: self.check_output(stdout))
-
-    def _on_checked(self, checked: object) -> None:
-        self._checking = False
-        self._freeze_elapsed()
+            return
         try:
-            result = self.process_output(checked)
+            outcome = self.handle_success(stdout)
         except TlsguiError as exc:
+            self._end_run()
             self.job_failed.emit(str(exc))
         except Exception as exc:  # noqa: BLE001 - a bug must end the job with words, not leave it "busy"
-            log.exception("processing the worker's output failed")
+            log.exception("handling the worker's output failed")
+            self._end_run()
             self.job_failed.emit(f"Unexpected error while saving the result: {exc!r}. Please report it.")
         else:
-            self.job_succeeded.emit(result)
-
-    def _on_check_failed(self, message: str) -> None:
-        self._checking = False
-        self._freeze_elapsed()
-        self.job_failed.emit(message)
+            if isinstance(outcome, NextStage):
+                self._retire()
+                self._stage += 1
+                self._spawn(outcome.command, outcome.stdin)
+            else:
+                self._end_run()
+                self.job_succeeded.emit(outcome)
 
     def _on_error(self, error: QProcess.ProcessError) -> None:
         # Only a failed start ends the run here; crashes and exits are reported through finished().
