@@ -8,6 +8,7 @@ records how late each beat is, in phases run one after another in the same proce
   py_thread    a pure-Python CPU loop through TaskRunner (holds the GIL between switches: the contrast)
   dh_child     2048-bit custom DH parameters through DhParamsJob (a child process), cancelled after a
                few seconds; also measures cancel latency: from cancel() to the child's pid being gone
+  dh_complete  (with --dh-complete) one 2048-bit generation to the end: the check and the atomic write
 
 Prints max / p99 / mean stall per phase and the cancel latencies; exit 0 when the targets hold
 (max stall < 50 ms in every working phase, every cancel < 200 ms), 1 otherwise.
@@ -152,20 +153,21 @@ def pid_gone(pid: int) -> bool:
 
 
 def phase_dh_child(beat: Heartbeat, rounds: int, seconds: float) -> dict:
+    """Start 2048-bit generations and cancel each after `seconds`; a lucky early success is reported too."""
     latencies: list[float] = []
+    outcomes: list[str] = []
     leftovers: list[str] = []
-    with tempfile.TemporaryDirectory() as folder:
-        job = DhParamsJob()
-        outcome: list[str] = []
-        job.job_succeeded.connect(lambda _pem: outcome.append("succeeded"))
-        job.job_failed.connect(lambda message: outcome.append(f"failed: {message}"))
-        beat.begin("dh_child")
-        for _ in range(rounds):
+    job = DhParamsJob()
+    job.job_succeeded.connect(lambda _pem: outcomes.append("succeeded before the cancel"))
+    job.job_failed.connect(lambda message: outcomes.append(f"failed: {message}"))
+    beat.begin("dh_child")
+    for _ in range(rounds):
+        with tempfile.TemporaryDirectory() as folder:
             def start(done):
                 job.start_generation(2048, Path(folder))
                 QTimer.singleShot(int(seconds * 1000), done)
             run_loop(start, seconds + 5)
-            if not job.running:  # finished (or failed) before the cancel: report it, do not time a no-op
+            if not job.running:  # safe primes are luck: it may finish early; nothing to cancel then
                 continue
             pid = job.pid
             began = time.perf_counter()
@@ -173,12 +175,37 @@ def phase_dh_child(beat: Heartbeat, rounds: int, seconds: float) -> dict:
             while not pid_gone(pid) and time.perf_counter() - began < 5:
                 pass
             latencies.append(round((time.perf_counter() - began) * 1000, 2))
-        # A few more beats after the last cancel, so a stall caused by cancel() itself is counted.
+            outcomes.append("cancelled")
+            leftovers += os.listdir(folder)  # after a cancel the folder must stay empty
+    # A few more beats after the last cancel, so a stall caused by cancel() itself is counted.
+    run_loop(lambda done: QTimer.singleShot(300, done), 5)
+    beat.end()
+    return {"rounds": rounds, "seconds_before_cancel": seconds, "cancel_ms": latencies,
+            "outcomes": outcomes, "files_left": sorted(leftovers)}
+
+
+def phase_dh_complete(beat: Heartbeat, limit_s: float) -> dict:
+    """One 2048-bit generation to the end (about a minute): covers the check and the write of dhparams.pem."""
+    outcome: list[str] = []
+    with tempfile.TemporaryDirectory() as folder:
+        job = DhParamsJob()
+        job.job_succeeded.connect(lambda _pem: outcome.append("succeeded"))
+        job.job_failed.connect(lambda message: outcome.append(f"failed: {message}"))
+
+        def start(done):
+            job.job_succeeded.connect(lambda _pem: done())
+            job.job_failed.connect(lambda _m: done())
+            job.start_generation(2048, Path(folder))
+
+        beat.begin("dh_complete")
+        run_loop(start, limit_s)
         run_loop(lambda done: QTimer.singleShot(300, done), 5)
         beat.end()
-        leftovers = sorted(os.listdir(folder))
-    return {"rounds": rounds, "seconds_before_cancel": seconds, "cancel_ms": latencies,
-            "outcomes_before_cancel": outcome, "files_left": leftovers}
+        if job.running:
+            job.cancel()
+            outcome.append(f"cut after {limit_s:.0f} s")
+        files = sorted(os.listdir(folder))
+    return {"outcome": outcome, "seconds": round(job.elapsed_ms() / 1000, 1), "files": files}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -188,6 +215,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--py-seconds", type=float, default=2.0)
     parser.add_argument("--dh-rounds", type=int, default=3, help="DH generations started and cancelled")
     parser.add_argument("--dh-seconds", type=float, default=3.0, help="how long each DH generation runs")
+    parser.add_argument("--dh-complete", action="store_true",
+                        help="also let one 2048-bit generation finish (about a minute): the success path")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     args = parser.parse_args(argv)
 
@@ -200,6 +229,8 @@ def main(argv: list[str] | None = None) -> int:
         "py_thread": phase_py_thread(beat, runner, args.py_seconds),
         "dh_child": phase_dh_child(beat, args.dh_rounds, args.dh_seconds),
     }
+    if args.dh_complete:
+        details["dh_complete"] = phase_dh_complete(beat, 600)
     beat.timer.stop()
     runner_clean = runner.shutdown(5000) and runner.pool.activeThreadCount() == 0
     del app
@@ -219,7 +250,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def verdict(report: dict) -> bool:
     phases = report["phases"]
-    stalls_ok = all(phases[name]["max_ms"] < TARGET_MAX_STALL_MS for name in ("rsa_thread", "dh_child"))
+    stalls_ok = all(phases[name]["max_ms"] < TARGET_MAX_STALL_MS
+                    for name in ("rsa_thread", "dh_child", "dh_complete") if name in phases)
     cancels = phases["dh_child"]["cancel_ms"]
     cancel_ok = bool(cancels) and max(cancels) < TARGET_CANCEL_MS and not phases["dh_child"]["files_left"]
     return stalls_ok and cancel_ok and report["threads_left_after_shutdown"] == 0
