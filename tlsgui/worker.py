@@ -7,6 +7,7 @@ import sys
 # name -> "module:function"; each takes the remaining argv and returns an exit code.
 WORKERS: dict[str, str] = {
     "dhparams": "tlsgui.crypto.dhparams:worker_main",
+    "dhparams-check": "tlsgui.workers.checks:dhparams_check_main",
 }
 
 
