@@ -1,0 +1,56 @@
+"""Compile ui/*.ui into tlsgui/forms/ui_*.py and resources/tlsgui.qrc into tlsgui/resources_rc.py (committed)."""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+UI_DIR = ROOT / "ui"
+QRC = ROOT / "resources" / "tlsgui.qrc"
+FORMS_DIR = ROOT / "tlsgui" / "forms"
+RC_FILE = ROOT / "tlsgui" / "resources_rc.py"
+FORMS_INIT = '"""Generated from ui/*.ui by packaging/build_ui.py (`make ui`); do not edit."""\n'
+
+
+def _tool(name: str) -> str:
+    # The venv's tools sit next to its python; fall back to PATH.
+    local = Path(sys.executable).with_name(name)
+    found = str(local) if local.exists() else shutil.which(name)
+    if not found:
+        raise SystemExit(f"{name} not found: install PySide6 (make venv) and retry.")
+    return found
+
+
+def build(forms_dir: Path = FORMS_DIR, rc_file: Path = RC_FILE) -> list[Path]:
+    """Regenerate every output; returns the files written."""
+    forms_dir.mkdir(parents=True, exist_ok=True)
+    (forms_dir / "__init__.py").write_text(FORMS_INIT, encoding="utf-8")
+    written = [forms_dir / "__init__.py"]
+    for ui in sorted(UI_DIR.glob("*.ui")):
+        out = forms_dir / f"ui_{ui.stem}.py"
+        # Run from ui/ with a bare file name so the generated header does not depend on the checkout path.
+        subprocess.run([_tool("pyside6-uic"), "--from-imports", ui.name, "-o", str(out.resolve())],
+                       cwd=UI_DIR, check=True)
+        written.append(out)
+    subprocess.run([_tool("pyside6-rcc"), "-g", "python", QRC.name, "-o", str(rc_file.resolve())],
+                   cwd=QRC.parent, check=True)
+    written.append(rc_file)
+    return written
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--forms-dir", type=Path, default=FORMS_DIR)
+    parser.add_argument("--rc-file", type=Path, default=RC_FILE)
+    args = parser.parse_args()
+    for path in build(args.forms_dir, args.rc_file):
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Reusable widgets: diagnostics panel, cipher list editor, HSTS max age, banner, prompts, icons."""
