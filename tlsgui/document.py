@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
-from tlsgui.commands import ApplyProfile, SetSetting
+from tlsgui.commands import ApplyProfile, SetSetting, SetSettings
 from tlsgui.errors import TlsguiError
 from tlsgui.model.facts import FileFacts
 from tlsgui.model.grade import Grade, predict_grade
@@ -82,6 +82,11 @@ class ProjectDocument(QObject):
     def dirty(self) -> bool:
         return self._dirty
 
+    @property
+    def changed_files(self) -> list[str]:
+        """Files another program changed since the load (as last checked)."""
+        return list(self._reported_disk)
+
     def source_of(self, key: str) -> Sourced:
         return self.project.sources[key]
 
@@ -141,15 +146,22 @@ class ProjectDocument(QObject):
         self._watch()
         for key in OPTIONS:
             self.setting_changed.emit(key.key)  # the "stored in" of saved keys changed
+        self._revalidate()
         self._update_dirty()
         self.check_disk()
         return result
 
     def revert(self) -> None:
-        """Forget every unsaved edit (the values loaded from disk come back)."""
+        """Put back the values loaded from disk, as one undoable step (typed-in errors are dropped)."""
+        typed = list(self.input_errors)
         self.input_errors.clear()
-        self.undo_stack.clear()
-        self._replace_settings(self.project.settings)
+        changes = {key: self.project.settings.get(key) for key in self.settings.changed_keys(self.project.settings)}
+        if changes:
+            self.undo_stack.push(SetSettings(self, changes, "Revert unsaved changes"))
+        for key in typed:
+            self.setting_changed.emit(key)  # the field still shows the text that was not a valid value
+        self._revalidate()
+        self._update_dirty()
 
     def reload(self) -> None:
         """Read the project again from disk, dropping unsaved edits (after another program changed it)."""
