@@ -25,6 +25,7 @@ class WebPage(SettingsPage):
 
     def refresh(self) -> None:
         s = self.document.settings
+        self.ui.hsts_age_box.update_echo(self.ui.hsts_age_box.edit.text())
         if not s.web_http_enabled:
             self.ui.http_note.setText(
                 "HTTP is off: a first visit typed as <i>http://…</i> gets no answer, so it cannot be "

@@ -45,9 +45,10 @@ class HstsAgeEdit(QWidget):
             button.clicked.connect(lambda _=False, s=seconds: self.preset_chosen.emit(s))
             layout.addWidget(button)
         layout.addWidget(self.echo, 1)
-        self.edit.textChanged.connect(self._echo)
+        self.edit.textChanged.connect(self.update_echo)
 
-    def _echo(self, text: str) -> None:
+    def update_echo(self, text: str) -> None:
+        """Also called by the page, since loading a value blocks the editor's signals."""
         try:
             seconds = int(text.strip(), 10)
         except ValueError:
