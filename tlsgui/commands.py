@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoCommand
 
 from tlsgui.model.options import BY_KEY
-from tlsgui.model.profiles import Profile
+
+if TYPE_CHECKING:
+    from tlsgui.model.profiles import Profile
 
 _SET_SETTING_ID = 1
 
@@ -52,7 +54,7 @@ class SetSetting(SetSettings):
 class ApplyProfile(SetSettings):
     """A TLS profile sets the minimum version and the cipher list together, undone in one step."""
 
-    def __init__(self, document, profile: Profile) -> None:
+    def __init__(self, document, profile: "Profile") -> None:
         super().__init__(
             document,
             {"tls.min_version": profile.min_version, "tls.cipher_list": profile.cipher_list},

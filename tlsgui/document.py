@@ -11,11 +11,8 @@ from PySide6.QtGui import QUndoStack
 from tlsgui.commands import ApplyProfile, SetSetting, SetSettings
 from tlsgui.errors import TlsguiError
 from tlsgui.model.facts import FileFacts
-from tlsgui.model.grade import Grade, predict_grade
 from tlsgui.model.options import BY_KEY, OPTIONS
-from tlsgui.model.profiles import Profile
 from tlsgui.model.settings import Settings, Sourced
-from tlsgui.model.validation import Problem, Severity, validate
 from tlsgui.project.store import Project, SaveResult, load_project, save_project
 
 
@@ -48,8 +45,7 @@ class ProjectDocument(QObject):
         self.input_errors: dict[str, TlsguiError] = {}
         self.facts: FileFacts = presence_facts(project, project.settings)
         self.facts_complete = False  # True once the certificate files themselves were read
-        self.problems: list[Problem] = []
-        self.grade: Grade = Grade("-", ())
+        self._checked = None  # (problems, grade), computed when first asked for after a change
         self._dirty = False
         self._reported_disk: list[str] = []
         self._watcher = QFileSystemWatcher(self)
@@ -83,6 +79,16 @@ class ProjectDocument(QObject):
         return self._dirty
 
     @property
+    def problems(self) -> list:
+        """Every Problem of the current settings and files (typed-in errors first)."""
+        return self._check()[0]
+
+    @property
+    def grade(self):
+        """The predicted SSL Labs grade (tlsgui.model.grade.Grade)."""
+        return self._check()[1]
+
+    @property
     def changed_files(self) -> list[str]:
         """Files another program changed since the load (as last checked)."""
         return list(self._reported_disk)
@@ -100,7 +106,8 @@ class ProjectDocument(QObject):
         if self.settings.get(key) != value:
             self.undo_stack.push(SetSetting(self, key, value, typing=typing))
 
-    def apply_profile(self, profile: Profile) -> None:
+    def apply_profile(self, profile) -> None:
+        """Set a tlsgui.model.profiles.Profile's minimum version and cipher list as one undo step."""
         if profile.min_version is None:  # Custom: keeps the values as they are
             return
         if (self.settings.tls_min_version, self.settings.tls_cipher_list) != (profile.min_version,
@@ -204,11 +211,19 @@ class ProjectDocument(QObject):
         self._update_dirty()
 
     def _revalidate(self) -> None:
-        typed = [Problem(Severity.ERROR, key, f"{BY_KEY[key].label}: {err.message}", err.fix)
-                 for key, err in self.input_errors.items()]
-        self.problems = typed + validate(self.settings, self.facts)
-        self.grade = predict_grade(self.settings, self.facts)
+        self._checked = None
         self.problems_changed.emit()
+
+    def _check(self):
+        if self._checked is None:
+            # Imported on first use: validation loads `ssl`, which start-up does not need before the first paint.
+            from tlsgui.model.grade import predict_grade
+            from tlsgui.model.validation import Problem, Severity, validate
+
+            typed = [Problem(Severity.ERROR, key, f"{BY_KEY[key].label}: {err.message}", err.fix)
+                     for key, err in self.input_errors.items()]
+            self._checked = (typed + validate(self.settings, self.facts), predict_grade(self.settings, self.facts))
+        return self._checked
 
     def _update_dirty(self) -> None:
         dirty = bool(self.settings.changed_keys(self.project.settings)) or bool(self.input_errors)

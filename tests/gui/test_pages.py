@@ -30,8 +30,9 @@ def type_into(qtbot, editor, text):
 
 def test_every_setting_has_a_named_labelled_editor(window):
     shown = set()
-    for cls in PAGES:
-        page = window.page(cls.name)
+    for info in PAGES:
+        cls = info.load()
+        page = window.page(info.name)
         for key in cls.KEYS:
             option = BY_KEY[key]
             editor = page.editor(key)

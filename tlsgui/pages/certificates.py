@@ -8,9 +8,8 @@ from PySide6.QtCore import Signal
 
 from tlsgui.forms.ui_certificates_page import Ui_CertificatesPage
 from tlsgui.pages.base import SettingsPage
+from tlsgui.pages.registry import WIZARD_LATER
 from tlsgui.project.backups import list_backups
-
-WIZARD_LATER = "Available when the certificate wizard lands."
 NOT_YET = "Not available yet: this build has no `tlsgui {command}` command to run."
 
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from tlsgui.forms.ui_web_page import Ui_WebPage
-from tlsgui.model.validation import ONE_YEAR
 from tlsgui.pages.base import SettingsPage
+from tlsgui.widgets.hsts_age import ONE_YEAR
 
 
 class WebPage(SettingsPage):

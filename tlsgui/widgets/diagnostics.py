@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from tlsgui.model.validation import Problem
 from tlsgui.widgets.icons import icon
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
@@ -28,9 +27,10 @@ class DiagnosticsPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
         layout.addWidget(self.list)
-        self.set_problems([])
+        self.title.setText("<b>Problems</b> — checking…")
 
-    def set_problems(self, problems: list[Problem]) -> None:
+    def set_problems(self, problems: list) -> None:
+        """Show tlsgui.model.validation.Problem values (not imported here: it loads `ssl`)."""
         self.list.clear()
         for problem in problems:
             text = problem.message + (f"\n→ {problem.fix}" if problem.fix else "")

@@ -11,8 +11,7 @@ from PySide6.QtWidgets import QLabel, QListWidgetItem, QMainWindow, QScrollArea,
 from tlsgui.document import ProjectDocument
 from tlsgui.errors import ConflictError, TlsguiError
 from tlsgui.forms.ui_main_window import Ui_MainWindow
-from tlsgui.pages.certificates import WIZARD_LATER
-from tlsgui.pages.registry import PAGES, page_for_key
+from tlsgui.pages.registry import PAGES, WIZARD_LATER, page_for_key
 from tlsgui.widgets.icons import icon
 from tlsgui.widgets.prompts import CANCEL, SAVE, Prompts
 from tlsgui.windows.ui_state import UiState
@@ -133,7 +132,8 @@ class MainWindow(QMainWindow):
         self.ui_state.add_recent(str(document.root))
         self._fill_recent()
         self.show_page(self.current_page_name() or self.ui_state.last_page or PAGES[0].name)
-        self._show_problems()
+        if self._painted:
+            self._show_problems()  # before the first paint, the facts gathering after it shows them
         self._show_banner()
         self._update_title()
         self._update_actions()
@@ -206,8 +206,7 @@ class MainWindow(QMainWindow):
     def page(self, name: str):
         """The page called `name`, built the first time it is needed (start-up builds only one)."""
         if name not in self.pages:
-            cls = next(p for p in PAGES if p.name == name)
-            page = cls(self.document)
+            page = next(p for p in PAGES if p.name == name).load()(self.document)
             if hasattr(page, "wizard_requested"):
                 page.wizard_requested.connect(lambda _kind: self.prompts.info(self, "Certificates", WIZARD_LATER))
             self._scrolls[name].setWidget(page)
@@ -235,13 +234,13 @@ class MainWindow(QMainWindow):
 
     def jump_to(self, key: str) -> None:
         """Show the page of the setting (or file) `key` and put the keyboard focus on its field."""
-        cls = page_for_key(key)
-        if cls is None or self.document is None:
+        info = page_for_key(key)
+        if info is None or self.document is None:
             return
-        self.show_page(cls.name)
-        widget = self.pages[cls.name].target_widget(key)
+        self.show_page(info.name)
+        widget = self.pages[info.name].target_widget(key)
         if widget is not None:
-            self._scrolls[cls.name].ensureWidgetVisible(widget)
+            self._scrolls[info.name].ensureWidgetVisible(widget)
             widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # --- showing the document's state -----------------------------------------------------------
