@@ -29,6 +29,43 @@ class Ui_CertificatesPage(object):
         CertificatesPage.resize(760, 520)
         self.page_layout = QVBoxLayout(CertificatesPage)
         self.page_layout.setObjectName(u"page_layout")
+        self.actions = QWidget(CertificatesPage)
+        self.actions.setObjectName(u"actions")
+        self.actions_layout = QHBoxLayout(self.actions)
+        self.actions_layout.setObjectName(u"actions_layout")
+        self.actions_layout.setContentsMargins(0, 0, 0, 0)
+        self.wizard_button = QPushButton(self.actions)
+        self.wizard_button.setObjectName(u"wizard_button")
+
+        self.actions_layout.addWidget(self.wizard_button)
+
+        self.import_button = QPushButton(self.actions)
+        self.import_button.setObjectName(u"import_button")
+
+        self.actions_layout.addWidget(self.import_button)
+
+        self.selfsigned_button = QPushButton(self.actions)
+        self.selfsigned_button.setObjectName(u"selfsigned_button")
+
+        self.actions_layout.addWidget(self.selfsigned_button)
+
+        self.dhparams_button = QPushButton(self.actions)
+        self.dhparams_button.setObjectName(u"dhparams_button")
+
+        self.actions_layout.addWidget(self.dhparams_button)
+
+        self.refresh_button = QPushButton(self.actions)
+        self.refresh_button.setObjectName(u"refresh_button")
+
+        self.actions_layout.addWidget(self.refresh_button)
+
+        self.actions_spacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.actions_layout.addItem(self.actions_spacer)
+
+
+        self.page_layout.addWidget(self.actions)
+
         self.names_group = QGroupBox(CertificatesPage)
         self.names_group.setObjectName(u"names_group")
         self.names_group_grid = QGridLayout(self.names_group)
@@ -70,7 +107,7 @@ class Ui_CertificatesPage(object):
 
         self.names_group_grid.addWidget(self.tls_folder_note, 2, 0, 1, 3)
 
-        self.names_group_grid.setColumnStretch(1, 1)
+        self.names_group_grid.setColumnStretch(2, 1)
 
         self.page_layout.addWidget(self.names_group)
 
@@ -196,7 +233,7 @@ class Ui_CertificatesPage(object):
 
         self.files_group_grid.addWidget(self.pending_key, 9, 1, 1, 2)
 
-        self.files_group_grid.setColumnStretch(1, 1)
+        self.files_group_grid.setColumnStretch(2, 1)
 
         self.page_layout.addWidget(self.files_group)
 
@@ -206,50 +243,13 @@ class Ui_CertificatesPage(object):
         self.backups_group_grid.setObjectName(u"backups_group_grid")
         self.backups_list = QListWidget(self.backups_group)
         self.backups_list.setObjectName(u"backups_list")
-        self.backups_list.setMaximumSize(QSize(16777215, 120))
+        self.backups_list.setMaximumSize(QSize(16777215, 80))
 
         self.backups_group_grid.addWidget(self.backups_list, 0, 0, 1, 3)
 
-        self.backups_group_grid.setColumnStretch(1, 1)
+        self.backups_group_grid.setColumnStretch(2, 1)
 
         self.page_layout.addWidget(self.backups_group)
-
-        self.actions = QWidget(CertificatesPage)
-        self.actions.setObjectName(u"actions")
-        self.actions_layout = QHBoxLayout(self.actions)
-        self.actions_layout.setObjectName(u"actions_layout")
-        self.actions_layout.setContentsMargins(0, 0, 0, 0)
-        self.wizard_button = QPushButton(self.actions)
-        self.wizard_button.setObjectName(u"wizard_button")
-
-        self.actions_layout.addWidget(self.wizard_button)
-
-        self.import_button = QPushButton(self.actions)
-        self.import_button.setObjectName(u"import_button")
-
-        self.actions_layout.addWidget(self.import_button)
-
-        self.selfsigned_button = QPushButton(self.actions)
-        self.selfsigned_button.setObjectName(u"selfsigned_button")
-
-        self.actions_layout.addWidget(self.selfsigned_button)
-
-        self.dhparams_button = QPushButton(self.actions)
-        self.dhparams_button.setObjectName(u"dhparams_button")
-
-        self.actions_layout.addWidget(self.dhparams_button)
-
-        self.refresh_button = QPushButton(self.actions)
-        self.refresh_button.setObjectName(u"refresh_button")
-
-        self.actions_layout.addWidget(self.refresh_button)
-
-        self.actions_spacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
-
-        self.actions_layout.addItem(self.actions_spacer)
-
-
-        self.page_layout.addWidget(self.actions)
 
         self.bottom_spacer = QSpacerItem(20, 10, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
 
@@ -276,6 +276,11 @@ class Ui_CertificatesPage(object):
     # setupUi
 
     def retranslateUi(self, CertificatesPage):
+        self.wizard_button.setText(QCoreApplication.translate("CertificatesPage", u"Certificate wizard\u2026", None))
+        self.import_button.setText(QCoreApplication.translate("CertificatesPage", u"Import certificate\u2026", None))
+        self.selfsigned_button.setText(QCoreApplication.translate("CertificatesPage", u"Development certificate", None))
+        self.dhparams_button.setText(QCoreApplication.translate("CertificatesPage", u"Standard DH parameters", None))
+        self.refresh_button.setText(QCoreApplication.translate("CertificatesPage", u"Read files again", None))
         self.names_group.setTitle(QCoreApplication.translate("CertificatesPage", u"Host names and certificate folder", None))
         self.web_host_names_label.setText(QCoreApplication.translate("CertificatesPage", u"Host names", None))
         self.web_host_names_source.setText(QCoreApplication.translate("CertificatesPage", u"stored in \u2026", None))
@@ -293,11 +298,6 @@ class Ui_CertificatesPage(object):
         self.files_dhparams_label.setText(QCoreApplication.translate("CertificatesPage", u"dhparams.pem", None))
         self.pending_key_label.setText(QCoreApplication.translate("CertificatesPage", u"Pending key", None))
         self.backups_group.setTitle(QCoreApplication.translate("CertificatesPage", u"Backups", None))
-        self.wizard_button.setText(QCoreApplication.translate("CertificatesPage", u"Certificate wizard\u2026", None))
-        self.import_button.setText(QCoreApplication.translate("CertificatesPage", u"Import certificate\u2026", None))
-        self.selfsigned_button.setText(QCoreApplication.translate("CertificatesPage", u"Development certificate", None))
-        self.dhparams_button.setText(QCoreApplication.translate("CertificatesPage", u"Standard DH parameters", None))
-        self.refresh_button.setText(QCoreApplication.translate("CertificatesPage", u"Read files again", None))
         pass
     # retranslateUi
 

@@ -77,7 +77,7 @@ class Ui_ClientServerPage(object):
 
         self.client_server_group_grid.addWidget(self.restart_note, 3, 0, 1, 3)
 
-        self.client_server_group_grid.setColumnStretch(1, 1)
+        self.client_server_group_grid.setColumnStretch(2, 1)
 
         self.page_layout.addWidget(self.client_server_group)
 

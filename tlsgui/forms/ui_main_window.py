@@ -41,7 +41,6 @@ class Ui_MainWindow(object):
         self.main_splitter.setOrientation(Qt.Horizontal)
         self.page_list = QListWidget(self.main_splitter)
         self.page_list.setObjectName(u"page_list")
-        self.page_list.setMaximumSize(QSize(220, 16777215))
         self.main_splitter.addWidget(self.page_list)
         self.right_splitter = QSplitter(self.main_splitter)
         self.right_splitter.setObjectName(u"right_splitter")

@@ -72,7 +72,7 @@ class Ui_SqlPage(object):
 
         self.sql_group_grid.addWidget(self.sql_connect_note, 3, 0, 1, 3)
 
-        self.sql_group_grid.setColumnStretch(1, 1)
+        self.sql_group_grid.setColumnStretch(2, 1)
 
         self.page_layout.addWidget(self.sql_group)
 

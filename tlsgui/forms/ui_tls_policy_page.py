@@ -64,7 +64,7 @@ class Ui_TlsPolicyPage(object):
 
         self.protocol_group_grid.addWidget(self.tls_profile_description, 2, 0, 1, 3)
 
-        self.protocol_group_grid.setColumnStretch(1, 1)
+        self.protocol_group_grid.setColumnStretch(2, 1)
 
         self.page_layout.addWidget(self.protocol_group)
 
@@ -87,7 +87,7 @@ class Ui_TlsPolicyPage(object):
 
         self.cipher_group_grid.addWidget(self.cipher_box, 1, 0, 1, 3)
 
-        self.cipher_group_grid.setColumnStretch(1, 1)
+        self.cipher_group_grid.setColumnStretch(2, 1)
 
         self.page_layout.addWidget(self.cipher_group)
 
@@ -138,7 +138,7 @@ class Ui_TlsPolicyPage(object):
 
         self.assessment_group_grid.addWidget(self.grade_reasons, 3, 1, 1, 2)
 
-        self.assessment_group_grid.setColumnStretch(1, 1)
+        self.assessment_group_grid.setColumnStretch(2, 1)
 
         self.page_layout.addWidget(self.assessment_group)
 

@@ -104,7 +104,7 @@ class Ui_WebPage(object):
 
         self.http_group_grid.addWidget(self.http_note, 5, 0, 1, 3)
 
-        self.http_group_grid.setColumnStretch(1, 1)
+        self.http_group_grid.setColumnStretch(2, 1)
 
         self.page_layout.addWidget(self.http_group)
 
@@ -144,7 +144,7 @@ class Ui_WebPage(object):
 
         self.hsts_group_grid.addWidget(self.hsts_note, 2, 0, 1, 3)
 
-        self.hsts_group_grid.setColumnStretch(1, 1)
+        self.hsts_group_grid.setColumnStretch(2, 1)
 
         self.page_layout.addWidget(self.hsts_group)
 

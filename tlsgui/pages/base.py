@@ -31,6 +31,7 @@ class SettingsPage(QWidget):
     icon_name = ""
     form_class: type = object
     KEYS: tuple[str, ...] = ()
+    LABELS: dict[str, str] = {}  # where 4D's dialog words a setting differently from the option's label
     TARGETS: tuple[str, ...] = ()  # problem keys shown on this page that are not settings (e.g. files.cert)
 
     def __init__(self, document, parent: QWidget | None = None) -> None:
@@ -94,12 +95,18 @@ class SettingsPage(QWidget):
         else:
             if label is None:
                 raise LookupError(f"{type(self).__name__}: no label named {option.object_name}_label")
-            label.setText(option.label)
+            label.setText(self.LABELS.get(key, option.label))
             label.setBuddy(editor)
             label.setToolTip(option.help)
         if isinstance(editor, QLineEdit):
+            # Numbers get a short field; text gets room (the source column takes the rest of the row).
+            if option.type is int:
+                editor.setMaximumWidth(110)
+            else:
+                editor.setMinimumWidth(380)
             editor.textEdited.connect(lambda text, k=key: self._typed(k, text))
         elif isinstance(editor, QComboBox):
+            editor.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             editor.activated.connect(lambda index, k=key, e=editor: self.document.push_setting(k, e.itemData(index)))
 
     def _typed(self, key: str, text: str) -> None:

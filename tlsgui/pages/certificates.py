@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from html import escape
+from pathlib import Path
 
 from PySide6.QtCore import Signal
 
@@ -45,7 +46,7 @@ class CertificatesPage(SettingsPage):
         ui, facts, now = self.ui, self.document.facts, self.document.facts.now
         ui.tls_folder_note.setText(f"key.pem, cert.pem and dhparams.pem are read from <b>{escape(facts.tls_folder)}</b>")
         reading = "" if self.document.facts_complete else " (reading…)"
-        ui.files_key.setText("present (mode is checked on install)" if facts.key_present else "missing")
+        ui.files_key.setText(self._key_state(facts))
         cert = facts.cert
         if facts.cert_error:
             ui.files_cert.setText(f"<span style='color:#b3261e'>{escape(facts.cert_error)}</span>")
@@ -70,6 +71,20 @@ class CertificatesPage(SettingsPage):
         else:
             ui.files_dhparams.setText(("present" + reading) if facts.dhparams_present else "missing (optional)")
         self._show_pending_and_backups()
+
+    @staticmethod
+    def _key_state(facts) -> str:
+        if not facts.key_present:
+            return "missing"
+        key = Path(facts.tls_folder) / "key.pem"
+        try:
+            mode = key.stat().st_mode & 0o777
+        except OSError as exc:
+            return f"present, but cannot be read ({escape(exc.strerror or str(exc))})"
+        if mode & 0o077:
+            return (f"present, <span style='color:#b3261e'>mode {mode:04o}: other users can read the private "
+                    "key</span> (chmod 600 key.pem)")
+        return f"present, mode {mode:04o} (only you can read it)"
 
     def _show_pending_and_backups(self) -> None:
         paths = self.document.project.paths

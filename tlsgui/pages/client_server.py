@@ -13,6 +13,7 @@ class ClientServerPage(SettingsPage):
     icon_name = "client_server"
     form_class = Ui_ClientServerPage
     KEYS = ("client_server.encryption", "client_server.port", "client_server.legacy_network_layer")
+    LABELS = {"client_server.legacy_network_layer": "Network Layer"}  # v19+ shows a menu, not a checkbox
 
     def setup(self) -> None:
         combo = self.ui.client_server_legacy_network_layer

@@ -24,9 +24,9 @@ class TlsPolicyPage(SettingsPage):
             self.ui.tls_min_version.addItem(text, value)
         for profile in PROFILES:
             self.ui.tls_profile.addItem(profile.label, profile.name)
+        self.ui.tls_profile.setSizeAdjustPolicy(self.ui.tls_profile.SizeAdjustPolicy.AdjustToContents)
         self.ui.tls_profile.activated.connect(
             lambda index: self.document.apply_profile(BY_NAME[self.ui.tls_profile.itemData(index)]))
-        self.ui.grade_label.setStyleSheet("font-size: 20pt; font-weight: bold;")
         self._analysed: str | None = None
 
     def read_only_widgets(self):
@@ -45,8 +45,8 @@ class TlsPolicyPage(SettingsPage):
         self.ui.forward_secrecy_status.setText(self._forward_secrecy(s.tls_min_version, analysis))
         self.ui.dh_status.setText(self._dh_status(analysis))
         grade = self.document.grade
-        shown = grade.grade + (f"  (if trusted: {grade.if_trusted})" if grade.if_trusted else "")
-        self.ui.grade_label.setText(escape(shown))
+        trusted = f"&nbsp;&nbsp;({escape(grade.if_trusted)} if the certificate were trusted)" if grade.if_trusted else ""
+        self.ui.grade_label.setText(f"<span style='font-size:20pt; font-weight:bold'>{escape(grade.grade)}</span>{trusted}")
         self.ui.grade_reasons.setText("<br>".join("• " + escape(r) for r in grade.reasons))
 
     @staticmethod

@@ -45,6 +45,8 @@ class MainWindow(QMainWindow):
             self.ui.page_stack.addWidget(scroll)
         self.ui.page_list.currentRowChanged.connect(self._row_changed)
         self.ui.page_list.setMinimumWidth(150)
+        self.ui.main_splitter.setSizes([190, 1090])
+        self.ui.right_splitter.setSizes([560, 160])
         self.ui.diagnostics.problem_activated.connect(self.jump_to)
         self.ui.banner.action_clicked.connect(self.reload)
         self.ui.main_splitter.setStretchFactor(1, 1)
@@ -259,7 +261,8 @@ class MainWindow(QMainWindow):
         if self.document is not None:
             self.ui.diagnostics.set_problems(self.document.problems)
             grade = self.document.grade
-            self.grade_label.setText(f"Predicted grade: {grade.grade}")
+            trusted = f" ({grade.if_trusted} if trusted)" if grade.if_trusted else ""
+            self.grade_label.setText(f"Predicted grade: {grade.grade}{trusted}")
 
     def _show_banner(self, *_args) -> None:
         doc = self.document
