@@ -186,3 +186,20 @@ def test_certificates_page_shows_real_files(qtbot, open_window, demo, rsa_key):
     assert "files.dhparams" in window.ui.diagnostics.keys()
     assert not page.ui.selfsigned_button.isEnabled() and "selfsigned" in page.ui.selfsigned_button.toolTip()
     assert not page.ui.dhparams_button.isEnabled() and "dhparams" in page.ui.dhparams_button.toolTip()
+
+
+def test_hsts_units_match_validation():
+    from tlsgui.model import validation
+    from tlsgui.widgets import hsts_age
+
+    assert (hsts_age.ONE_YEAR, hsts_age.TWO_YEARS) == (validation.ONE_YEAR, validation.TWO_YEARS)
+    assert hsts_age.human_duration(86400 + 7200) == "1 day 2 hours"
+
+
+def test_revert_drops_invalid_text(qtbot, window):
+    page = window.page("sql")
+    type_into(qtbot, page.editor("sql.port"), "19x")
+    assert window.isWindowModified()
+    window.revert_action.trigger()
+    assert page.editor("sql.port").text() == "19812" and not window.isWindowModified()
+    assert "sql.port" not in window.ui.diagnostics.keys()
