@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 import subprocess
 import sys
@@ -25,6 +26,34 @@ def _tool(name: str) -> str:
     return found
 
 
+_QT_IMPORT = re.compile(r"^from (PySide6\.\w+) import \(([^)]*)\)\n", re.MULTILINE)
+
+
+def trim_imports(source: str) -> str:
+    """Drop the Qt classes a generated form never uses.
+
+    uic always imports the same ~40 classes; PySide initialises each imported class (and creates its
+    enums) on import, which costs start-up time (QGradient, QFontDatabase, QLocale, ...).
+    """
+    body = _QT_IMPORT.sub("", source)
+
+    def kept(match: re.Match) -> str:
+        names = [n.strip() for n in match.group(2).split(",") if n.strip()]
+        used = [n for n in names if re.search(rf"\b{n}\b", body)]
+        if not used:
+            return ""
+        lines, line = [], f"from {match.group(1)} import ("
+        for name in used:
+            piece = f"{name}, " if name != used[-1] else f"{name})"
+            if len(line) + len(piece) > 100:
+                lines.append(line.rstrip())
+                line = "    "
+            line += piece
+        return "\n".join([*lines, line]) + "\n"
+
+    return _QT_IMPORT.sub(kept, source)
+
+
 def build(forms_dir: Path = FORMS_DIR, rc_file: Path = RC_FILE) -> list[Path]:
     """Regenerate every output; returns the files written."""
     forms_dir.mkdir(parents=True, exist_ok=True)
@@ -35,6 +64,7 @@ def build(forms_dir: Path = FORMS_DIR, rc_file: Path = RC_FILE) -> list[Path]:
         # Run from ui/ with a bare file name so the generated header does not depend on the checkout path.
         subprocess.run([_tool("pyside6-uic"), "--from-imports", ui.name, "-o", str(out.resolve())],
                        cwd=UI_DIR, check=True)
+        out.write_text(trim_imports(out.read_text(encoding="utf-8")), encoding="utf-8")
         written.append(out)
     subprocess.run([_tool("pyside6-rcc"), "-g", "python", QRC.name, "-o", str(rc_file.resolve())],
                    cwd=QRC.parent, check=True)

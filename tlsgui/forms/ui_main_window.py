@@ -8,16 +8,8 @@
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
 
-from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
-    QMetaObject, QObject, QPoint, QRect,
-    QSize, QTime, QUrl, Qt)
-from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
-    QFont, QFontDatabase, QGradient, QIcon,
-    QImage, QKeySequence, QLinearGradient, QPainter,
-    QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QApplication, QListWidget, QListWidgetItem, QMainWindow,
-    QSizePolicy, QSplitter, QStackedWidget, QVBoxLayout,
-    QWidget)
+from PySide6.QtCore import (QMetaObject, Qt)
+from PySide6.QtWidgets import (QListWidget, QSplitter, QStackedWidget, QVBoxLayout, QWidget)
 
 from tlsgui.widgets.banner import Banner
 from tlsgui.widgets.diagnostics import DiagnosticsPanel

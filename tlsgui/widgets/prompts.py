@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
+
+# QMessageBox and QFileDialog are imported when first used: PySide initialises a class (and its enums)
+# on import, and no dialog is needed before the window is painted.
 
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
 
@@ -12,6 +15,8 @@ class Prompts:
 
     def ask_unsaved(self, parent: QWidget | None, name: str) -> str:
         """SAVE, DISCARD or CANCEL for a project with unsaved changes."""
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(QMessageBox.Icon.Warning, "Unsaved changes",
                           f"{name} has unsaved changes. Save them before closing it?",
                           QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
@@ -22,11 +27,17 @@ class Prompts:
                 QMessageBox.StandardButton.Discard: DISCARD}.get(QMessageBox.StandardButton(answer), CANCEL)
 
     def error(self, parent: QWidget | None, title: str, text: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(parent, title, text)
 
     def info(self, parent: QWidget | None, title: str, text: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.information(parent, title, text)
 
     def choose_folder(self, parent: QWidget | None, start: str) -> str | None:
+        from PySide6.QtWidgets import QFileDialog
+
         folder = QFileDialog.getExistingDirectory(parent, "Open a 4D project folder", start)
         return folder or None
