@@ -135,7 +135,7 @@ class ProjectDocument(QObject):
         if "web.certificate_folder" in changed:
             self.facts = presence_facts(self.project, self.settings)
             self.facts_complete = False
-            QTimer.singleShot(0, self.refresh_facts)
+            QTimer.singleShot(0, self, self.refresh_facts)
         for key in changed:
             self.setting_changed.emit(key)
         self._revalidate()

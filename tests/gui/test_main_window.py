@@ -158,3 +158,25 @@ def test_source_labels_show_where_values_are_stored(window):
     assert page.findChild(QLabel, "web_https_port_source").text() == "from settings.4DSettings (structure)"
     assert page.findChild(QLabel, "web_hsts_enabled_source").text() == "4D default (not stored)"
     assert page.findChild(QLabel, "web_hsts_enabled_source").toolTip().startswith("Not stored")
+
+
+def test_open_project_action_uses_the_folder_prompt(window, project_factory, prompts):
+    prompts.folder = str(project_factory(name="Chosen"))
+    window.open_action.trigger()
+    assert window.document.name == "Chosen"
+    prompts.folder = None  # the person cancelled the folder dialog
+    window.open_action.trigger()
+    assert window.document.name == "Chosen" and not prompts.errors
+
+
+def test_fixed_settings_file_becomes_editable_after_reload(open_window, demo):
+    settings = demo / "Project/Sources/settings.4DSettings"
+    good = settings.read_text()
+    settings.write_text(good.replace('https_port_number="8443"', 'https_port_number="84x3"'))
+    window = open_window(demo)
+    assert window.document.read_only
+    settings.write_text(good)
+    window.ui.banner.button.click()
+    assert not window.document.read_only and not window.ui.banner.isVisible()
+    assert window.page("web").editor("web.https_port").isEnabled()
+    assert window.page("web").editor("web.https_port").text() == "8443"

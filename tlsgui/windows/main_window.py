@@ -141,7 +141,7 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self.statusBar().showMessage(str(document.root))
         if self._painted:
-            QTimer.singleShot(0, document.refresh_facts)
+            QTimer.singleShot(0, document, document.refresh_facts)
         self.document_opened.emit(document)
 
     def open_project(self, path: str | Path) -> bool:
@@ -286,14 +286,22 @@ class MainWindow(QMainWindow):
     def event(self, event: QEvent) -> bool:
         result = super().event(event)
         if event.type() == QEvent.Type.Paint and not self._painted:
-            self._painted = True
-            self.first_painted.emit()
-            if self.document is not None:
-                # Reading the certificate files imports `cryptography`: only after the first paint.
-                QTimer.singleShot(0, self.document.refresh_facts)
+            self._after_first_paint()
+        elif event.type() == QEvent.Type.Show and not self._painted:
+            # Should a platform never send the window itself a paint event, the files are read anyway.
+            QTimer.singleShot(500, self, self._after_first_paint)
         elif event.type() == QEvent.Type.WindowActivate and self.document is not None:
             self.document.check_disk()
         return result
+
+    def _after_first_paint(self) -> None:
+        if self._painted:
+            return
+        self._painted = True
+        self.first_painted.emit()
+        if self.document is not None:
+            # Reading the certificate files imports `cryptography`: only after the first paint.
+            QTimer.singleShot(0, self.document, self.document.refresh_facts)
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         if not self.maybe_save():
