@@ -151,8 +151,8 @@ class ProjectDocument(QObject):
         result = save_project(self.project, self.settings)
         self.undo_stack.setClean()
         self._watch()
-        for key in OPTIONS:
-            self.setting_changed.emit(key.key)  # the "stored in" of saved keys changed
+        for opt in OPTIONS:
+            self.setting_changed.emit(opt.key)  # where saved values are stored may have changed
         self._revalidate()
         self._update_dirty()
         self.check_disk()
@@ -203,10 +203,9 @@ class ProjectDocument(QObject):
 
     # --- internals -----------------------------------------------------------------------------
     def _replace_settings(self, settings: Settings) -> None:
-        old, self.settings = self.settings, settings
-        for key in OPTIONS:
-            self.setting_changed.emit(key.key)  # sources may differ too, so every field refreshes
-        del old
+        self.settings = settings
+        for opt in OPTIONS:
+            self.setting_changed.emit(opt.key)  # sources may differ too, so every field refreshes
         self._revalidate()
         self._update_dirty()
 

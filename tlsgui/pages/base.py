@@ -146,12 +146,11 @@ class SettingsPage(QWidget):
         label = self.findChild(QLabel, BY_KEY[key].object_name + "_source")
         editor = self.editors[key]
         error = self.document.input_errors.get(key)
+        if isinstance(editor, QLineEdit) and key != "tls.cipher_list":  # the cipher editor marks its own field
+            editor.setStyleSheet("border: 1px solid #b3261e;" if error is not None else "")
         if error is not None:
             text, style = f"✗ {error.message}", _ERROR_STYLE
-            editor.setStyleSheet("border: 1px solid #b3261e;") if isinstance(editor, QLineEdit) else None
         else:
-            if isinstance(editor, QLineEdit) and key != "tls.cipher_list":
-                editor.setStyleSheet("")
             sourced = self.document.source_of(key)
             if self.document.is_edited(key):
                 text = f"edited, saved to {save_target(self.document, key)}"
