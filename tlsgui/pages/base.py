@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QSignalBlocker
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLabel, QLineEdit, QSizePolicy, QWidget
 
 from tlsgui.errors import TlsguiError
 from tlsgui.model.options import BY_KEY, Storage
@@ -44,6 +44,11 @@ class SettingsPage(QWidget):
         self.setup()
         for key in self.KEYS:
             self._bind(key)
+        for grid in self.findChildren(QGridLayout):
+            # The same label and editor column widths in every group, so the "stored in" column lines up.
+            grid.setColumnMinimumWidth(0, 150)
+            if grid.columnCount() >= 3:
+                grid.setColumnMinimumWidth(1, 520)
         document.setting_changed.connect(self._setting_changed)
         document.problems_changed.connect(self.refresh)
         self.load()
@@ -107,6 +112,7 @@ class SettingsPage(QWidget):
             editor.textEdited.connect(lambda text, k=key: self._typed(k, text))
         elif isinstance(editor, QComboBox):
             editor.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            editor.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
             editor.activated.connect(lambda index, k=key, e=editor: self.document.push_setting(k, e.itemData(index)))
 
     def _typed(self, key: str, text: str) -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from html import escape
 
+from PySide6.QtWidgets import QComboBox, QSizePolicy
+
 from tlsgui.forms.ui_tls_policy_page import Ui_TlsPolicyPage
 from tlsgui.model.profiles import BY_NAME, PROFILES, profile_of
 from tlsgui.pages.base import SettingsPage
@@ -24,7 +26,8 @@ class TlsPolicyPage(SettingsPage):
             self.ui.tls_min_version.addItem(text, value)
         for profile in PROFILES:
             self.ui.tls_profile.addItem(profile.label, profile.name)
-        self.ui.tls_profile.setSizeAdjustPolicy(self.ui.tls_profile.SizeAdjustPolicy.AdjustToContents)
+        self.ui.tls_profile.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.ui.tls_profile.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.ui.tls_profile.activated.connect(
             lambda index: self.document.apply_profile(BY_NAME[self.ui.tls_profile.itemData(index)]))
         self._analysed: str | None = None

@@ -26,6 +26,7 @@ class CipherEditor(QWidget):
         self.suites.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.suites.header().setStretchLastSection(False)
         self.suites.setMinimumHeight(150)
+        self.suites.setMaximumHeight(200)  # keeps the assessment below it in view at 1280×800
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.edit)

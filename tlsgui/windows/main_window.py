@@ -46,7 +46,7 @@ class MainWindow(QMainWindow):
         self.ui.page_list.currentRowChanged.connect(self._row_changed)
         self.ui.page_list.setMinimumWidth(150)
         self.ui.main_splitter.setSizes([190, 1090])
-        self.ui.right_splitter.setSizes([560, 160])
+        self.ui.right_splitter.setSizes([590, 130])
         self.ui.diagnostics.problem_activated.connect(self.jump_to)
         self.ui.banner.action_clicked.connect(self.reload)
         self.ui.main_splitter.setStretchFactor(1, 1)
