@@ -53,6 +53,9 @@ class ProjectDocument(QObject):
         self._watcher.directoryChanged.connect(self._schedule_disk_check)
         self._disk_timer = QTimer(self, singleShot=True, interval=150)
         self._disk_timer.timeout.connect(self.check_disk)
+        # Typing a certificate folder re-reads the files once typing pauses, not on every key.
+        self._facts_timer = QTimer(self, singleShot=True, interval=300)
+        self._facts_timer.timeout.connect(self.refresh_facts)
         self._watch()
         self._revalidate()
 
@@ -135,7 +138,7 @@ class ProjectDocument(QObject):
         if "web.certificate_folder" in changed:
             self.facts = presence_facts(self.project, self.settings)
             self.facts_complete = False
-            QTimer.singleShot(0, self, self.refresh_facts)
+            self._facts_timer.start()
         for key in changed:
             self.setting_changed.emit(key)
         self._revalidate()

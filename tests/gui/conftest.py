@@ -57,10 +57,16 @@ class RecordingPrompts(Prompts):
         self.errors: list[tuple[str, str]] = []
         self.infos: list[tuple[str, str]] = []
         self.folder: str | None = None
+        self.confirm_answers: list[bool] = []
+        self.confirmed: list[str] = []
 
     def ask_unsaved(self, parent, name):
         self.asked.append(name)
         return self.answers.pop(0) if self.answers else DISCARD
+
+    def confirm(self, parent, title, text):
+        self.confirmed.append(text)
+        return self.confirm_answers.pop(0) if self.confirm_answers else False
 
     def error(self, parent, title, text):
         self.errors.append((title, text))

@@ -92,6 +92,21 @@ def test_change_on_disk_shows_banner_and_reload(qtbot, window, demo):
     assert not window.ui.banner.isVisible()
 
 
+def test_reload_with_unsaved_changes_asks_first(qtbot, window, demo, prompts):
+    edit_sql_port(window)
+    settings = demo / "Project/Sources/settings.4DSettings"
+    settings.write_text(settings.read_text().replace('https_port_number="8443"', 'https_port_number="7443"'))
+    qtbot.waitUntil(lambda: window.ui.banner.isVisible(), timeout=5000)
+    prompts.confirm_answers = [False]
+    window.ui.banner.button.click()
+    assert window.document.settings.sql_port == 20000 and prompts.confirmed
+    assert not window.save() and "changed on disk" in prompts.errors[-1][1]
+    prompts.confirm_answers = [True]
+    window.reload_action.trigger()
+    assert window.document.settings.sql_port == 19812 and window.document.settings.web_https_port == 7443
+    assert not window.isWindowModified()
+
+
 def test_saving_into_a_read_only_folder(window, demo, prompts):
     edit_sql_port(window)
     before = tree_bytes(demo)
@@ -180,3 +195,14 @@ def test_fixed_settings_file_becomes_editable_after_reload(open_window, demo):
     assert not window.document.read_only and not window.ui.banner.isVisible()
     assert window.page("web").editor("web.https_port").isEnabled()
     assert window.page("web").editor("web.https_port").text() == "8443"
+
+
+def test_recent_project_that_disappeared_is_dropped(window, project_factory, prompts, ui_state):
+    import shutil
+
+    gone = project_factory(name="Gone")
+    assert window.open_project(gone)
+    shutil.rmtree(gone)
+    assert not window.open_project(str(gone.resolve()))
+    assert "does not exist" in prompts.errors[-1][1]
+    assert str(gone.resolve()) not in ui_state.recent_projects()

@@ -203,3 +203,14 @@ def test_revert_drops_invalid_text(qtbot, window):
     window.revert_action.trigger()
     assert page.editor("sql.port").text() == "19812" and not window.isWindowModified()
     assert "sql.port" not in window.ui.diagnostics.keys()
+
+
+def test_certificate_folder_edit_reads_the_files_there(qtbot, window, demo, rsa_key):
+    folder = demo / "Certificates"
+    folder.mkdir()
+    write_cert(folder, rsa_key, names=("other.example.com",))
+    page = window.page("certificates")
+    type_into(qtbot, page.editor("web.certificate_folder"), "Certificates")
+    qtbot.waitUntil(lambda: window.document.facts.cert is not None, timeout=5000)
+    assert page.ui.cert_subject.text() == "CN=other.example.com"
+    assert str(folder) in page.ui.tls_folder_note.text()

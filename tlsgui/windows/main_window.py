@@ -152,6 +152,9 @@ class MainWindow(QMainWindow):
             document = ProjectDocument.open(path)
         except TlsguiError as exc:
             self.prompts.error(self, "Cannot open the project", str(exc))
+            if str(path) in self.ui_state.recent_projects() and not Path(path).exists():
+                self.ui_state.remove_recent(str(path))  # a recent project that was moved or deleted
+                self._fill_recent()
             return False
         self.set_document(document)
         return True
@@ -194,6 +197,10 @@ class MainWindow(QMainWindow):
 
     def reload(self) -> None:
         if self.document is None:
+            return
+        if self.document.dirty and not self.prompts.confirm(
+                self, "Reload from disk", f"Drop the unsaved changes to {self.document.name} and read its "
+                                          "files again?"):
             return
         try:
             self.document.reload()
