@@ -133,3 +133,9 @@ def test_facts_are_read_on_request_only(demo, rsa_key):
     assert doc.facts.cert_present and doc.facts.cert is None and not doc.facts_complete
     doc.refresh_facts()
     assert doc.facts.cert.names == ("shop.example.com", "www.shop.example.com")
+
+
+def test_typing_back_to_the_start_leaves_no_undo_step(doc):
+    doc.push_setting("web.https_port", 9443, typing=True)
+    doc.push_setting("web.https_port", 8443, typing=True)
+    assert doc.undo_stack.count() == 0 and not doc.dirty
