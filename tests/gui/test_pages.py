@@ -214,3 +214,12 @@ def test_certificate_folder_edit_reads_the_files_there(qtbot, window, demo, rsa_
     qtbot.waitUntil(lambda: window.document.facts.cert is not None, timeout=5000)
     assert page.ui.cert_subject.text() == "CN=other.example.com"
     assert str(folder) in page.ui.tls_folder_note.text()
+
+
+def test_http_off_note_and_undo(window):
+    page = window.page("web")
+    page.editor("web.http_enabled").click()
+    assert "cannot be redirected to HTTPS" in page.ui.http_note.text()
+    window.undo_action.trigger()
+    assert page.editor("web.http_enabled").isChecked()
+    assert "cannot be redirected" not in page.ui.http_note.text()
