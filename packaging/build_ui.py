@@ -35,7 +35,7 @@ def trim_imports(source: str) -> str:
     uic always imports the same ~40 classes; PySide initialises each imported class (and creates its
     enums) on import, which costs start-up time (QGradient, QFontDatabase, QLocale, ...).
     """
-    body = _QT_IMPORT.sub("", source)
+    body = "\n".join(line for line in _QT_IMPORT.sub("", source).splitlines() if not line.lstrip().startswith("#"))
 
     def kept(match: re.Match) -> str:
         names = [n.strip() for n in match.group(2).split(",") if n.strip()]
