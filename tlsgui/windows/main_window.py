@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
-from PySide6.QtWidgets import QLabel, QListWidgetItem, QMainWindow, QScrollArea, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QListWidgetItem, QMainWindow, QScrollArea, QWidget
 
 from tlsgui.document import ProjectDocument
 from tlsgui.errors import ConflictError, TlsguiError
@@ -36,6 +36,7 @@ class MainWindow(QMainWindow):
         self._painted = False
         self.undo_group = QUndoGroup(self)
         self.setWindowIcon(icon("app"))
+        QApplication.setWindowIcon(icon("app"))  # message boxes and the task bar use it too
         self.setAcceptDrops(True)
         self._scrolls: dict[str, QScrollArea] = {}
         for page in PAGES:
@@ -321,11 +322,11 @@ class MainWindow(QMainWindow):
         event.accept()
 
     def _restore_state(self) -> None:
-        geometry = self.ui_state.bytes("window/geometry")
+        geometry = self.ui_state.get_bytes("window/geometry")
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1280, 800)
         for name in ("main_splitter", "right_splitter"):
-            state = self.ui_state.bytes(f"window/{name}")
+            state = self.ui_state.get_bytes(f"window/{name}")
             if state is not None:
                 getattr(self.ui, name).restoreState(state)
 

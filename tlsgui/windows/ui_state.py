@@ -13,7 +13,7 @@ class UiState:
     def __init__(self, settings: QSettings | None = None) -> None:
         self.settings = settings if settings is not None else QSettings()
 
-    def bytes(self, key: str) -> QByteArray | None:
+    def get_bytes(self, key: str) -> QByteArray | None:
         value = self.settings.value(key)
         return value if isinstance(value, QByteArray) and not value.isEmpty() else None
 
