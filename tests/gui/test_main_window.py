@@ -206,3 +206,13 @@ def test_recent_project_that_disappeared_is_dropped(window, project_factory, pro
     assert not window.open_project(str(gone.resolve()))
     assert "does not exist" in prompts.errors[-1][1]
     assert str(gone.resolve()) not in ui_state.recent_projects()
+
+
+def test_save_over_a_change_on_disk_is_refused_before_the_watcher_reports(window, demo, prompts):
+    edit_sql_port(window)
+    settings = demo / "Project/Sources/settings.4DSettings"
+    settings.write_text(settings.read_text().replace('https_port_number="8443"', 'https_port_number="7443"'))
+    assert not window.save()  # straight away, without waiting for the file watcher
+    assert "changed on disk" in prompts.errors[-1][1]
+    assert window.ui.banner.kind == "warning" and "Reload" == window.ui.banner.button.text()
+    assert 'https_port_number="7443"' in settings.read_text() and 'port_number="19812"' in settings.read_text()

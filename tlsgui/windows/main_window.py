@@ -181,6 +181,7 @@ class MainWindow(QMainWindow):
         try:
             result = self.document.save()
         except ConflictError as exc:
+            self.document.check_disk()  # the watcher may not have reported it yet
             self._show_banner()
             self.prompts.error(self, "Not saved", str(exc))
             return False
