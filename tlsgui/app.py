@@ -1,22 +1,39 @@
-"""The GUI composition root: QApplication, then the window on a project (or a fresh demo copy)."""
+"""The GUI composition root: QApplication, then the main window on a project (or a fresh demo copy)."""
 
 from __future__ import annotations
 
 import sys
 
 
-def run_gui(project_path: str | None) -> int:
-    from PySide6.QtWidgets import QApplication, QMessageBox
-
-    from tlsgui.errors import TlsguiError
-    from tlsgui.project.demo import fresh_demo
-    from tlsgui.windows.placeholder import PlaceholderWindow
+def create_app():
+    from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("tlsgui")
     app.setOrganizationName("tlsgui")
+    return app
+
+
+def open_main_window(project_path: str | None, ui_state=None, prompts=None):
+    """The main window on `project_path` (a fresh demo copy when None); raises TlsguiError for a bad path."""
+    from tlsgui.document import ProjectDocument
+    from tlsgui.project.demo import fresh_demo
+    from tlsgui.windows.main_window import MainWindow
+
+    document = ProjectDocument.open(project_path or fresh_demo())
+    window = MainWindow(ui_state, prompts)
+    window.set_document(document)
+    return window
+
+
+def run_gui(project_path: str | None) -> int:
+    from PySide6.QtWidgets import QMessageBox
+
+    from tlsgui.errors import TlsguiError
+
+    app = create_app()
     try:
-        window = PlaceholderWindow(project_path or fresh_demo())
+        window = open_main_window(project_path)
     except TlsguiError as exc:
         QMessageBox.critical(None, "tlsgui", str(exc))
         return 2

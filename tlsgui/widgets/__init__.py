@@ -1,1 +1,1 @@
-"""Reusable widgets shared by windows, pages and the wizard."""
+"""Reusable widgets: diagnostics panel, cipher list editor, HSTS max age, banner, prompts, job progress."""

@@ -1,0 +1,1 @@
+"""Generated from ui/*.ui by packaging/build_ui.py (`make ui`); do not edit."""

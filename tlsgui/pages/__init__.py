@@ -1,0 +1,1 @@
+"""The settings pages (Web, Client-server, SQL, TLS policy, Certificates), one module each."""

@@ -1,0 +1,171 @@
+"""SettingsPage: binds each editor (objectName = setting key with underscores) to the document."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QSignalBlocker
+from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLabel, QLineEdit, QSizePolicy, QWidget
+
+from tlsgui.errors import TlsguiError
+from tlsgui.model.options import BY_KEY, Storage
+from tlsgui.model.settings import Source
+
+_SOURCE_STYLE = "color: #5f6368;"
+_ERROR_STYLE = "color: #b3261e;"
+
+
+def save_target(document, key: str) -> str:
+    """The file an edit of `key` is written to (DESIGN.md: user settings stay where they were read)."""
+    if BY_KEY[key].storage is Storage.SIDECAR:
+        return Source.SIDECAR.label
+    source = document.source_of(key).source
+    return source.label if source in (Source.USER, Source.USER_DATA) else Source.STRUCTURE.label
+
+
+class SettingsPage(QWidget):
+    """One page: `form_class` builds the widgets; `KEYS` are the settings edited here, in order."""
+
+    name = ""
+    title = ""
+    icon_name = ""
+    form_class: type = object
+    KEYS: tuple[str, ...] = ()
+    LABELS: dict[str, str] = {}  # where 4D's dialog words a setting differently from the option's label
+    TARGETS: tuple[str, ...] = ()  # problem keys shown on this page that are not settings (e.g. files.cert)
+
+    def __init__(self, document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(f"{self.name}_page")
+        self.ui = self.form_class()
+        self.ui.setupUi(self)
+        self.document = document
+        self.editors: dict[str, QWidget] = {}
+        self.setup()
+        for key in self.KEYS:
+            self._bind(key)
+        for grid in self.findChildren(QGridLayout):
+            # The same label and editor column widths in every group, so the "stored in" column lines up.
+            grid.setColumnMinimumWidth(0, 150)
+            if grid.columnCount() >= 3:
+                grid.setColumnMinimumWidth(1, 520)
+        document.setting_changed.connect(self._setting_changed)
+        document.problems_changed.connect(self.refresh)
+        self.load()
+
+    # --- hooks for subclasses -------------------------------------------------------------------
+    def setup(self) -> None:
+        """Fill combo boxes and connect page-specific widgets (before the editors are bound)."""
+
+    def refresh(self) -> None:
+        """Update notes and status texts that depend on several settings or on the files."""
+
+    def read_only_widgets(self) -> list[QWidget]:
+        """Widgets besides the editors that change settings (presets, profile)."""
+        return []
+
+    # --- public ---------------------------------------------------------------------------------
+    def editor(self, key: str) -> QWidget:
+        return self.editors[key]
+
+    def target_widget(self, key: str) -> QWidget | None:
+        """The widget a problem about `key` points at (the editor, or a files_* status label)."""
+        return self.editors.get(key) or self.findChild(QWidget, key.replace(".", "_"))
+
+    def load(self) -> None:
+        """Show every value, with signals blocked so that showing a value is never taken for an edit."""
+        for key in self.KEYS:
+            self._show(key)
+        self.set_read_only(self.document.read_only)
+        self.refresh()
+
+    def set_read_only(self, read_only: bool) -> None:
+        for widget in [*self.editors.values(), *self.read_only_widgets()]:
+            widget.setEnabled(not read_only)
+
+    # --- binding --------------------------------------------------------------------------------
+    def _bind(self, key: str) -> None:
+        option = BY_KEY[key]
+        editor = self.findChild(QWidget, option.object_name)
+        if editor is None:
+            raise LookupError(f"{type(self).__name__}: no editor named {option.object_name}")
+        self.editors[key] = editor
+        editor.setToolTip(option.help)
+        editor.setAccessibleName(option.label)
+        editor.setAccessibleDescription(option.help)
+        label = self.findChild(QLabel, option.object_name + "_label")
+        if isinstance(editor, QCheckBox):
+            editor.setText(option.label)
+            editor.toggled.connect(lambda checked, k=key: self.document.push_setting(k, checked))
+        else:
+            if label is None:
+                raise LookupError(f"{type(self).__name__}: no label named {option.object_name}_label")
+            label.setText(self.LABELS.get(key, option.label))
+            label.setBuddy(editor)
+            label.setToolTip(option.help)
+        if isinstance(editor, QLineEdit):
+            # Numbers get a short field; text gets room (the source column takes the rest of the row).
+            if option.type is int:
+                editor.setMaximumWidth(110)
+            else:
+                editor.setMinimumWidth(380)
+            editor.textEdited.connect(lambda text, k=key: self._typed(k, text))
+        elif isinstance(editor, QComboBox):
+            editor.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            editor.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+            editor.activated.connect(lambda index, k=key, e=editor: self.document.push_setting(k, e.itemData(index)))
+
+    def _typed(self, key: str, text: str) -> None:
+        try:
+            value = BY_KEY[key].parse(text)
+        except TlsguiError as exc:
+            self.document.set_input_error(key, exc)
+        else:
+            self.document.push_setting(key, value, typing=True)
+        self._show_source(key)
+
+    def _setting_changed(self, key: str) -> None:
+        if key in self.editors:
+            self._show(key)
+
+    def _show(self, key: str) -> None:
+        editor = self.editors[key]
+        value: Any = self.document.settings.get(key)
+        with QSignalBlocker(editor):
+            if isinstance(editor, QCheckBox):
+                editor.setChecked(bool(value))
+            elif isinstance(editor, QComboBox):
+                editor.setCurrentIndex(editor.findData(value))
+            elif isinstance(editor, QLineEdit) and key not in self.document.input_errors:
+                if not self._text_means(key, editor.text(), value):
+                    editor.setText(str(value))  # only when different, so the cursor never jumps while typing
+        self._show_source(key)
+
+    @staticmethod
+    def _text_means(key: str, text: str, value: Any) -> bool:
+        try:
+            return BY_KEY[key].parse(text) == value and (BY_KEY[key].type is not str or text == value)
+        except TlsguiError:
+            return False
+
+    def _show_source(self, key: str) -> None:
+        label = self.findChild(QLabel, BY_KEY[key].object_name + "_source")
+        editor = self.editors[key]
+        error = self.document.input_errors.get(key)
+        if isinstance(editor, QLineEdit) and key != "tls.cipher_list":  # the cipher editor marks its own field
+            editor.setStyleSheet("border: 1px solid #b3261e;" if error is not None else "")
+        if error is not None:
+            text, style = f"✗ {error.message}", _ERROR_STYLE
+        else:
+            sourced = self.document.source_of(key)
+            if self.document.is_edited(key):
+                text = f"edited, saved to {save_target(self.document, key)}"
+            elif sourced.source is Source.DEFAULT:
+                text = "4D default (not stored)"
+            else:
+                text = f"from {sourced.source.label}"
+            style = _SOURCE_STYLE
+        if label is not None:
+            label.setText(text)
+            label.setStyleSheet(style)
+            label.setToolTip(self.document.source_of(key).path or "Not stored in any file: 4D's default applies.")

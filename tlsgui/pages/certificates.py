@@ -1,0 +1,99 @@
+"""The Certificates page: key.pem, cert.pem and dhparams.pem as read from disk, pending key, backups."""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+
+from tlsgui.forms.ui_certificates_page import Ui_CertificatesPage
+from tlsgui.pages.base import SettingsPage
+from tlsgui.pages.registry import WIZARD_LATER
+from tlsgui.project.backups import list_backups
+NOT_YET = "Not available yet: this build has no `tlsgui {command}` command to run."
+
+
+class CertificatesPage(SettingsPage):
+    name = "certificates"
+    title = "Certificates"
+    icon_name = "certificate"
+    form_class = Ui_CertificatesPage
+    KEYS = ("web.host_names", "web.certificate_folder")
+    TARGETS = ("files.key", "files.cert", "files.dhparams")
+
+    wizard_requested = Signal(str)  # "wizard" or "import"
+
+    def setup(self) -> None:
+        ui = self.ui
+        ui.web_host_names.setPlaceholderText("www.example.com, example.com")
+        ui.web_certificate_folder.setPlaceholderText("empty: next to the project folder")
+        ui.wizard_button.clicked.connect(lambda: self.wizard_requested.emit("wizard"))
+        ui.import_button.clicked.connect(lambda: self.wizard_requested.emit("import"))
+        ui.wizard_button.setToolTip(WIZARD_LATER)
+        ui.import_button.setToolTip(WIZARD_LATER)
+        for button, command in ((ui.selfsigned_button, "selfsigned"), (ui.dhparams_button, "dhparams")):
+            button.setEnabled(False)
+            button.setToolTip(NOT_YET.format(command=command))
+        ui.refresh_button.setToolTip("Read key.pem, cert.pem and dhparams.pem again")
+        ui.refresh_button.clicked.connect(self.document.refresh_facts)
+        self.document.facts_changed.connect(self.refresh)
+
+    def read_only_widgets(self):
+        return [self.ui.wizard_button, self.ui.import_button]
+
+    def refresh(self) -> None:
+        ui, facts, now = self.ui, self.document.facts, self.document.facts.now
+        ui.tls_folder_note.setText(f"key.pem, cert.pem and dhparams.pem are read from <b>{escape(facts.tls_folder)}</b>")
+        reading = "" if self.document.facts_complete else " (reading…)"
+        ui.files_key.setText(self._key_state(facts))
+        cert = facts.cert
+        if facts.cert_error:
+            ui.files_cert.setText(f"<span style='color:#b3261e'>{escape(facts.cert_error)}</span>")
+        elif cert is None:
+            ui.files_cert.setText(("present" + reading) if facts.cert_present else "missing")
+        else:
+            match = {True: "matches key.pem", False: "<b>does not match key.pem</b>", None: "no key.pem to compare"}
+            kind = "self-signed" if cert.self_signed else "issued by a CA"
+            ui.files_cert.setText(f"present, {kind}, {match[cert.matches_key]}")
+        ui.cert_subject.setText(escape(cert.subject) if cert else "—")
+        ui.cert_names.setText(escape(", ".join(cert.names)) if cert and cert.names else "—")
+        ui.cert_issuer.setText(escape(cert.issuer) if cert else "—")
+        ui.cert_chain.setText(f"{cert.chain_length} certificate(s) in cert.pem" if cert else "—")
+        ui.cert_key_type.setText(f"{cert.key_type} {cert.key_bits} bits, signed with {cert.signature_hash or '?'}"
+                                 if cert else "—")
+        ui.cert_validity.set_validity(cert.not_before if cert else None, cert.not_after if cert else None, now)
+        ui.cert_validity.setVisible(cert is not None)
+        if facts.dh_error:
+            ui.files_dhparams.setText(f"<span style='color:#b3261e'>{escape(facts.dh_error)}</span>")
+        elif facts.dh_bits is not None:
+            ui.files_dhparams.setText(f"present, {facts.dh_bits} bits")
+        else:
+            ui.files_dhparams.setText(("present" + reading) if facts.dhparams_present else "missing (optional)")
+        self._show_pending_and_backups()
+
+    @staticmethod
+    def _key_state(facts) -> str:
+        if not facts.key_present:
+            return "missing"
+        key = Path(facts.tls_folder) / "key.pem"
+        try:
+            mode = key.stat().st_mode & 0o777
+        except OSError as exc:
+            return f"present, but cannot be read ({escape(exc.strerror or str(exc))})"
+        if mode & 0o077:
+            return (f"present, <span style='color:#b3261e'>mode {mode:04o}: other users can read the private "
+                    "key</span> (chmod 600 key.pem)")
+        return f"present, mode {mode:04o} (only you can read it)"
+
+    def _show_pending_and_backups(self) -> None:
+        paths = self.document.project.paths
+        pending = sorted(p.name for p in paths.pending_dir.glob("*")) if paths.pending_dir.is_dir() else []
+        self.ui.pending_key.setText(", ".join(pending) + " (kept until its certificate is installed)"
+                                    if pending else "none")
+        self.ui.backups_list.clear()
+        for backup in list_backups(paths):
+            files = ", ".join(f.original.name for f in backup.files)
+            self.ui.backups_list.addItem(f"{backup.created} — {backup.reason}: {files}")
+        if not self.ui.backups_list.count():
+            self.ui.backups_list.addItem("No backups yet: one is made before any file is replaced.")

@@ -1,0 +1,40 @@
+"""The pages in sidebar order (imported only when shown), and which page shows a given setting or file."""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+
+WIZARD_LATER = "Available when the certificate wizard lands."
+
+
+@dataclass(frozen=True)
+class PageInfo:
+    """What the sidebar needs before a page is built; `load()` imports the page class itself."""
+
+    name: str
+    title: str
+    icon_name: str
+    module: str
+    class_name: str
+
+    def load(self):
+        return getattr(importlib.import_module(self.module), self.class_name)
+
+
+PAGES = (
+    PageInfo("web", "Web", "web", "tlsgui.pages.web", "WebPage"),
+    PageInfo("client_server", "Client-server", "client_server", "tlsgui.pages.client_server", "ClientServerPage"),
+    PageInfo("sql", "SQL", "sql", "tlsgui.pages.sql", "SqlPage"),
+    PageInfo("tls", "TLS policy", "tls", "tlsgui.pages.tls_policy", "TlsPolicyPage"),
+    PageInfo("certificates", "Certificates", "certificate", "tlsgui.pages.certificates", "CertificatesPage"),
+)
+
+
+def page_for_key(key: str) -> PageInfo | None:
+    """The page whose editors (or file status) a problem about `key` points at."""
+    for info in PAGES:
+        cls = info.load()
+        if key in cls.KEYS or key in cls.TARGETS:
+            return info
+    return None

@@ -1,0 +1,46 @@
+"""The Web page: HTTP/HTTPS ports and address, and HSTS (4D Settings > Web > Configuration)."""
+
+from __future__ import annotations
+
+from tlsgui.forms.ui_web_page import Ui_WebPage
+from tlsgui.pages.base import SettingsPage
+from tlsgui.widgets.hsts_age import ONE_YEAR
+
+
+class WebPage(SettingsPage):
+    name = "web"
+    title = "Web"
+    icon_name = "web"
+    form_class = Ui_WebPage
+    KEYS = ("web.http_enabled", "web.http_port", "web.https_enabled", "web.https_port",
+            "web.listening_address", "web.hsts_enabled", "web.hsts_max_age")
+
+    def setup(self) -> None:
+        self.ui.web_listening_address.setPlaceholderText("any address of this machine")
+        self.ui.hsts_age_box.preset_chosen.connect(
+            lambda seconds: self.document.push_setting("web.hsts_max_age", seconds))
+
+    def read_only_widgets(self):
+        return [b for b in self.ui.hsts_age_box.children() if b.objectName().startswith("hsts_preset_")]
+
+    def refresh(self) -> None:
+        s = self.document.settings
+        self.ui.hsts_age_box.update_echo(self.ui.hsts_age_box.edit.text())
+        if not s.web_http_enabled:
+            self.ui.http_note.setText(
+                "HTTP is off: a first visit typed as <i>http://…</i> gets no answer, so it cannot be "
+                "redirected to HTTPS and never receives the HSTS header.")
+        elif s.web_https_enabled:
+            self.ui.http_note.setText(
+                "With both enabled, 4D answers on both ports; turn on HSTS so browsers switch to HTTPS.")
+        else:
+            self.ui.http_note.setText("HTTPS is off: everything, passwords included, travels unencrypted.")
+        if s.web_hsts_enabled and not s.web_https_enabled:
+            self.ui.hsts_note.setText("<b>HSTS needs HTTPS</b>: 4D sends the header only over HTTPS. "
+                                      "Enable HTTPS or turn HSTS off.")
+            self.ui.hsts_note.setStyleSheet("color: #b3261e;")
+        else:
+            self.ui.hsts_note.setStyleSheet("")
+            self.ui.hsts_note.setText(
+                "Browsers that received the header use only HTTPS for this site for <i>max age</i> seconds. "
+                f"SSL Labs' A+ needs at least one year ({ONE_YEAR} s); 4D's default is two years.")

@@ -1,0 +1,51 @@
+"""The one seam every dialog goes through, so tests replace it and never block on a modal box."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+# QMessageBox and QFileDialog are imported when first used: PySide initialises a class (and its enums)
+# on import, and no dialog is needed before the window is painted.
+
+SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
+
+
+class Prompts:
+    """Modal questions and messages. Tests pass a subclass that records calls and returns canned answers."""
+
+    def ask_unsaved(self, parent: QWidget | None, name: str) -> str:
+        """SAVE, DISCARD or CANCEL for a project with unsaved changes."""
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.Warning, "Unsaved changes",
+                          f"{name} has unsaved changes. Save them before closing it?",
+                          QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                          | QMessageBox.StandardButton.Cancel, parent)
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        answer = box.exec()
+        return {QMessageBox.StandardButton.Save: SAVE,
+                QMessageBox.StandardButton.Discard: DISCARD}.get(QMessageBox.StandardButton(answer), CANCEL)
+
+    def confirm(self, parent: QWidget | None, title: str, text: str) -> bool:
+        """Yes / No, No being the default."""
+        from PySide6.QtWidgets import QMessageBox
+
+        buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+        answer = QMessageBox.question(parent, title, text, buttons, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def error(self, parent: QWidget | None, title: str, text: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.warning(parent, title, text)
+
+    def info(self, parent: QWidget | None, title: str, text: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.information(parent, title, text)
+
+    def choose_folder(self, parent: QWidget | None, start: str) -> str | None:
+        from PySide6.QtWidgets import QFileDialog
+
+        folder = QFileDialog.getExistingDirectory(parent, "Open a 4D project folder", start)
+        return folder or None

@@ -1,0 +1,350 @@
+"""The main window: page list and pages, diagnostics, menu and toolbar, open/save/revert/undo, drops."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
+from PySide6.QtWidgets import QApplication, QLabel, QListWidgetItem, QMainWindow, QScrollArea, QWidget
+
+from tlsgui.document import ProjectDocument
+from tlsgui.errors import ConflictError, TlsguiError
+from tlsgui.forms.ui_main_window import Ui_MainWindow
+from tlsgui.pages.registry import PAGES, WIZARD_LATER, page_for_key
+from tlsgui.widgets.icons import icon
+from tlsgui.widgets.prompts import CANCEL, SAVE, Prompts
+from tlsgui.windows.ui_state import UiState
+
+CERTIFICATE_SUFFIXES = {".pem", ".crt", ".cer", ".der", ".p12", ".pfx", ".p7b", ".p7c", ".key"}
+
+
+class MainWindow(QMainWindow):
+    """Shows one ProjectDocument at a time; every dialog goes through `self.prompts`."""
+
+    first_painted = Signal()
+    document_opened = Signal(object)
+
+    def __init__(self, ui_state: UiState | None = None, prompts: Prompts | None = None) -> None:
+        super().__init__()
+        self.ui = Ui_MainWindow()
+        self.ui.setupUi(self)
+        self.ui_state = ui_state or UiState()
+        self.prompts = prompts or Prompts()
+        self.document: ProjectDocument | None = None
+        self.pages: dict[str, QWidget] = {}
+        self._painted = False
+        self.undo_group = QUndoGroup(self)
+        self.setWindowIcon(icon("app"))
+        QApplication.setWindowIcon(icon("app"))  # message boxes and the task bar use it too
+        self.setAcceptDrops(True)
+        self._scrolls: dict[str, QScrollArea] = {}
+        for page in PAGES:
+            self.ui.page_list.addItem(QListWidgetItem(icon(page.icon_name), page.title))
+            scroll = QScrollArea(self.ui.page_stack, objectName=f"{page.name}_scroll", widgetResizable=True)
+            self._scrolls[page.name] = scroll
+            self.ui.page_stack.addWidget(scroll)
+        self.ui.page_list.currentRowChanged.connect(self._row_changed)
+        self.ui.page_list.setMinimumWidth(150)
+        self.ui.main_splitter.setSizes([190, 1090])
+        self.ui.right_splitter.setSizes([590, 130])
+        self.ui.diagnostics.problem_activated.connect(self.jump_to)
+        self.ui.banner.action_clicked.connect(self.reload)
+        self.ui.main_splitter.setStretchFactor(1, 1)
+        self.ui.right_splitter.setStretchFactor(0, 3)
+        self.ui.right_splitter.setStretchFactor(1, 1)
+        self.grade_label = QLabel(self, objectName="grade_status")
+        self.statusBar().addPermanentWidget(self.grade_label)
+        self._make_actions()
+        self._restore_state()
+        self._update_title()
+
+    # --- actions --------------------------------------------------------------------------------
+    def _make_actions(self) -> None:
+        def action(name, text, shortcut, slot, icon_name=""):
+            act = QAction(text, self, objectName=name)
+            if icon_name:
+                act.setIcon(icon(icon_name))
+            if shortcut:
+                act.setShortcut(shortcut)
+            act.triggered.connect(slot)
+            return act
+
+        self.open_action = action("open_action", "&Open Project…", QKeySequence.StandardKey.Open,
+                                  self.choose_project, "open")
+        self.save_action = action("save_action", "&Save", QKeySequence.StandardKey.Save, self.save, "save")
+        self.revert_action = action("revert_action", "&Revert", None, self.revert, "revert")
+        self.reload_action = action("reload_action", "Re&load from Disk", None, self.reload)
+        self.quit_action = action("quit_action", "&Quit", QKeySequence.StandardKey.Quit, self.close)
+        self.undo_action = self.undo_group.createUndoAction(self, "&Undo")
+        self.undo_action.setObjectName("undo_action")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.setIcon(icon("undo"))
+        self.redo_action = self.undo_group.createRedoAction(self, "&Redo")
+        self.redo_action.setObjectName("redo_action")
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        self.redo_action.setIcon(icon("redo"))
+        file_menu = self.menuBar().addMenu("&File")
+        file_menu.addAction(self.open_action)
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu.setObjectName("recent_menu")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        file_menu.addSeparator()
+        for act in (self.save_action, self.revert_action, self.reload_action):
+            file_menu.addAction(act)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = self.menuBar().addMenu("&Edit")
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        toolbar = self.addToolBar("Main")
+        toolbar.setObjectName("main_toolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for act in (self.open_action, self.save_action, self.revert_action, self.undo_action, self.redo_action):
+            toolbar.addAction(act)
+        self._fill_recent()
+        self._update_actions()
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for path in self.ui_state.recent_projects():
+            act = self.recent_menu.addAction(path)
+            act.triggered.connect(lambda _=False, p=path: self.open_project(p))
+        self.recent_menu.setEnabled(bool(self.ui_state.recent_projects()))
+
+    # --- documents ------------------------------------------------------------------------------
+    def set_document(self, document: ProjectDocument) -> None:
+        """Show `document` (the previous one, if any, is dropped; callers ask about unsaved changes first)."""
+        old, self.document = self.document, document
+        document.setParent(self)
+        for name, scroll in self._scrolls.items():
+            page = scroll.takeWidget()
+            if page is not None:
+                page.deleteLater()
+        self.pages.clear()
+        if old is not None:
+            self.undo_group.removeStack(old.undo_stack)
+            old.deleteLater()
+        self.undo_group.addStack(document.undo_stack)
+        self.undo_group.setActiveStack(document.undo_stack)
+        document.dirty_changed.connect(self._update_title)
+        document.dirty_changed.connect(self._update_actions)
+        document.problems_changed.connect(self._show_problems)
+        document.disk_changed.connect(self._show_banner)
+        document.reloaded.connect(self._show_banner)
+        self.ui_state.add_recent(str(document.root))
+        self._fill_recent()
+        self.show_page(self.current_page_name() or self.ui_state.last_page or PAGES[0].name)
+        if self._painted:
+            self._show_problems()  # before the first paint, the facts gathering after it shows them
+        self._show_banner()
+        self._update_title()
+        self._update_actions()
+        self.statusBar().showMessage(str(document.root))
+        if self._painted:
+            QTimer.singleShot(0, document, document.refresh_facts)
+        self.document_opened.emit(document)
+
+    def open_project(self, path: str | Path) -> bool:
+        """Open another project (asking about unsaved changes first); False when nothing was opened."""
+        if not self.maybe_save():
+            return False
+        try:
+            document = ProjectDocument.open(path)
+        except TlsguiError as exc:
+            self.prompts.error(self, "Cannot open the project", str(exc))
+            if str(path) in self.ui_state.recent_projects() and not Path(path).exists():
+                self.ui_state.remove_recent(str(path))  # a recent project that was moved or deleted
+                self._fill_recent()
+            return False
+        self.set_document(document)
+        return True
+
+    def choose_project(self) -> None:
+        start = str(self.document.root.parent) if self.document else str(Path.home())
+        folder = self.prompts.choose_folder(self, start)
+        if folder:
+            self.open_project(folder)
+
+    def maybe_save(self) -> bool:
+        """True when it is fine to drop the current document (saved, discarded, or nothing to save)."""
+        if self.document is None or not self.document.dirty:
+            return True
+        answer = self.prompts.ask_unsaved(self, self.document.name)
+        if answer == SAVE:
+            return self.save()
+        return answer != CANCEL
+
+    def save(self) -> bool:
+        if self.document is None:
+            return False
+        try:
+            result = self.document.save()
+        except ConflictError as exc:
+            self.document.check_disk()  # the watcher may not have reported it yet
+            self._show_banner()
+            self.prompts.error(self, "Not saved", str(exc))
+            return False
+        except TlsguiError as exc:
+            self.prompts.error(self, "Not saved", str(exc))
+            return False
+        names = ", ".join(p.name for p in result.written) or "nothing to write"
+        self.statusBar().showMessage(f"Saved: {names}", 5000)
+        self._update_actions()
+        return True
+
+    def revert(self) -> None:
+        if self.document is not None:
+            self.document.revert()
+
+    def reload(self) -> None:
+        if self.document is None:
+            return
+        if self.document.dirty and not self.prompts.confirm(
+                self, "Reload from disk", f"Drop the unsaved changes to {self.document.name} and read its "
+                                          "files again?"):
+            return
+        try:
+            self.document.reload()
+        except TlsguiError as exc:
+            self.prompts.error(self, "Cannot reload the project", str(exc))
+            return
+        for page in self.pages.values():
+            page.load()
+        self._update_actions()
+
+    # --- pages ----------------------------------------------------------------------------------
+    def page(self, name: str):
+        """The page called `name`, built the first time it is needed (start-up builds only one)."""
+        if name not in self.pages:
+            page = next(p for p in PAGES if p.name == name).load()(self.document)
+            if hasattr(page, "wizard_requested"):
+                page.wizard_requested.connect(lambda _kind: self.prompts.info(self, "Certificates", WIZARD_LATER))
+            self._scrolls[name].setWidget(page)
+            self.pages[name] = page
+        return self.pages[name]
+
+    def show_page(self, name: str) -> None:
+        names = [p.name for p in PAGES]
+        if name not in names:
+            name = names[0]
+        self.ui.page_list.setCurrentRow(names.index(name))
+        self._row_changed(names.index(name))
+
+    def current_page_name(self) -> str:
+        row = self.ui.page_list.currentRow()
+        return PAGES[row].name if 0 <= row < len(PAGES) else ""
+
+    def _row_changed(self, row: int) -> None:
+        if self.document is None or not 0 <= row < len(PAGES):
+            return
+        name = PAGES[row].name
+        self.page(name)
+        self.ui.page_stack.setCurrentWidget(self._scrolls[name])
+        self.ui_state.last_page = name
+
+    def jump_to(self, key: str) -> None:
+        """Show the page of the setting (or file) `key` and put the keyboard focus on its field."""
+        info = page_for_key(key)
+        if info is None or self.document is None:
+            return
+        self.show_page(info.name)
+        widget = self.pages[info.name].target_widget(key)
+        if widget is not None:
+            self._scrolls[info.name].ensureWidgetVisible(widget)
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # --- showing the document's state -----------------------------------------------------------
+    def _update_title(self, *_args) -> None:
+        doc = self.document
+        self.setWindowTitle(f"{doc.name}[*] — tlsgui" if doc else "tlsgui")
+        self.setWindowModified(bool(doc and doc.dirty))
+
+    def _update_actions(self, *_args) -> None:
+        doc = self.document
+        self.save_action.setEnabled(bool(doc and doc.dirty and not doc.read_only))
+        self.revert_action.setEnabled(bool(doc and doc.dirty))
+        self.reload_action.setEnabled(doc is not None)
+
+    def _show_problems(self) -> None:
+        if self.document is not None:
+            self.ui.diagnostics.set_problems(self.document.problems)
+            grade = self.document.grade
+            trusted = f" ({grade.if_trusted} if trusted)" if grade.if_trusted else ""
+            self.grade_label.setText(f"Predicted grade: {grade.grade}{trusted}")
+
+    def _show_banner(self, *_args) -> None:
+        doc = self.document
+        if doc is None:
+            return
+        if doc.read_only:
+            self.ui.banner.show_message(
+                "error", f"<b>Read-only:</b> {doc.project.error}<br>Nothing can be saved, and the file is "
+                         "never overwritten. Fix the file (or restore a backup), then reload.", "Reload")
+        elif doc.changed_files:
+            names = ", ".join(Path(p).name for p in doc.changed_files)
+            self.ui.banner.show_message(
+                "warning", f"<b>Changed on disk:</b> {names} was changed by another program since it was "
+                           "opened. Reload to see those changes (unsaved edits here are dropped).", "Reload")
+        elif doc.project.notices:
+            self.ui.banner.show_message("info", "<br>".join(doc.project.notices))
+        else:
+            self.ui.banner.clear()
+
+    # --- Qt overrides ---------------------------------------------------------------------------
+    def event(self, event: QEvent) -> bool:
+        result = super().event(event)
+        if event.type() == QEvent.Type.Paint and not self._painted:
+            self._after_first_paint()
+        elif event.type() == QEvent.Type.Show and not self._painted:
+            # Should a platform never send the window itself a paint event, the files are read anyway.
+            QTimer.singleShot(500, self, self._after_first_paint)
+        elif event.type() == QEvent.Type.WindowActivate and self.document is not None:
+            self.document.check_disk()
+        return result
+
+    def _after_first_paint(self) -> None:
+        if self._painted:
+            return
+        self._painted = True
+        self.first_painted.emit()
+        if self.document is not None:
+            # Reading the certificate files imports `cryptography`: only after the first paint.
+            QTimer.singleShot(0, self.document, self.document.refresh_facts)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if not self.maybe_save():
+            event.ignore()
+            return
+        self.ui_state.set_bytes("window/geometry", self.saveGeometry())
+        self.ui_state.set_bytes("window/main_splitter", self.ui.main_splitter.saveState())
+        self.ui_state.set_bytes("window/right_splitter", self.ui.right_splitter.saveState())
+        self.ui_state.sync()
+        event.accept()
+
+    def _restore_state(self) -> None:
+        geometry = self.ui_state.get_bytes("window/geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1280, 800)
+        for name in ("main_splitter", "right_splitter"):
+            state = self.ui_state.get_bytes(f"window/{name}")
+            if state is not None:
+                getattr(self.ui, name).restoreState(state)
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802 - Qt override
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        if not paths:
+            return
+        event.acceptProposedAction()
+        self.open_dropped(paths[0])
+
+    def open_dropped(self, path: Path) -> None:
+        """A dropped folder (or a file inside a project) opens it; a certificate file is for the wizard."""
+        if path.is_file() and path.suffix.lower() in CERTIFICATE_SUFFIXES:
+            self.prompts.info(self, "Import a certificate", f"{path.name}: {WIZARD_LATER}")
+            return
+        self.open_project(path)
