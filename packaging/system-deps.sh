@@ -12,6 +12,7 @@ case "$kind" in
              libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xkb1 libxcb-xinerama0
              fonts-dejavu-core" ;;
   peers) wanted="openssl curl xvfb xauth imagemagick testssl.sh git" ;;
+  package) wanted="binutils appstream desktop-file-utils openssl xvfb xauth xdotool" ;;  # make package(-test)
   *) echo "usage: $0 [qt|peers]" >&2; exit 2 ;;
 esac
 
