@@ -32,7 +32,7 @@ trap cleanup EXIT
 
 echo "== package-test: $deb"
 [ -f "$deb" ] || { echo "FAIL: $deb does not exist; run make package first"; exit 1; }
-echo "# measured by packaging/package_test.sh on $(date -u +%Y-%m-%d) ($(nproc) cores, $(. /etc/os-release; echo "$PRETTY_NAME"))" >"$figures"
+echo "# measured by packaging/package_test.sh on $(date -u +%Y-%m-%d) ($(nproc) cores, $(. /etc/os-release; echo "$PRETTY_NAME"), load average at start $(cut -d' ' -f1-3 /proc/loadavg))" >"$figures"
 echo "deb_size=$(du -h "$deb" | cut -f1)" >>"$figures"
 
 # 1. The package's metadata and file list.
