@@ -50,12 +50,23 @@ else
   fail "contents: files not owned by root:root"
 fi
 
-# 2. Unpacked into a throwaway root, the frozen app runs from wherever it sits.
+# 2. Every module of the tlsgui source tree is inside the frozen archive (commands, workers and pages are
+#    imported by name, so a missing one would only fail when used).
+if [ -x .venv/bin/pyi-archive_viewer ]; then
+  find tlsgui -name '*.py' -not -path '*/__pycache__/*' | sed 's/\.py$//; s/\/__init__$//; s/\//./g' | sort >"$work/modules.source"
+  dpkg-deb --fsys-tarfile "$deb" | tar -xO ./opt/tlsgui/tlsgui >"$work/tlsgui.exe"
+  .venv/bin/pyi-archive_viewer -r -b "$work/tlsgui.exe" 2>/dev/null | sed 's/^ *//' | grep -E '^tlsgui(\.|$)' | sort -u >"$work/modules.frozen"
+  missing=$(comm -23 "$work/modules.source" "$work/modules.frozen")
+  [ -z "$missing" ] && pass "all $(wc -l <"$work/modules.source") tlsgui modules are in the frozen archive" \
+    || fail "modules missing from the frozen archive: $(echo $missing)"
+fi
+
+# 3. Unpacked into a throwaway root, the frozen app runs from wherever it sits.
 check "dpkg -x into a throwaway root" dpkg -x "$deb" "$work/root"
 check "frozen tlsgui --version (from the unpacked tree)" "$work/root/opt/tlsgui/tlsgui" --version
 grep -qx "tlsgui $version" "$work/out" || { fail "--version printed $(cat "$work/out")"; }
 
-# 3. Installed on this machine when we are root (the real thing: Depends resolved, launcher on the PATH).
+# 4. Installed on this machine when we are root (the real thing: Depends resolved, launcher on the PATH).
 if [ "$(id -u)" = 0 ]; then
   dpkg-query -W tlsgui >/dev/null 2>&1 && dpkg --purge tlsgui >/dev/null 2>&1
   if dpkg -i "$deb" >"$work/out" 2>&1 || DEBIAN_FRONTEND=noninteractive apt-get install -f -y -qq >>"$work/out" 2>&1; then
@@ -75,7 +86,7 @@ size=$(du -sh "${prefix}opt/tlsgui" | cut -f1)
 echo "installed_size=$size (du -sh /opt/tlsgui)" >>"$figures"
 echo "info: installed size of /opt/tlsgui: $size"
 
-# 4. Cold start of `tlsgui --version`: the first run after dropping the page cache (when allowed), then warm.
+# 5. Cold start of `tlsgui --version`: the first run after dropping the page cache (when allowed), then warm.
 sync; if echo 3 >/proc/sys/vm/drop_caches 2>/dev/null; then cold_note="page cache dropped"; else cold_note="page cache not dropped (not allowed here)"; fi
 t0=$(now_ms); "$app" --version >/dev/null; cold=$(($(now_ms) - t0))
 for _ in 1 2 3 4 5; do t0=$(now_ms); "$app" --version >/dev/null; echo $(($(now_ms) - t0)); done >"$work/times"
@@ -83,7 +94,7 @@ warm=$(median <"$work/times")
 echo "version_cold_ms=$cold ($cold_note)" >>"$figures"; echo "version_warm_median_ms=$warm (5 runs)" >>"$figures"
 echo "info: tlsgui --version: first run ${cold} ms ($cold_note), median of 5 warm runs ${warm} ms"
 
-# 5. The CLI commands, compared with the source app where the development venv exists.
+# 6. The CLI commands, compared with the source app where the development venv exists.
 check "tlsgui --help" "$app" --help
 cp "$work/out" "$work/help.frozen"
 check "tlsgui demo DIR" "$app" demo "$work/demo"
@@ -112,7 +123,7 @@ if [ -x .venv/bin/python ]; then
     || { fail "frozen check --json differs from the source app's"; diff "$work/check.frozen" "$work/check.source" | head; }
 fi
 
-# 6. The DH worker child, as the GUI starts it ([sys.executable, "--worker", ...]): PEM on stdout, checked by openssl.
+# 7. The DH worker child, as the GUI starts it ([sys.executable, "--worker", ...]): PEM on stdout, checked by openssl.
 "$app" --worker dhparams --bits 512 --allow-test-size >"$work/dh512.pem" 2>"$work/err" \
   && openssl dhparam -in "$work/dh512.pem" -check -noout >/dev/null 2>&1 && pass "worker dhparams 512 (test size) valid" \
   || { fail "worker dhparams 512"; show "$work/err"; }
@@ -134,18 +145,21 @@ else
   fail "worker dhparams 2048 exited $?"; show "$work/err"
 fi
 
-# 7. The window offscreen: it must still be running (not crashed) after 3 s; then it is stopped.
-QT_QPA_PLATFORM=offscreen "$app" "$work/demo" >"$work/gui.log" 2>&1 &
-gui_pid=$!
-sleep 3
-if kill -0 "$gui_pid" 2>/dev/null && ! grep -qE "Traceback|Could not load the Qt platform" "$work/gui.log"; then
-  pass "window opens offscreen and keeps running (3 s)"
-else
-  fail "window offscreen crashed or failed"; show "$work/gui.log"
-fi
-kill "$gui_pid" 2>/dev/null; wait "$gui_pid" 2>/dev/null; gui_pid=""
+# 8. The window offscreen, on the demo project and without arguments (a fresh demo copy, made under $work):
+#    it must still be running (not crashed) after 3 s; then it is stopped.
+for args in "$work/demo" ""; do
+  TMPDIR=$work QT_QPA_PLATFORM=offscreen "$app" $args >"$work/gui.log" 2>&1 &
+  gui_pid=$!
+  sleep 3
+  if kill -0 "$gui_pid" 2>/dev/null && ! grep -qE "Traceback|Could not load the Qt platform" "$work/gui.log"; then
+    pass "window opens offscreen (tlsgui ${args:+DIR}) and keeps running (3 s)"
+  else
+    fail "window offscreen (tlsgui ${args:+DIR}) crashed or failed"; show "$work/gui.log"
+  fi
+  kill "$gui_pid" 2>/dev/null; wait "$gui_pid" 2>/dev/null; gui_pid=""
+done
 
-# 8. The window on a real X server (Xvfb, the xcb plugin a desktop uses): time until it is mapped, 3 runs.
+# 9. The window on a real X server (Xvfb, the xcb plugin a desktop uses): time until it is mapped, 3 runs.
 if command -v Xvfb >/dev/null && command -v xdotool >/dev/null; then
   Xvfb :97 -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
   xvfb_pid=$!
@@ -163,10 +177,10 @@ if command -v Xvfb >/dev/null && command -v xdotool >/dev/null; then
       kill -0 "$gui_pid" 2>/dev/null || break
       sleep 0.02
     done
-    if [ -n "$shown" ]; then
+    if [ -n "$shown" ] && ! grep -q Traceback "$work/gui.log"; then
       echo $((shown - t0)) >>"$work/times"
     else
-      fail "window on Xvfb (run $run) did not appear within ~30 s or the app exited"; show "$work/gui.log"
+      fail "window on Xvfb (run $run) did not appear within ~30 s, exited, or printed a traceback"; show "$work/gui.log"
     fi
     kill "$gui_pid" 2>/dev/null; wait "$gui_pid" 2>/dev/null; gui_pid=""
   done
@@ -180,7 +194,7 @@ else
   fail "Xvfb or xdotool missing (sh packaging/system-deps.sh package installs them)"
 fi
 
-# 9. Uninstall: nothing of the package is left behind.
+# 10. Uninstall: nothing of the package is left behind.
 if [ -n "$installed_by_us" ]; then
   check "dpkg --purge tlsgui" dpkg --purge tlsgui
   installed_by_us=""
