@@ -152,9 +152,9 @@ for args in "$work/demo" ""; do
   gui_pid=$!
   sleep 3
   if kill -0 "$gui_pid" 2>/dev/null && ! grep -qE "Traceback|Could not load the Qt platform" "$work/gui.log"; then
-    pass "window opens offscreen (tlsgui ${args:+DIR}) and keeps running (3 s)"
+    pass "window opens offscreen (tlsgui ${args:-without arguments}) and keeps running (3 s)"
   else
-    fail "window offscreen (tlsgui ${args:+DIR}) crashed or failed"; show "$work/gui.log"
+    fail "window offscreen (tlsgui ${args:-without arguments}) crashed or failed"; show "$work/gui.log"
   fi
   kill "$gui_pid" 2>/dev/null; wait "$gui_pid" 2>/dev/null; gui_pid=""
 done
