@@ -38,3 +38,20 @@ fuzz: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info
+
+# Desktop installer (packaging/README.md): `make package` builds dist/tlsgui_<version>_<arch>.deb;
+# `make package-test` installs it and smoke-tests the frozen app (a few minutes; not part of `make test`).
+PKG_STAMP := $(VENV)/.package-$(shell cksum pyproject.toml | cut -d' ' -f1)
+.PHONY: package package-test
+
+package: $(PKG_STAMP) system-deps
+	@sh packaging/system-deps.sh package
+	$(PY) packaging/build_deb.py
+
+package-test: package
+	bash packaging/package_test.sh
+
+$(PKG_STAMP): $(STAMP)
+	$(PY) -m pip install -q -e '.[package]'
+	@rm -f $(VENV)/.package-*
+	@touch $@

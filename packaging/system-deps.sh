@@ -12,6 +12,9 @@ case "$kind" in
              libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xkb1 libxcb-xinerama0
              fonts-dejavu-core" ;;
   peers) wanted="openssl curl xvfb xauth imagemagick testssl.sh git" ;;
+  # make package / package-test: objdump, metadata validators, the smoke test's tools, a shared libpython.
+  package) wanted="binutils appstream desktop-file-utils openssl xvfb xauth xdotool
+                   libpython3.11|libpython3.12|libpython3.13" ;;
   *) echo "usage: $0 [qt|peers]" >&2; exit 2 ;;
 esac
 
