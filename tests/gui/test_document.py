@@ -6,7 +6,7 @@ import json
 import xml.etree.ElementTree as ET
 
 import pytest
-from conftest import tree_bytes
+from gui.conftest import tree_bytes
 
 from tlsgui.document import ProjectDocument
 from tlsgui.errors import ConflictError, TlsguiError
@@ -126,7 +126,7 @@ def test_corrupt_settings_file_is_read_only(demo):
 
 
 def test_facts_are_read_on_request_only(demo, rsa_key):
-    from conftest import write_cert
+    from gui.conftest import write_cert
 
     write_cert(demo, rsa_key)
     doc = ProjectDocument.open(demo)

@@ -7,7 +7,7 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 
-from conftest import tree_bytes, write_cert
+from gui.conftest import tree_bytes, write_cert
 from PySide6.QtWidgets import QCheckBox, QLabel
 
 from tlsgui.model.options import BY_KEY, OPTIONS

@@ -8,7 +8,7 @@ import subprocess
 import sys
 import textwrap
 
-from conftest import write_cert
+from gui.conftest import write_cert
 
 CHILD = textwrap.dedent("""
     import json, sys

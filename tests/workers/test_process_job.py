@@ -91,7 +91,8 @@ def test_output_that_is_not_dh_parameters_writes_nothing(qtbot, dh_job, tmp_path
     with qtbot.assertNotEmitted(dh_job.job_succeeded), \
             qtbot.waitSignal(dh_job.job_failed, timeout=CHILD_TIMEOUT) as blocker:
         dh_job.start_generation(2048, tmp_path)
-    assert blocker.args == ["dhparams.pem holds no readable PEM DH parameters."]
+    assert blocker.args == ["dhparams.pem: The DH parameters cannot be read (damaged or truncated PEM). "
+                            "Install a standard group (ffdhe2048) instead."]
     assert dh_job.stage == 1  # it was the checker child that refused
     assert listing(tmp_path) == []
 
@@ -134,7 +135,8 @@ def test_checker_worker_from_the_command_line(tmp_path):
     assert (good.returncode, good.stdout.strip()) == (0, b"512")
     bad = subprocess.run(worker_command("dhparams-check", "--bits", "512"), input=b"hello", capture_output=True)
     assert bad.returncode == 2
-    assert bad.stderr.decode().strip() == "tlsgui: dhparams.pem holds no readable PEM DH parameters."
+    assert bad.stderr.decode().strip() == ("tlsgui: dhparams.pem: The file holds no PEM DH parameters "
+                                           "(no BEGIN DH PARAMETERS line). Install a standard group (ffdhe2048) instead.")
 
 
 def test_an_unwritable_folder_fails_with_words_and_writes_nothing(qtbot, dh_job, tmp_path):
