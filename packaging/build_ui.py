@@ -66,7 +66,9 @@ def build(forms_dir: Path = FORMS_DIR, rc_file: Path = RC_FILE) -> list[Path]:
                        cwd=UI_DIR, check=True)
         out.write_text(trim_imports(out.read_text(encoding="utf-8")), encoding="utf-8")
         written.append(out)
-    subprocess.run([_tool("pyside6-rcc"), "-g", "python", QRC.name, "-o", str(rc_file.resolve())],
+    # Format 1: later formats embed each file's mtime, so a fresh clone would never match the committed file.
+    subprocess.run([_tool("pyside6-rcc"), "-g", "python", "--format-version", "1", QRC.name,
+                    "-o", str(rc_file.resolve())],
                    cwd=QRC.parent, check=True)
     written.append(rc_file)
     return written
