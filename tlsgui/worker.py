@@ -11,6 +11,17 @@ WORKERS: dict[str, str] = {
 }
 
 
+def worker_command(*args: str) -> list[str]:
+    """`[python, -m, tlsgui, --worker, *args]`, or `[tlsgui-executable, --worker, *args]` when frozen.
+
+    A frozen build (PyInstaller) has no `-m`: its executable is the app itself, and `tlsgui.cli.main`
+    routes `--worker` before anything else, so the same argv works in both cases.
+    """
+    if getattr(sys, "frozen", False):
+        return [sys.executable, "--worker", *args]
+    return [sys.executable, "-m", "tlsgui", "--worker", *args]
+
+
 def run_worker(argv: list[str]) -> int:
     if not argv or argv[0] not in WORKERS:
         print(f"tlsgui: unknown worker {argv[:1]}; known: {', '.join(sorted(WORKERS)) or 'none'}",

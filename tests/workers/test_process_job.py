@@ -10,7 +10,7 @@ from PySide6.QtCore import QProcess
 
 from tlsgui.project.backups import list_backups
 from tlsgui.project.locate import ProjectPaths
-from tlsgui.workers import child, dhparams_job
+from tlsgui.workers import dhparams_job
 from tlsgui.workers.child import worker_command
 from tlsgui.workers.process_job import ProcessJob, format_elapsed
 
@@ -22,7 +22,7 @@ CHILD_TIMEOUT = 20_000  # ms; a 512-bit child takes ~0.3 s, the bound only stops
 def test_worker_command_runs_the_module_from_source_and_the_executable_when_frozen(monkeypatch):
     assert worker_command("dhparams", "--bits", "2048") == [
         sys.executable, "-m", "tlsgui", "--worker", "dhparams", "--bits", "2048"]
-    monkeypatch.setattr(child.sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
     assert worker_command("dhparams", "--bits", "2048") == [
         sys.executable, "--worker", "dhparams", "--bits", "2048"]
 

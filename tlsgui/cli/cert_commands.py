@@ -215,8 +215,11 @@ def cmd_dhparams(args) -> int:
         info, backup = install.install_dhparams(project, install.read_input(args.file), str(args.file))
         action = f"Installed {info.describe()} as {target}."
     elif args.generate:
-        print(f"Generating {args.generate}-bit DH parameters in a child process (Ctrl+C cancels)...", flush=True)
-        info, backup = install.generate_dhparams(project, args.generate, args.allow_test_size)
+        def started() -> None:
+            print(f"Generating {args.generate}-bit DH parameters in a child process (Ctrl+C cancels)...",
+                  flush=True)
+
+        info, backup = install.generate_dhparams(project, args.generate, args.allow_test_size, started=started)
         action = f"Installed {info.describe()} as {target}."
     else:
         info, backup = install.install_dhparams(project, dhparams.group_pem(args.group or "ffdhe2048"))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +17,7 @@ from tlsgui.model.validation import Severity
 from tlsgui.project.atomic import check_writable, write_atomic
 from tlsgui.project.backups import create_backup
 from tlsgui.project.pending import PendingKey, find_pending_for, list_pending, remove_pending
+from tlsgui.worker import worker_command as dhparams_worker_argv
 
 KEY, CERT, DH = "key.pem", "cert.pem", "dhparams.pem"
 
@@ -216,9 +216,9 @@ def install_dhparams(project, pem: bytes, where: str = "dhparams.pem", min_bits:
 
 
 def worker_command(bits: int, allow_test_size: bool = False) -> list[str]:
-    """The child command line; in a frozen build `sys.executable` is tlsgui itself."""
-    base = [sys.executable] if getattr(sys, "frozen", False) else [sys.executable, "-m", "tlsgui"]
-    return [*base, "--worker", "dhparams", "--bits", str(bits)] + (["--allow-test-size"] if allow_test_size else [])
+    """The child command line for a custom DH generation (source or frozen build alike)."""
+    extra = ["--allow-test-size"] if allow_test_size else []
+    return dhparams_worker_argv("dhparams", "--bits", str(bits), *extra)
 
 
 class DhGeneration:
@@ -253,9 +253,15 @@ class DhGeneration:
         return out
 
 
-def generate_dhparams(project, bits: int, allow_test_size: bool = False):
-    """Generate custom DH parameters in a child process and install them only when it succeeded."""
+def generate_dhparams(project, bits: int, allow_test_size: bool = False, started=None):
+    """Generate custom DH parameters in a child process and install them only when it succeeded.
+
+    `started()` is called once the child exists, so a Ctrl+C after it always finds a child to kill
+    (announcing earlier raced with Popen on a loaded machine).
+    """
     job = DhGeneration(bits, allow_test_size)
+    if started:
+        started()
     pem = job.result()
     return install_dhparams(project, pem, "generated parameters",
                             min_bits=dhparams.TEST_SIZE if allow_test_size else dhparams.MIN_BITS)

@@ -1,16 +1,5 @@
-"""The command line that starts a `tlsgui --worker NAME` child, from source or from the frozen installer build."""
+"""The command line that starts a `tlsgui --worker NAME` child (one definition, in tlsgui.worker)."""
 
-from __future__ import annotations
+from tlsgui.worker import worker_command
 
-import sys
-
-
-def worker_command(*args: str) -> list[str]:
-    """`[python, -m, tlsgui, --worker, *args]`, or `[tlsgui-executable, --worker, *args]` when frozen.
-
-    A frozen build (PyInstaller) has no `-m`: its executable is the app itself, and `tlsgui.cli.main`
-    routes `--worker` before anything else, so the same argv works in both cases.
-    """
-    if getattr(sys, "frozen", False):
-        return [sys.executable, "--worker", *args]
-    return [sys.executable, "-m", "tlsgui", "--worker", *args]
+__all__ = ["worker_command"]
