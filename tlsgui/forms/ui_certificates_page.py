@@ -270,8 +270,8 @@ class Ui_CertificatesPage(object):
     def retranslateUi(self, CertificatesPage):
         self.wizard_button.setText(QCoreApplication.translate("CertificatesPage", u"Certificate wizard\u2026", None))
         self.import_button.setText(QCoreApplication.translate("CertificatesPage", u"Import certificate\u2026", None))
-        self.selfsigned_button.setText(QCoreApplication.translate("CertificatesPage", u"Development certificate", None))
-        self.dhparams_button.setText(QCoreApplication.translate("CertificatesPage", u"Standard DH parameters", None))
+        self.selfsigned_button.setText(QCoreApplication.translate("CertificatesPage", u"Development certificate\u2026", None))
+        self.dhparams_button.setText(QCoreApplication.translate("CertificatesPage", u"Forward secrecy\u2026", None))
         self.refresh_button.setText(QCoreApplication.translate("CertificatesPage", u"Read files again", None))
         self.names_group.setTitle(QCoreApplication.translate("CertificatesPage", u"Host names and certificate folder", None))
         self.web_host_names_label.setText(QCoreApplication.translate("CertificatesPage", u"Host names", None))

@@ -9,9 +9,7 @@ from PySide6.QtCore import Signal
 
 from tlsgui.forms.ui_certificates_page import Ui_CertificatesPage
 from tlsgui.pages.base import SettingsPage
-from tlsgui.pages.registry import WIZARD_LATER
 from tlsgui.project.backups import list_backups
-NOT_YET = "Not available yet: this build has no `tlsgui {command}` command to run."
 
 
 class CertificatesPage(SettingsPage):
@@ -22,25 +20,27 @@ class CertificatesPage(SettingsPage):
     KEYS = ("web.host_names", "web.certificate_folder")
     TARGETS = ("files.key", "files.cert", "files.dhparams")
 
-    wizard_requested = Signal(str)  # "wizard" or "import"
+    wizard_requested = Signal(str)  # "wizard" (the first page) or a WizardPath value
 
     def setup(self) -> None:
         ui = self.ui
         ui.web_host_names.setPlaceholderText("www.example.com, example.com")
         ui.web_certificate_folder.setPlaceholderText("empty: next to the project folder")
-        ui.wizard_button.clicked.connect(lambda: self.wizard_requested.emit("wizard"))
-        ui.import_button.clicked.connect(lambda: self.wizard_requested.emit("import"))
-        ui.wizard_button.setToolTip(WIZARD_LATER)
-        ui.import_button.setToolTip(WIZARD_LATER)
-        for button, command in ((ui.selfsigned_button, "selfsigned"), (ui.dhparams_button, "dhparams")):
-            button.setEnabled(False)
-            button.setToolTip(NOT_YET.format(command=command))
+        for button, start, tip in (
+                (ui.wizard_button, "wizard", "Request, install or import a certificate, step by step"),
+                (ui.import_button, "received", "Install the certificate a CA sent, or import an existing one"),
+                (ui.selfsigned_button, "development", "A self-signed certificate for localhost and this "
+                                                      "project's host names (testing only)"),
+                (ui.dhparams_button, "forward_secrecy", "Write dhparams.pem so DHE suites can be used")):
+            button.clicked.connect(lambda _=False, s=start: self.wizard_requested.emit(s))
+            button.setToolTip(tip)
         ui.refresh_button.setToolTip("Read key.pem, cert.pem and dhparams.pem again")
         ui.refresh_button.clicked.connect(self.document.refresh_facts)
         self.document.facts_changed.connect(self.refresh)
 
     def read_only_widgets(self):
-        return [self.ui.wizard_button, self.ui.import_button]
+        ui = self.ui
+        return [ui.wizard_button, ui.import_button, ui.selfsigned_button, ui.dhparams_button]
 
     def refresh(self) -> None:
         ui, facts, now = self.ui, self.document.facts, self.document.facts.now

@@ -5,8 +5,6 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass
 
-WIZARD_LATER = "Available when the certificate wizard lands."
-
 
 @dataclass(frozen=True)
 class PageInfo:

@@ -11,10 +11,11 @@ from PySide6.QtWidgets import QApplication, QLabel, QListWidgetItem, QMainWindow
 from tlsgui.document import ProjectDocument
 from tlsgui.errors import ConflictError, TlsguiError
 from tlsgui.forms.ui_main_window import Ui_MainWindow
-from tlsgui.pages.registry import PAGES, WIZARD_LATER, page_for_key
+from tlsgui.pages.registry import PAGES, page_for_key
 from tlsgui.widgets.icons import icon
 from tlsgui.widgets.prompts import CANCEL, SAVE, Prompts
 from tlsgui.windows.ui_state import UiState
+from tlsgui.wizard.ids import WizardPath
 
 CERTIFICATE_SUFFIXES = {".pem", ".crt", ".cer", ".der", ".p12", ".pfx", ".p7b", ".p7c", ".key"}
 
@@ -32,6 +33,7 @@ class MainWindow(QMainWindow):
         self.ui_state = ui_state or UiState()
         self.prompts = prompts or Prompts()
         self.document: ProjectDocument | None = None
+        self.wizard = None
         self.pages: dict[str, QWidget] = {}
         self._painted = False
         self.undo_group = QUndoGroup(self)
@@ -76,6 +78,8 @@ class MainWindow(QMainWindow):
         self.revert_action = action("revert_action", "&Revert", None, self.revert, "revert")
         self.reload_action = action("reload_action", "Re&load from Disk", None, self.reload)
         self.quit_action = action("quit_action", "&Quit", QKeySequence.StandardKey.Quit, self.close)
+        self.wizard_action = action("wizard_action", "Certificate &Wizard…", None, lambda: self.open_wizard(),
+                                    "certificate")
         self.undo_action = self.undo_group.createUndoAction(self, "&Undo")
         self.undo_action.setObjectName("undo_action")
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
@@ -97,6 +101,8 @@ class MainWindow(QMainWindow):
         edit_menu = self.menuBar().addMenu("&Edit")
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
+        certificates_menu = self.menuBar().addMenu("&Certificates")
+        certificates_menu.addAction(self.wizard_action)
         toolbar = self.addToolBar("Main")
         toolbar.setObjectName("main_toolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -219,7 +225,7 @@ class MainWindow(QMainWindow):
         if name not in self.pages:
             page = next(p for p in PAGES if p.name == name).load()(self.document)
             if hasattr(page, "wizard_requested"):
-                page.wizard_requested.connect(lambda _kind: self.prompts.info(self, "Certificates", WIZARD_LATER))
+                page.wizard_requested.connect(self.open_wizard)
             self._scrolls[name].setWidget(page)
             self.pages[name] = page
         return self.pages[name]
@@ -312,6 +318,30 @@ class MainWindow(QMainWindow):
             # Reading the certificate files imports `cryptography`: only after the first paint.
             QTimer.singleShot(0, self.document, self.document.refresh_facts)
 
+    # --- certificate wizard ----------------------------------------------------------------------
+    def open_wizard(self, start: str | None = None) -> None:
+        """Open the certificate wizard (window-modal), at the first page or straight on one path.
+
+        `start` is a WizardPath value; "wizard" (the Certificates page's main button) means the first page.
+        """
+        if self.document is None or self.document.read_only:
+            return
+        from tlsgui.wizard.wizard import CertificateWizard  # imported on first use: not needed to paint
+
+        if self.wizard is not None and self.wizard.isVisible():
+            self.wizard.raise_()
+            return
+        path = WizardPath(start) if start in set(WizardPath) else None
+        self.wizard = CertificateWizard(self.document, self.prompts, path, self)
+        self.wizard.files_written.connect(self._wizard_wrote)
+        self.wizard.open()
+
+    def _wizard_wrote(self, paths: list) -> None:
+        if self.document is not None:
+            self.document.refresh_facts()
+        if paths:
+            self.statusBar().showMessage("Written: " + ", ".join(Path(p).name for p in paths), 10000)
+
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         if not self.maybe_save():
             event.ignore()
@@ -345,6 +375,6 @@ class MainWindow(QMainWindow):
     def open_dropped(self, path: Path) -> None:
         """A dropped folder (or a file inside a project) opens it; a certificate file is for the wizard."""
         if path.is_file() and path.suffix.lower() in CERTIFICATE_SUFFIXES:
-            self.prompts.info(self, "Import a certificate", f"{path.name}: {WIZARD_LATER}")
+            self.open_wizard(WizardPath.RECEIVED)  # TODO(wizard): hand the dropped file to the page
             return
         self.open_project(path)
