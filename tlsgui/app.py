@@ -11,6 +11,8 @@ def create_app():
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("tlsgui")
     app.setOrganizationName("tlsgui")
+    # Wayland and the task bar match the window to packaging/linux/org.tlsgui.tlsgui.desktop (icon, name).
+    app.setDesktopFileName("org.tlsgui.tlsgui")
     return app
 
 

@@ -336,6 +336,22 @@ class MainWindow(QMainWindow):
         self.wizard.files_written.connect(self._wizard_wrote)
         self.wizard.open()
 
+    def close_wizard(self) -> bool:
+        """Before the window closes: ask when the wizard still works (Yes kills it), then close it cleanly.
+
+        Asked after the unsaved-changes question: cancelling that one must not cost a long generation.
+        """
+        wizard = self.wizard
+        if wizard is None or not wizard.isVisible():
+            return True
+        from tlsgui.widgets.job_progress import confirm_quit_while_busy
+
+        busy = [wizard.context.runner, *wizard.context.jobs]
+        if not confirm_quit_while_busy(self, busy, ask=self.prompts.confirm):
+            return False
+        wizard.reject()  # nothing runs any more: no second question; stops the pool, removes the staging folder
+        return True
+
     def _wizard_wrote(self, paths: list) -> None:
         if self.document is not None:
             self.document.refresh_facts()
@@ -344,6 +360,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         if not self.maybe_save():
+            event.ignore()
+            return
+        if not self.close_wizard():
             event.ignore()
             return
         self.ui_state.set_bytes("window/geometry", self.saveGeometry())

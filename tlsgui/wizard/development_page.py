@@ -150,6 +150,9 @@ class DevelopmentPage(WizardPage):
         self._revalidate()
         self._make_key()
 
+    def nextId(self) -> int:  # noqa: N802 - Qt override
+        return -1  # the last page of its path (QWizard would otherwise go on to the next higher id)
+
     def isComplete(self) -> bool:  # noqa: N802 - Qt override
         return not self._problem and self.key_ready()
 

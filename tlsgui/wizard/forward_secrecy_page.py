@@ -85,6 +85,9 @@ class ForwardSecrecyPage(WizardPage):
         self._show_files()
         self._show_choice()
 
+    def nextId(self) -> int:  # noqa: N802 - Qt override
+        return -1  # the last page of its path (QWizard would otherwise go on to the next higher id)
+
     def isComplete(self) -> bool:  # noqa: N802 - Qt override
         if self.job.running:
             return False
