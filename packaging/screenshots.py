@@ -31,6 +31,49 @@ def prepare(folder: Path) -> Path:
     return project
 
 
+def _settle(app, ms: int) -> None:
+    from PySide6.QtCore import QElapsedTimer
+
+    clock = QElapsedTimer()
+    clock.start()
+    while clock.elapsed() < ms:
+        app.processEvents()
+
+
+def _save(widget, name: str) -> bool:
+    target = OUT / name
+    if not widget.grab().save(str(target)):
+        print(f"could not write {target}", file=sys.stderr)
+        return False
+    print(target.relative_to(ROOT))
+    return True
+
+
+def wizard_development_and_dh(window, app) -> bool:
+    """The development-certificate page, and the forward-secrecy page at rest and while generating."""
+    window.open_wizard("development")
+    wizard, page = window.wizard, window.wizard.currentPage()
+    while not page.key_ready():
+        _settle(app, 50)
+    _settle(app, 300)
+    ok = _save(wizard, "wizard_development.png")
+    wizard.reject()
+    window.open_wizard("forward_secrecy")
+    wizard, page = window.wizard, window.wizard.currentPage()
+    _settle(app, 300)
+    ok = _save(wizard, "wizard_forward_secrecy.png") and ok
+    page.choose_custom()
+    page.ui.bits_combo.setCurrentIndex(page.ui.bits_combo.count() - 1)
+    page.generate()  # 4096 bits: still running when the picture is taken, then cancelled
+    _settle(app, 2200)
+    if not page.generating():
+        print("the generation ended before the picture", file=sys.stderr)
+    ok = _save(wizard, "wizard_forward_secrecy_generating.png") and ok
+    page.job.cancel()
+    wizard.reject()
+    return ok
+
+
 def main() -> int:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
@@ -59,6 +102,8 @@ def main() -> int:
                 print(f"could not write {target}", file=sys.stderr)
                 return 1
             print(target.relative_to(ROOT))
+        if not wizard_development_and_dh(window, app):
+            return 1
         window.document.undo_stack.clear()
         window.close()
     return 0

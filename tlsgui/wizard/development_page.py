@@ -26,6 +26,9 @@ KEY_CHOICES = (
      "ecdsa", {"curve": "p256"}),
 )
 ERROR_STYLE = "color: #b3261e;"
+# The main window's warning banner colours (tlsgui.widgets.banner), so a warning looks the same everywhere.
+WARNING_STYLE = ("QLabel { background: #fff4e5; color: #8a5300; border: 1px solid #8a5300; border-radius: 4px; "
+                 "padding: 6px; }")
 
 
 def default_sans(host_names: str) -> list[str]:
@@ -107,6 +110,7 @@ class DevelopmentPage(WizardPage):
         for label, kind, _arguments in KEY_CHOICES:
             self.ui.key_type_combo.addItem(label, kind)
         self.ui.problem_label.setStyleSheet(ERROR_STYLE)
+        self.ui.trust_warning.setStyleSheet(WARNING_STYLE)
         self.ui.problem_label.hide()
         self.ui.common_name_edit.textChanged.connect(self._revalidate)
         self.ui.sans_edit.textChanged.connect(self._revalidate)
@@ -197,6 +201,7 @@ class DevelopmentPage(WizardPage):
                 text += (f" <b>The current cert.pem was issued by {html.escape(cert.issuer)}</b> for "
                          f"{html.escape(cert.subject)}: a server using these files stops presenting it.")
         self.ui.files_label.setText(text)
+        self.ui.files_label.setStyleSheet(WARNING_STYLE if existing else "")
 
     def _key_type_changed(self) -> None:
         self._make_key()

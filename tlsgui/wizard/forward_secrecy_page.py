@@ -22,6 +22,8 @@ GROUP_WORDS = {
     "ffdhe4096": "ffdhe4096 — 4096 bits: slowest handshakes; only when a policy asks for it",
 }
 ERROR_STYLE = "color: #b3261e;"
+WARNING_STYLE = ("QLabel { background: #fff4e5; color: #8a5300; border: 1px solid #8a5300; border-radius: 4px; "
+                 "padding: 6px; }")  # the main window's warning banner colours
 
 
 class ForwardSecrecyPage(WizardPage):
@@ -41,6 +43,7 @@ class ForwardSecrecyPage(WizardPage):
         self.job = DhParamsJob(self)
         self.context.jobs.append(self.job)  # so closing the wizard or the window asks first
         self.ui.job_progress.attach(self.job, "Generating…")
+        self.ui.job_progress.hide()  # shown only while a generation runs; the result line says the rest
         self.job.job_started.connect(self._job_changed)
         self.job.job_succeeded.connect(self._job_succeeded)
         self.job.job_failed.connect(self._job_failed)
@@ -149,10 +152,12 @@ class ForwardSecrecyPage(WizardPage):
             text = (f"<b>dhparams.pem{size} exists now</b> in {where} and will be replaced. A copy goes to the "
                     "project's backups first (.tlsgui/backups), so it can be restored.")
         else:
-            text = f"Finish writes dhparams.pem into {where}; there is none yet."
+            text = f"There is no dhparams.pem in {where} yet."
         self.ui.files_label.setText(text)
+        self.ui.files_label.setStyleSheet(WARNING_STYLE if (folder / DH).is_file() else "")
 
     def _job_changed(self, *_args) -> None:
+        self.ui.job_progress.setVisible(self.job.running)
         self.ui.bits_combo.setEnabled(not self.use_standard() and not self.job.running)
         self.ui.generate_button.setEnabled(not self.use_standard() and not self.job.running)
         self.completeChanged.emit()
