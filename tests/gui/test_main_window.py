@@ -123,7 +123,10 @@ def drop(window, path):
     mime.setUrls([QUrl.fromLocalFile(str(path))])
     args = (QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
     # Qt delivers drag events only during a real drag, so the overrides are called the way Qt would.
-    enter = QDragEnterEvent(*args)
+    try:
+        enter = QDragEnterEvent(*args)
+    except TypeError:  # PySide6 before 6.12 takes a QPoint here
+        enter = QDragEnterEvent(args[0].toPoint(), *args[1:])
     window.dragEnterEvent(enter)
     assert enter.isAccepted()
     window.dropEvent(QDropEvent(*args))
