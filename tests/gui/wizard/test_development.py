@@ -198,3 +198,12 @@ def test_closing_the_window_while_the_key_is_made_asks_and_leaves_no_thread(qtbo
     assert not window.isVisible() and not wizard.isVisible()
     assert wizard.context.runner.pool.activeThreadCount() == 0
     assert tree_bytes(window.document.root) == before
+
+
+def test_results_of_other_pages_tasks_on_the_shared_runner_are_ignored(qtbot, window):
+    wizard, page = open_development(qtbot, window)
+    key = page._keys["rsa"]
+    with qtbot.waitSignal(wizard.context.runner.task_finished):
+        wizard.context.runner.submit(lambda token, progress: ("rsa", "another page's result"))
+    assert page._keys["rsa"] is key and page.isComplete()
+    wizard.reject()

@@ -203,3 +203,11 @@ def test_the_app_names_its_desktop_file():
     app = create_app()
     assert QGuiApplication.desktopFileName() == "org.tlsgui.tlsgui"
     assert (ROOT / "packaging" / "linux" / f"{app.desktopFileName()}.desktop").is_file()
+
+
+def test_closing_the_main_window_with_an_idle_wizard_does_not_ask(qtbot, window, prompts):
+    wizard, page = open_forward_secrecy(window)
+    staging = wizard.context.staging_dir()
+    window.close()
+    assert not window.isVisible() and not wizard.isVisible()
+    assert prompts.confirmed == [] and not staging.exists()
