@@ -48,7 +48,7 @@ class ForwardSecrecyPage(WizardPage):
         self.job.job_succeeded.connect(self._job_succeeded)
         self.job.job_failed.connect(self._job_failed)
         self.job.job_cancelled.connect(self._job_cancelled)
-        self.ui.generate_button.clicked.connect(lambda: self.generate())
+        self.ui.generate_button.clicked.connect(self._generate_clicked)
         self.ui.standard_radio.toggled.connect(self._mode_changed)
         self.ui.group_combo.currentIndexChanged.connect(self._show_choice)
         self._mode_changed()
@@ -121,6 +121,9 @@ class ForwardSecrecyPage(WizardPage):
         return [tls_folder(project) / DH]
 
     # ---- internals
+
+    def _generate_clicked(self, _checked: bool = False) -> None:
+        self.generate()  # the size chosen in the form (clicked's bool is not a size)
 
     def _mode_changed(self) -> None:
         custom = not self.use_standard()
