@@ -207,3 +207,24 @@ def test_results_of_other_pages_tasks_on_the_shared_runner_are_ignored(qtbot, wi
         wizard.context.runner.submit(lambda token, progress: ("rsa", "another page's result"))
     assert page._keys["rsa"] is key and page.isComplete()
     wizard.reject()
+
+
+def test_reached_from_the_choice_page_and_back(qtbot, window):
+    window.wizard_action.trigger()
+    wizard = window.wizard
+    wizard.choose_page.choose("development")
+    wizard.next()
+    page = wizard.currentPage()
+    assert wizard.currentId() == PageId.DEVELOPMENT and page.is_final()
+    qtbot.waitUntil(page.key_ready, timeout=20000)
+    page.ui.days_edit.setText("90")
+    wizard.back()
+    wizard.choose_page.choose("forward_secrecy")
+    wizard.next()
+    assert wizard.currentId() == PageId.FORWARD_SECRECY and wizard.currentPage().is_final()
+    wizard.back()
+    wizard.choose_page.choose("development")
+    wizard.next()
+    assert page.ui.days_edit.text() == "90" and page.isComplete()  # what was typed and the key are kept
+    wizard.reject()
+    assert not wizard.isVisible()
