@@ -129,7 +129,6 @@ def drop(window, path):
     window.dropEvent(QDropEvent(*args))
 
 
-@pytest.mark.qt_log_ignore("Invalid page ID", OFFSCREEN_NOISE)  # until the received-certificate pages are registered
 def test_drop_folder_opens_it_and_certificate_is_for_the_wizard(window, project_factory, demo, rsa_key, prompts):
     other = project_factory(name="Dropped")
     drop(window, other)
