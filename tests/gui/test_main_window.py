@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
-from gui.conftest import OFFSCREEN_NOISE, read_only_tree, tree_bytes, write_cert
+from gui.conftest import read_only_tree, tree_bytes, write_cert
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QLabel

@@ -146,6 +146,7 @@ class RequestReviewPage(WizardPage):
         self.ui.review_progress.start("Making the private key and the request…")
 
         def make(token, progress):
+            progress(None, "Making the private key…")
             key = generate_key(key_type, bits=bits, curve=curve)  # one C call: cancel drops its result
             token.raise_if_cancelled()
             csr_pem = build_csr(key, fields)
