@@ -22,6 +22,21 @@ COLOURS = {"ok": "#1b7f3b", "warning": "#8a5a00", "error": "#b3261e", "info": "#
 CHECK_NAMES = {"key": "Key match", "dates": "Dates", "lifetime": "Lifetime", "strength": "Key strength",
                "hash": "Signature", "usage": "Usage", "names": "Host names", "issuer": "Issuer", "chain": "Chain"}
 
+# The core's advice names CLI options; in the wizard the same advice points at the import path.
+_IMPORT_PATH = "the wizard's \"Import an existing key and certificate\""
+CLI_ADVICE = {
+    "give its key with --key FILE.": f"import it with its key file ({_IMPORT_PATH}).",
+    "Give the matching key with --key FILE.": f"Import it with its key file ({_IMPORT_PATH}).",
+    "Give the key with --key FILE.": f"Import it with its key file ({_IMPORT_PATH}).",
+    "or give the key with --key FILE.": f"or import it with its key file ({_IMPORT_PATH}).",
+}
+
+
+def for_the_wizard(message: str) -> str:
+    for cli, words in CLI_ADVICE.items():
+        message = message.replace(cli, words)
+    return message
+
 
 @dataclass(frozen=True)
 class Source:
@@ -141,7 +156,7 @@ class PlanSourcePage(WizardPage):
     def _on_failed(self, message: str) -> None:
         self.ui.source_progress.stop("")
         self.ui.source_progress.hide()
-        self.show_error(f"{message} Nothing was installed.")
+        self.show_error(f"{for_the_wizard(message)} Nothing was installed.")
 
     def _on_cancelled(self) -> None:
         self.ui.source_progress.stop("")
