@@ -8,6 +8,10 @@ import sys
 def create_app():
     from PySide6.QtWidgets import QApplication
 
+    from tlsgui.qt_refcounts import pin_singletons
+
+    pin_singletons()  # before any signal: see the module (a PySide6 reference bug on Python 3.11)
+
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("tlsgui")
     app.setOrganizationName("tlsgui")

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
+from tlsgui.qt_refcounts import pin_singletons
 from tlsgui.widgets.prompts import DISCARD, Prompts
 from tlsgui.windows.ui_state import UiState
 
@@ -20,6 +21,8 @@ _spec = importlib.util.spec_from_file_location("tlsgui_root_conftest", Path(__fi
 _root = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(_root)
 tree_bytes, make_project, run_cli = _root.tree_bytes, _root.make_project, _root.run_cli
+
+pin_singletons()  # pytest-qt makes the QApplication, not create_app: same PySide6 workaround
 
 # Platform noise of the offscreen plugin, not a problem in tlsgui.
 OFFSCREEN_NOISE = r"This plugin does not support propagateSizeHints\(\)"
