@@ -8,7 +8,7 @@
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
 
-from PySide6.QtCore import (QCoreApplication, QMetaObject)
+from PySide6.QtCore import (QCoreApplication, QMetaObject, Qt)
 from PySide6.QtWidgets import (QAbstractItemView, QLabel, QListWidget, QVBoxLayout)
 
 class Ui_WizardChecksPage(object):
@@ -27,6 +27,7 @@ class Ui_WizardChecksPage(object):
         self.checks_list = QListWidget(WizardChecksPage)
         self.checks_list.setObjectName(u"checks_list")
         self.checks_list.setWordWrap(True)
+        self.checks_list.setFocusPolicy(Qt.NoFocus)
         self.checks_list.setAlternatingRowColors(False)
         self.checks_list.setSelectionMode(QAbstractItemView.NoSelection)
         self.checks_list.setVerticalScrollMode(QAbstractItemView.ScrollPerPixel)

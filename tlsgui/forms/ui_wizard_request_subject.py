@@ -8,7 +8,7 @@
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
 
-from PySide6.QtCore import (QCoreApplication, QMetaObject, Qt)
+from PySide6.QtCore import (QCoreApplication, QMetaObject, QSize, Qt)
 from PySide6.QtWidgets import (QFormLayout, QLabel, QLineEdit, QPlainTextEdit)
 
 class Ui_WizardRequestSubjectPage(object):
@@ -97,21 +97,23 @@ class Ui_WizardRequestSubjectPage(object):
         self.sans = QPlainTextEdit(WizardRequestSubjectPage)
         self.sans.setObjectName(u"sans")
         self.sans.setTabChangesFocus(True)
+        self.sans.setMaximumSize(QSize(16777215, 110))
 
         self.subject_form.setWidget(7, QFormLayout.ItemRole.FieldRole, self.sans)
 
         self.sans_help = QLabel(WizardRequestSubjectPage)
         self.sans_help.setObjectName(u"sans_help")
         self.sans_help.setWordWrap(True)
+        self.sans_help.setAlignment(Qt.AlignLeading|Qt.AlignLeft|Qt.AlignTop)
 
-        self.subject_form.setWidget(8, QFormLayout.ItemRole.SpanningRole, self.sans_help)
+        self.subject_form.setWidget(8, QFormLayout.ItemRole.FieldRole, self.sans_help)
 
         self.subject_error = QLabel(WizardRequestSubjectPage)
         self.subject_error.setObjectName(u"subject_error")
         self.subject_error.setWordWrap(True)
         self.subject_error.setTextInteractionFlags(Qt.TextSelectableByMouse)
 
-        self.subject_form.setWidget(9, QFormLayout.ItemRole.SpanningRole, self.subject_error)
+        self.subject_form.setWidget(9, QFormLayout.ItemRole.FieldRole, self.subject_error)
 
 #if QT_CONFIG(shortcut)
         self.common_name_label.setBuddy(self.common_name)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from tlsgui.wizard.base import WizardPage
 
 # Traffic-light colours, readable on a light background (WCAG AA against white).
 COLOURS = {"ok": "#1b7f3b", "warning": "#8a5a00", "error": "#b3261e", "info": "#505050"}
+SELF_NAMED = re.compile(r"[A-Za-z ]{1,20}: ")
 CHECK_NAMES = {"key": "Key match", "dates": "Dates", "lifetime": "Lifetime", "strength": "Key strength",
                "hash": "Signature", "usage": "Usage", "names": "Host names", "issuer": "Issuer", "chain": "Chain"}
 
@@ -223,7 +225,9 @@ class ChecksPage(WizardPage):
         view.clear()
         for check in plan.checks:
             kind = "ok" if check.passed else ("error" if check.severity is Severity.ERROR else "warning")
-            text = f"{CHECK_NAMES.get(check.name, check.name.title())}: {check.message}"
+            # "Key: RSA 2048-bit." names itself; "Valid from …" gets its check's name in front.
+            named = SELF_NAMED.match(check.message)
+            text = check.message if named else f"{CHECK_NAMES.get(check.name, check.name.title())}: {check.message}"
             if check.fix and not check.passed:
                 text += f"\n{check.fix}"
             self._add(kind, text)
@@ -232,7 +236,7 @@ class ChecksPage(WizardPage):
             self._add("info", notice)
         errors = len(plan.errors)
         warnings = sum(1 for c in plan.checks if c.severity is Severity.WARNING)
-        files = f"{plan.folder / 'key.pem'} and {plan.folder / 'cert.pem'}"
+        files = f"key.pem and cert.pem in {plan.folder}"
         if errors:
             self.ui.checks_summary.setText(f"{errors} error(s), {warnings} warning(s).")
             self.ui.blocked_label.setText("The red check(s) must be fixed first: servers or clients would refuse "
