@@ -376,7 +376,8 @@ class MainWindow(QMainWindow):
         """A dropped folder (or a file inside a project) opens it; a certificate file is for the wizard."""
         if path.is_file() and path.suffix.lower() in CERTIFICATE_SUFFIXES:
             self.open_wizard(WizardPath.RECEIVED)
-            if self.wizard is not None and self.wizard.isVisible():
+            # Only onto the received page: a wizard already open on another step keeps its own work.
+            if self.wizard is not None and self.wizard.currentId() == PageId.RECEIVED_SOURCE:
                 self.wizard.page_by_id(PageId.RECEIVED_SOURCE).load_files([path])
             return
         self.open_project(path)
