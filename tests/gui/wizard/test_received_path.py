@@ -206,3 +206,22 @@ def test_read_only_folder_at_finish(qtbot, window, demo, waiting, rsa_key, test_
     assert list_pending(window.document.project.paths)  # the key still waits
     wizard.accept()  # writable again: Finish works
     assert not wizard.isVisible() and (demo / "key.pem").is_file()
+
+
+def test_a_file_dropped_on_the_page_is_read(qtbot, window, demo, waiting, rsa_key, test_ca, tmp_path):
+    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
+    answer = tmp_path / "shop.crt"
+    answer.write_bytes(test_ca.chain_pem(test_ca.issue(rsa_key.public_key())))
+    wizard, page = source_page(window)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(answer))])
+    args = (QPointF(20, 20), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    enter = QDragEnterEvent(*args)
+    page.dragEnterEvent(enter)  # Qt sends drag events only during a real drag: call the overrides as Qt would
+    assert enter.isAccepted()
+    page.dropEvent(QDropEvent(*args))
+    settled(qtbot, page)
+    assert page.isComplete() and page.ui.pem_text.toPlainText() == ""
+    assert "issued by CN=tlsgui Test Intermediate" in page.ui.source_status.text()

@@ -166,3 +166,19 @@ def test_read_only_project_at_the_commit_step(qtbot, window, demo):
     assert tree_bytes(demo) == before
     go_next(qtbot, wizard)  # writable again: the same request goes on
     assert len(list_pending(window.document.project.paths)) == 1
+
+
+def test_cancel_after_the_request_was_shown_keeps_its_key(qtbot, window, demo, prompts, tmp_path):
+    wizard = to_review(qtbot, window, common_name="shop.example.com")
+    go_next(qtbot, wizard)
+    done = wizard.currentPage()
+    unwritable = tmp_path / "locked"
+    unwritable.mkdir()
+    prompts.save_answers.append(str(unwritable / "shop.csr"))
+    with read_only_tree(unwritable):
+        done.save_as()
+    assert prompts.errors and prompts.errors[-1][0] == "The request was not saved"
+    assert not (unwritable / "shop.csr").exists()
+    wizard.reject()  # Cancel on the last page: the key behind the shown request must survive
+    [pending] = list_pending(window.document.project.paths)
+    assert pending.csr_path.read_text() == done.ui.csr_text.toPlainText()
