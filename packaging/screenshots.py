@@ -81,6 +81,12 @@ def wizard_shots(app, window, folder: Path) -> list[Path]:
             raise SystemExit(f"could not write {target}")
         shots.append(target)
 
+    def grab_now(wizard, name: str) -> None:
+        target = OUT / f"wizard_{name}.png"
+        if not wizard.grab().save(str(target)):
+            raise SystemExit(f"could not write {target}")
+        shots.append(target)
+
     def step(wizard) -> None:
         settle(wizard.currentPage().isComplete)
         wizard.next()
@@ -88,6 +94,19 @@ def wizard_shots(app, window, folder: Path) -> list[Path]:
     window.open_wizard()
     grab(window.wizard, "choose")
     window.wizard.reject()
+
+    # The busy state: a 4096-bit key takes long enough to be seen generating; then Cancel.
+    window.open_wizard("request")
+    wizard = window.wizard
+    wizard.currentPage().choose("key_rsa4096")
+    step(wizard)
+    step(wizard)
+    for _ in range(30):
+        app.processEvents()
+    if wizard.context.runner.running:
+        grab_now(wizard, "request_review_busy")
+    wizard.currentPage().cancel_generation()  # what its Cancel button does; then closing asks nothing
+    wizard.reject()
 
     # Two host names, so the subject page shows its SAN prefill (the edit is undone below).
     window.document.push_setting("web.host_names", "shop.example.com, www.shop.example.com")
