@@ -225,3 +225,15 @@ def test_a_file_dropped_on_the_page_is_read(qtbot, window, demo, waiting, rsa_ke
     settled(qtbot, page)
     assert page.isComplete() and page.ui.pem_text.toPlainText() == ""
     assert "issued by CN=tlsgui Test Intermediate" in page.ui.source_status.text()
+
+
+def test_a_superseded_reading_is_dropped(qtbot, window, demo, waiting, rsa_key, test_ca, tmp_path):
+    good = tmp_path / "good.pem"
+    good.write_bytes(test_ca.chain_pem(test_ca.issue(rsa_key.public_key())))
+    wizard, page = source_page(window)
+    page.paste_text("not a certificate at all")  # its failure must never show up...
+    page.load_files([good])  # ...once this newer input replaced it
+    settled(qtbot, page)
+    qtbot.waitUntil(lambda: wizard.context.runner.pool.activeThreadCount() == 0, timeout=10000)
+    qtbot.wait(0)
+    assert page.isComplete() and page.ui.source_error.isHidden()
