@@ -1,8 +1,10 @@
-"""Screenshots of every page of the demo project at 1280×800 into docs/screenshots/<page>.png.
+"""Screenshots of every page of the demo project at 1280×800 into docs/screenshots/<page>.png, and of the
+certificate wizard's pages at its default size into docs/screenshots/wizard_<page>.png.
 
 Run under a real X server:  xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python packaging/screenshots.py
-The demo gets HTTPS and HSTS enabled through the CLI and a development certificate made with the
-`openssl` command line, so the pages show a configured project rather than an empty one.
+(`--wizard` for the wizard pages only). The demo gets HTTPS and HSTS enabled through the CLI and a
+development certificate made with the `openssl` command line, so the pages show a configured project
+rather than an empty one; the wizard's request is signed by a throwaway openssl CA (root → intermediate).
 """
 
 from __future__ import annotations
@@ -29,6 +31,126 @@ def prepare(folder: Path) -> Path:
                     "-keyout", str(project / "key.pem"), "-out", str(project / "cert.pem")],
                    check=True, capture_output=True)
     return project
+
+
+def openssl(*args, cwd: Path) -> None:
+    subprocess.run(["openssl", *map(str, args)], check=True, capture_output=True, cwd=cwd)
+
+
+def make_ca(folder: Path) -> None:
+    """root.pem/root.key and int.pem/int.key: a two-level CA, as public CAs issue from an intermediate."""
+    ec = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes"]
+    (folder / "ca.ext").write_text("basicConstraints=critical,CA:true\nkeyUsage=critical,keyCertSign,cRLSign\n")
+    openssl("req", "-x509", *ec, "-days", "3650", "-subj", "/O=Example Trust/CN=Example Root CA",
+            "-addext", "basicConstraints=critical,CA:true", "-keyout", "root.key", "-out", "root.pem", cwd=folder)
+    openssl("req", *ec, "-subj", "/O=Example Trust/CN=Example TLS CA 1", "-keyout", "int.key", "-out", "int.csr",
+            cwd=folder)
+    openssl("x509", "-req", "-in", "int.csr", "-CA", "root.pem", "-CAkey", "root.key", "-CAcreateserial",
+            "-days", "3650", "-extfile", "ca.ext", "-out", "int.pem", cwd=folder)
+
+
+def sign_request(folder: Path, csr: Path) -> bytes:
+    """What the CA sends back: the certificate for the request's names, then the intermediate."""
+    (folder / "leaf.ext").write_text("basicConstraints=critical,CA:false\nextendedKeyUsage=serverAuth\n")
+    openssl("x509", "-req", "-in", csr, "-CA", "int.pem", "-CAkey", "int.key", "-CAcreateserial", "-days", "90",
+            "-copy_extensions", "copy", "-extfile", "leaf.ext", "-out", "leaf.pem", cwd=folder)
+    return (folder / "leaf.pem").read_bytes() + (folder / "int.pem").read_bytes()
+
+
+def wizard_shots(app, window, folder: Path) -> list[Path]:
+    """Walk the request, received and import paths of the wizard, grabbing each page as a person sees it."""
+    from PySide6.QtCore import QDeadlineTimer
+
+    from tlsgui.wizard.ids import PageId
+
+    shots = []
+
+    def settle(condition=lambda: True, seconds: float = 30) -> None:
+        deadline = QDeadlineTimer(int(seconds * 1000))
+        while True:
+            app.processEvents()
+            if condition() or deadline.hasExpired():
+                break
+        for _ in range(10):
+            app.processEvents()
+
+    def grab(wizard, name: str) -> None:
+        settle()
+        target = OUT / f"wizard_{name}.png"
+        if not wizard.grab().save(str(target)):
+            raise SystemExit(f"could not write {target}")
+        shots.append(target)
+
+    def grab_now(wizard, name: str) -> None:
+        target = OUT / f"wizard_{name}.png"
+        if not wizard.grab().save(str(target)):
+            raise SystemExit(f"could not write {target}")
+        shots.append(target)
+
+    def step(wizard) -> None:
+        settle(wizard.currentPage().isComplete)
+        wizard.next()
+
+    window.open_wizard()
+    grab(window.wizard, "choose")
+    window.wizard.reject()
+
+    # The busy state: a 4096-bit key takes long enough to be seen generating; then Cancel.
+    window.open_wizard("request")
+    wizard = window.wizard
+    wizard.currentPage().choose("key_rsa4096")
+    step(wizard)
+    step(wizard)
+    for _ in range(30):
+        app.processEvents()
+    if wizard.context.runner.running:
+        grab_now(wizard, "request_review_busy")
+    wizard.currentPage().cancel_generation()  # what its Cancel button does; then closing asks nothing
+    wizard.reject()
+
+    # Two host names, so the subject page shows its SAN prefill (the edit is undone below).
+    window.document.push_setting("web.host_names", "shop.example.com, www.shop.example.com")
+    window.open_wizard("request")
+    wizard = window.wizard
+    grab(wizard, "request_key")
+    step(wizard)
+    wizard.currentPage().fill(country="FR", locality="Paris", organization="Demo Shop SARL",
+                              email="admin@shop.example.com")
+    grab(wizard, "request_subject")
+    step(wizard)
+    settle(wizard.currentPage().isComplete)
+    grab(wizard, "request_review")
+    step(wizard)
+    grab(wizard, "request_done")
+    csr = wizard.currentPage().review.pending.csr_path
+    wizard.accept()
+    window.document.undo_stack.undo()
+
+    make_ca(folder)
+    answer = sign_request(folder, csr)
+    window.open_wizard("received")
+    wizard = window.wizard
+    source = wizard.page_by_id(PageId.RECEIVED_SOURCE)
+    source.paste_text("-----BEGIN CERTIFICATE REQUEST-----\nMIIC...\n-----END CERTIFICATE REQUEST-----\n")
+    settle(lambda: not source.task.running)
+    grab(wizard, "received_source_error")
+    source.paste_text("Hello, here is your certificate and its chain:\n\n" + answer.decode() + "\nRegards, the CA\n")
+    settle(source.isComplete)
+    grab(wizard, "received_source")
+    step(wizard)
+    grab(wizard, "received_checks")
+    wizard.reject()  # keep the demo's own pair for the import path below
+
+    window.open_wizard("import")
+    wizard = window.wizard
+    root = window.document.root
+    wizard.currentPage().use_files(root / "cert.pem", root / "key.pem")
+    settle(wizard.currentPage().isComplete)
+    grab(wizard, "import_files")
+    step(wizard)
+    grab(wizard, "import_checks")
+    wizard.reject()
+    return shots
 
 
 def _settle(app, ms: int) -> None:
@@ -93,7 +215,8 @@ def main() -> int:
         for _ in range(20):
             app.processEvents()
         window.document.refresh_facts()
-        for info in PAGES:
+        # The pages first: the wizard's request path leaves a pending key the Certificates page would show.
+        for info in ([] if "--wizard" in sys.argv else PAGES):
             window.show_page(info.name)
             for _ in range(10):
                 QApplication.processEvents()
@@ -102,6 +225,8 @@ def main() -> int:
                 print(f"could not write {target}", file=sys.stderr)
                 return 1
             print(target.relative_to(ROOT))
+        for path in wizard_shots(app, window, Path(tmp)):
+            print(path.relative_to(ROOT))
         if not wizard_development_and_dh(window, app):
             return 1
         window.document.undo_stack.clear()

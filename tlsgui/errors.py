@@ -31,3 +31,14 @@ class SettingsFileError(TlsguiError):
 
 class ConflictError(TlsguiError):
     """A file changed on disk since it was loaded; saving would overwrite someone else's work."""
+
+
+class PasswordNeeded(TlsguiError):
+    """A file needs a password that was not given (`wrong` False) or did not open it (`wrong` True).
+
+    A GUI asks for the password again instead of failing; the words stay those of the CLI.
+    """
+
+    def __init__(self, message: str, *, wrong: bool, where: str = "", fix: str = "") -> None:
+        super().__init__(message, where=where, fix=fix)
+        self.wrong = wrong

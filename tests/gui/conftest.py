@@ -21,6 +21,7 @@ _root = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(_root)
 tree_bytes, make_project, run_cli = _root.tree_bytes, _root.make_project, _root.run_cli
 
+
 # Platform noise of the offscreen plugin, not a problem in tlsgui.
 OFFSCREEN_NOISE = r"This plugin does not support propagateSizeHints\(\)"
 
@@ -59,6 +60,13 @@ class RecordingPrompts(Prompts):
         self.folder: str | None = None
         self.confirm_answers: list[bool] = []
         self.confirmed: list[str] = []
+        # Canned answers for the file and password dialogs (None, like Cancel, when the queue is empty).
+        self.open_answers: list[str | None] = []
+        self.save_answers: list[str | None] = []
+        self.password_answers: list[bytes | None] = []
+        self.opened: list[str] = []  # titles of the file dialogs shown
+        self.saved: list[str] = []  # suggested names of the save dialogs shown
+        self.passwords_asked: list[str] = []  # texts of the password prompts shown
 
     def ask_unsaved(self, parent, name):
         self.asked.append(name)
@@ -76,6 +84,18 @@ class RecordingPrompts(Prompts):
 
     def choose_folder(self, parent, start):
         return self.folder
+
+    def open_file(self, parent, title, filters):
+        self.opened.append(title)
+        return self.open_answers.pop(0) if self.open_answers else None
+
+    def save_file(self, parent, title, suggested_name, filters):
+        self.saved.append(suggested_name)
+        return self.save_answers.pop(0) if self.save_answers else None
+
+    def ask_password(self, parent, title, text):
+        self.passwords_asked.append(text)
+        return self.password_answers.pop(0) if self.password_answers else None
 
 
 @pytest.fixture

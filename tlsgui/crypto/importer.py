@@ -12,7 +12,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.serialization import pkcs7, pkcs12
 
 from tlsgui.crypto.keys import key_to_pem, load_private_key
-from tlsgui.errors import TlsguiError
+from tlsgui.errors import PasswordNeeded, TlsguiError
 
 MAX_FILE = 1024 * 1024
 _BLOCK = re.compile(rb"-----BEGIN ([A-Z0-9 #]+)-----(.*?)-----END \1-----", re.S)
@@ -142,10 +142,11 @@ def _read_pkcs12(data: bytes, where: str, password: bytes | None) -> Imported:
             continue
     else:
         if password is None:
-            raise TlsguiError("The PKCS#12 file is protected by a password, and none was given.", where=where,
-                              fix="Give the password with --password-file FILE (a file holding only it).")
-        raise TlsguiError("The password does not open this PKCS#12 file (wrong password, or a damaged file).",
-                          where=where, fix="Check the password file: it must hold the password only.")
+            raise PasswordNeeded("The PKCS#12 file is protected by a password, and none was given.", wrong=False,
+                                 where=where, fix="Give the password with --password-file FILE (a file holding only it).")
+        raise PasswordNeeded("The password does not open this PKCS#12 file (wrong password, or a damaged file).",
+                             wrong=True, where=where,
+                             fix="Check the password file: it must hold the password only.")
     out = Imported()
     if loaded.cert is not None:
         out.certificates.append(loaded.cert.certificate)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 
-from tlsgui.errors import TlsguiError
+from tlsgui.errors import PasswordNeeded, TlsguiError
 
 RSA_SIZES = (2048, 3072, 4096)
 CURVES = {"p256": ec.SECP256R1, "p384": ec.SECP384R1}
@@ -71,17 +71,18 @@ def load_private_key(data: bytes, *, password: bytes | None = None, where: str =
         except TypeError:
             # cryptography raises TypeError for "encrypted, no password" and "password, not encrypted".
             if password is None:
-                raise TlsguiError("The private key is encrypted with a password, and none was given.",
-                                  where=where, fix="Give the password with --password-file FILE (a file "
-                                                   "holding only it).") from None
+                raise PasswordNeeded("The private key is encrypted with a password, and none was given.",
+                                     wrong=False, where=where,
+                                     fix="Give the password with --password-file FILE (a file holding only it).") from None
             password = None  # not encrypted after all: the password (given for another file) is not needed
             key = loader(data, password=None)
     except TlsguiError:
         raise
     except ValueError:
         if password is not None and encrypted is not False:
-            raise TlsguiError("The password does not open this private key (wrong password, or a damaged key).",
-                              where=where, fix="Check the password file: it must hold the password only.") from None
+            raise PasswordNeeded("The password does not open this private key (wrong password, or a damaged "
+                                 "key).", wrong=True, where=where,
+                                 fix="Check the password file: it must hold the password only.") from None
         raise TlsguiError("The private key cannot be read (damaged or truncated).", where=where,
                           fix="Use the key file exactly as it was saved.") from None
     except Exception as exc:  # unsupported algorithms surface as UnsupportedAlgorithm

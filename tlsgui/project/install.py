@@ -74,18 +74,29 @@ def plan_install(project, files: list, key_file=None, password: bytes | None = N
     """Read the certificate files, order the chain, find the matching key and run every check."""
     if not files:
         raise TlsguiError("No certificate file given.", fix="Give the file(s) the CA sent.")
+    sources = [(read_input(name), str(name)) for name in files]
+    key_source = (read_input(key_file, "key file"), str(key_file)) if key_file is not None else None
+    return plan_install_data(project, sources, key_source, password)
+
+
+def plan_install_data(project, sources: list[tuple[bytes, str]], key_source: tuple[bytes, str] | None = None,
+                      password: bytes | None = None) -> InstallPlan:
+    """`plan_install` for bytes already in memory (pasted text, a file read by the wizard): (data, where) pairs."""
+    if not sources:
+        raise TlsguiError("No certificate given.", fix="Give the certificate the CA sent.")
     imported = Imported()
-    for name in files:
-        imported.extend(read_bundle(read_input(name), str(name), password))
+    for data, where in sources:
+        imported.extend(read_bundle(data, where, password))
     chain = order_chain(imported.certificates)
     leaf_key = chain.leaf.public_key()
     pending, source = None, ""
-    if key_file is not None:
-        key = load_private_key(read_input(key_file, "key file"), password=password, where=str(key_file))
-        source = f"key file {key_file}"
+    if key_source is not None:
+        key_data, key_where = key_source
+        key = load_private_key(key_data, password=password, where=key_where)
+        source = f"key file {key_where}"
         if not same_key(key, leaf_key):
-            raise TlsguiError("The certificate does not match the key given with --key: it was issued for "
-                              "another key.", where=str(key_file),
+            raise TlsguiError("The certificate does not match the key file: it was issued for "
+                              "another key.", where=key_where,
                               fix="Give the key the certificate request was made with.")
     else:
         key = next((k for k in imported.keys if same_key(k, leaf_key)), None)
@@ -142,6 +153,16 @@ def install_certificate(project, files: list, key_file=None, password: bytes | N
         first = plan.errors[0]
         raise TlsguiError(f"{first.message} Nothing was installed.",
                           fix=f"{first.fix} To install it anyway, add --force.".strip())
+    backup = install_planned(project, plan)
+    return plan, backup.id if backup else None
+
+
+def install_planned(project, plan: InstallPlan):
+    """Write what `plan` holds: key.pem (0600) and cert.pem, after a backup; forget its pending key.
+
+    Returns the backup (None when nothing was replaced); TlsguiError, with nothing changed, when the
+    folder is not writable.
+    """
     key_path, cert_path = plan.folder / KEY, plan.folder / CERT
     check_writable(key_path)
     check_writable(cert_path)
@@ -151,7 +172,7 @@ def install_certificate(project, files: list, key_file=None, password: bytes | N
     pending = plan.pending or find_pending_for(project.paths, plan.chain.leaf.public_key())
     if pending is not None:
         remove_pending(pending)
-    return plan, backup.id if backup else None
+    return backup
 
 
 def install_selfsigned(project, key, cert_pem: bytes) -> str | None:

@@ -49,3 +49,24 @@ class Prompts:
 
         folder = QFileDialog.getExistingDirectory(parent, "Open a 4D project folder", start)
         return folder or None
+
+    def open_file(self, parent: QWidget | None, title: str, filters: str) -> str | None:
+        """A file to read, or None when cancelled. `filters` is a Qt filter string ("PEM (*.pem);;All (*)")."""
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _chosen = QFileDialog.getOpenFileName(parent, title, "", filters)
+        return path or None
+
+    def save_file(self, parent: QWidget | None, title: str, suggested_name: str, filters: str) -> str | None:
+        """Where to save a copy, or None when cancelled (the dialog asks before replacing a file)."""
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _chosen = QFileDialog.getSaveFileName(parent, title, suggested_name, filters)
+        return path or None
+
+    def ask_password(self, parent: QWidget | None, title: str, text: str) -> bytes | None:
+        """A password (UTF-8 bytes, possibly empty), or None when cancelled; typed characters stay hidden."""
+        from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+        password, ok = QInputDialog.getText(parent, title, text, QLineEdit.EchoMode.Password)
+        return password.encode("utf-8") if ok else None

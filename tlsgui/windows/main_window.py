@@ -15,7 +15,7 @@ from tlsgui.pages.registry import PAGES, page_for_key
 from tlsgui.widgets.icons import icon
 from tlsgui.widgets.prompts import CANCEL, SAVE, Prompts
 from tlsgui.windows.ui_state import UiState
-from tlsgui.wizard.ids import WizardPath
+from tlsgui.wizard.ids import PageId, WizardPath
 
 CERTIFICATE_SUFFIXES = {".pem", ".crt", ".cer", ".der", ".p12", ".pfx", ".p7b", ".p7c", ".key"}
 
@@ -394,6 +394,9 @@ class MainWindow(QMainWindow):
     def open_dropped(self, path: Path) -> None:
         """A dropped folder (or a file inside a project) opens it; a certificate file is for the wizard."""
         if path.is_file() and path.suffix.lower() in CERTIFICATE_SUFFIXES:
-            self.open_wizard(WizardPath.RECEIVED)  # TODO(wizard): hand the dropped file to the page
+            self.open_wizard(WizardPath.RECEIVED)
+            # Only onto the received page: a wizard already open on another step keeps its own work.
+            if self.wizard is not None and self.wizard.currentId() == PageId.RECEIVED_SOURCE:
+                self.wizard.page_by_id(PageId.RECEIVED_SOURCE).load_files([path])
             return
         self.open_project(path)

@@ -17,6 +17,9 @@ from tlsgui.workers.tasks import TaskRunner
 
 # One module per path; each defines PAGES, the WizardPage classes it adds (ids from tlsgui.wizard.ids).
 PATH_MODULES: tuple[str, ...] = (
+    "tlsgui.wizard.request_pages",
+    "tlsgui.wizard.received_pages",
+    "tlsgui.wizard.import_pages",
     "tlsgui.wizard.development_page",
     "tlsgui.wizard.forward_secrecy_page",
 )
