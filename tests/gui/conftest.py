@@ -168,3 +168,23 @@ def read_only_tree(*folders: Path):
         finally:
             for folder, mode in modes.items():
                 folder.chmod(mode)
+
+
+def drop(widget, path: Path) -> None:
+    """Drop a local file on `widget` by calling its drag overrides the way Qt would (Qt delivers drag
+    events only during a real drag, which offscreen tests cannot make)."""
+    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    rest = (Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    try:
+        enter, dropped = QDragEnterEvent(QPointF(10, 10), *rest), QDropEvent(QPointF(10, 10), *rest)
+    except TypeError:  # PySide6 before 6.12 takes a QPoint for the enter event
+        from PySide6.QtCore import QPoint
+
+        enter, dropped = QDragEnterEvent(QPoint(10, 10), *rest), QDropEvent(QPointF(10, 10), *rest)
+    widget.dragEnterEvent(enter)
+    assert enter.isAccepted()
+    widget.dropEvent(dropped)

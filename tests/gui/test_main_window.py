@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from gui.conftest import read_only_tree, tree_bytes, write_cert
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from gui.conftest import drop, read_only_tree, tree_bytes, write_cert
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
 from tlsgui.widgets.prompts import CANCEL, DISCARD, SAVE
@@ -116,20 +115,6 @@ def test_saving_into_a_read_only_folder(window, demo, prompts):
     title, text = prompts.errors[-1]
     assert title == "Not saved" and "nothing was" in text
     assert tree_bytes(demo) == before and window.isWindowModified()
-
-
-def drop(window, path):
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(path))])
-    args = (QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
-    # Qt delivers drag events only during a real drag, so the overrides are called the way Qt would.
-    try:
-        enter = QDragEnterEvent(*args)
-    except TypeError:  # PySide6 before 6.12 takes a QPoint here
-        enter = QDragEnterEvent(args[0].toPoint(), *args[1:])
-    window.dragEnterEvent(enter)
-    assert enter.isAccepted()
-    window.dropEvent(QDropEvent(*args))
 
 
 def test_drop_folder_opens_it_and_certificate_is_for_the_wizard(qtbot, window, project_factory, demo, rsa_key,

@@ -6,7 +6,7 @@ import pytest
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.x509.oid import NameOID
-from gui.conftest import read_only_tree, tree_bytes
+from gui.conftest import drop, read_only_tree, tree_bytes
 
 from tlsgui.project.pending import list_pending, save_pending_key
 from tlsgui.wizard.ids import PageId
@@ -209,19 +209,10 @@ def test_read_only_folder_at_finish(qtbot, window, demo, waiting, rsa_key, test_
 
 
 def test_a_file_dropped_on_the_page_is_read(qtbot, window, demo, waiting, rsa_key, test_ca, tmp_path):
-    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-    from PySide6.QtGui import QDragEnterEvent, QDropEvent
-
     answer = tmp_path / "shop.crt"
     answer.write_bytes(test_ca.chain_pem(test_ca.issue(rsa_key.public_key())))
     wizard, page = source_page(window)
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(answer))])
-    args = (QPointF(20, 20), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
-    enter = QDragEnterEvent(*args)
-    page.dragEnterEvent(enter)  # Qt sends drag events only during a real drag: call the overrides as Qt would
-    assert enter.isAccepted()
-    page.dropEvent(QDropEvent(*args))
+    drop(page, answer)
     settled(qtbot, page)
     assert page.isComplete() and page.ui.pem_text.toPlainText() == ""
     assert "issued by CN=tlsgui Test Intermediate" in page.ui.source_status.text()
