@@ -15,6 +15,7 @@ from tlsgui.errors import TlsguiError
 from tlsgui.forms.ui_wizard_development_page import Ui_WizardDevelopmentPage
 from tlsgui.model.options import split_names
 from tlsgui.project.install import CERT, KEY, install_selfsigned, tls_folder
+from tlsgui.wizard.background import PageTask
 from tlsgui.wizard.base import WizardPage
 from tlsgui.wizard.ids import PageId
 
@@ -103,7 +104,7 @@ class DevelopmentPage(WizardPage):
 
     def setup(self) -> None:
         self._keys: dict[str, object] = {}  # key type -> a fresh private key, made on the runner
-        self._handle = None
+        self.task = PageTask(self.context.runner, self)  # only this page's key results reach it
         self._making = ""
         self._filled = False
         self._problem = ""
@@ -116,10 +117,9 @@ class DevelopmentPage(WizardPage):
         self.ui.sans_edit.textChanged.connect(self._revalidate)
         self.ui.days_edit.textChanged.connect(self._revalidate)
         self.ui.key_type_combo.currentIndexChanged.connect(self._key_type_changed)
-        runner = self.context.runner
-        runner.task_finished.connect(self._key_made)
-        runner.task_failed.connect(self._key_failed)
-        runner.task_cancelled.connect(self._key_cancelled)
+        self.task.task_finished.connect(self._key_made)
+        self.task.task_failed.connect(self._key_failed)
+        self.task.task_cancelled.connect(self._key_cancelled)
 
     # ---- what the person typed
 
@@ -213,24 +213,17 @@ class DevelopmentPage(WizardPage):
             self._making = ""
             self.ui.key_status_label.setText(f"The new {self._kind_label(kind)} key is ready.")
             return
-        if self._making == kind and self.context.runner.running:
+        if self._making == kind and self.task.running:
             return
         arguments = next(args for _label, k, args in KEY_CHOICES if k == kind)
         self._making = kind
         self.ui.key_status_label.setText(f"Making a new {self._kind_label(kind)} key in the background…")
-        self._handle = self.context.runner.submit(_key_task(kind, arguments))
-
-    def _mine(self) -> bool:
-        # The runner is shared by every page of the wizard: only the outcome of our own last task counts.
-        return self._handle is not None and self._handle.generation == self.context.runner.current_generation
+        self.task.submit(_key_task(kind, arguments))
 
     def _key_made(self, result) -> None:
-        if not self._mine() or not isinstance(result, tuple) or len(result) != 2:
-            return
         kind, key = result
         self._keys[kind] = key
         self._making = ""
-        self._handle = None
         if kind != self.key_type():
             self._make_key()  # the person switched type meanwhile
         else:
@@ -238,16 +231,14 @@ class DevelopmentPage(WizardPage):
         self.completeChanged.emit()
 
     def _key_failed(self, message: str) -> None:
-        if self._mine():
-            self._making, self._handle = "", None
-            self.ui.key_status_label.setText(f"The key could not be made: {message}")
-            self.completeChanged.emit()
+        self._making = ""
+        self.ui.key_status_label.setText(f"The key could not be made: {message}")
+        self.completeChanged.emit()
 
     def _key_cancelled(self) -> None:
-        if self._mine():
-            self._making, self._handle = "", None
-            self.ui.key_status_label.setText("Making the key was cancelled.")
-            self.completeChanged.emit()
+        self._making = ""
+        self.ui.key_status_label.setText("Making the key was cancelled.")
+        self.completeChanged.emit()
 
     @staticmethod
     def _kind_label(kind: str) -> str:
