@@ -9,7 +9,7 @@ from pathlib import Path
 
 from tlsgui.crypto import dhparams
 from tlsgui.crypto.checks import Check, check_certificate
-from tlsgui.crypto.importer import Chain, Imported, is_self_signed, order_chain, read_bundle
+from tlsgui.crypto.importer import Chain, Imported, is_ca, is_self_signed, order_chain, read_bundle
 from tlsgui.crypto.keys import key_to_pem, load_private_key, same_key
 from tlsgui.crypto.summary import MAX_FILE, certificates_pem
 from tlsgui.errors import TlsguiError
@@ -81,7 +81,8 @@ def plan_install(project, files: list, key_file=None, password: bytes | None = N
     leaf_key = chain.leaf.public_key()
     pending, source = None, ""
     if key_file is not None:
-        key = load_private_key(read_input(key_file, "key file"), password=password, where=str(key_file))
+        data = read_input(key_file, "key file")
+        key = load_private_key(data, password=password, where=str(key_file), der=b"-----BEGIN" not in data)
         source = f"key file {key_file}"
         if not same_key(key, leaf_key):
             raise TlsguiError("The certificate does not match the key given with --key: it was issued for "
@@ -99,7 +100,7 @@ def plan_install(project, files: list, key_file=None, password: bytes | None = N
             key = _installed_key_for(tls_folder(project) / KEY, leaf_key)
             source = "the installed key.pem"
         if key is None:
-            raise _no_key(project, imported)
+            raise _no_key(project, imported, chain)
     checks = check_certificate(chain.leaf, key=key, host_names=project.settings.web_host_names,
                                missing_issuer=chain.missing_issuer, self_signed=is_self_signed(chain.leaf))
     notices = imported.notices + chain.notices()
@@ -116,7 +117,12 @@ def _installed_key_for(path: Path, public_key):
     return key if same_key(key, public_key) else None
 
 
-def _no_key(project, imported: Imported) -> TlsguiError:
+def _no_key(project, imported: Imported, chain: Chain) -> TlsguiError:
+    if is_ca(chain.leaf) and not is_self_signed(chain.leaf):
+        return TlsguiError("The files hold only CA certificates (intermediate or root: "
+                           f"{chain.leaf.subject.rfc4514_string()}), not your server certificate.",
+                           fix="Add the certificate the CA issued for your server (it names your host), "
+                               "usually a separate file from the 'ca-bundle'.")
     if imported.keys:
         return TlsguiError("The private key in the files does not match the certificate.",
                            fix="Give the matching key with --key FILE.")

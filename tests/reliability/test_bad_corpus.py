@@ -1,0 +1,37 @@
+"""Every file of the bad-input corpus through the real CLI: the exit code, words for a person, nothing changed."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import run_cli, tree_bytes
+from reliability.bad_corpus import CORPUS, load_cases
+from tlsgui.project.demo import write_demo
+
+CASES = load_cases()
+
+
+def test_the_corpus_is_large_and_indexed():
+    files = {p.name for p in CORPUS.iterdir() if p.is_file()} - {"make_corpus.py", "expected.json"}
+    assert len(files) >= 40
+    assert {c.file.name for c in CASES} | {a for c in CASES for a in c.args} >= files
+    assert all(c.file.is_file() for c in CASES)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_cli_refuses_with_words_and_changes_nothing(case, tmp_path):
+    project = write_demo(tmp_path / "Shop")
+    case.prepare(project)
+    before = tree_bytes(project)
+    corpus_before = case.file.read_bytes()
+    done = run_cli(*case.cli_args(project))
+    output = done.stdout + done.stderr
+    assert "Traceback" not in output
+    assert done.returncode == case.exit, output
+    assert case.message in output, output
+    if case.exit == 2:
+        error = [line for line in done.stderr.splitlines() if line.startswith("tlsgui: ")]
+        assert error, done.stderr
+        assert len(error[0]) > 40  # what is wrong and what to do, not a bare word
+    assert tree_bytes(project) == before
+    assert case.file.read_bytes() == corpus_before
