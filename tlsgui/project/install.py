@@ -266,9 +266,13 @@ def generate_dhparams(project, bits: int, allow_test_size: bool = False, started
     (announcing earlier raced with Popen on a loaded machine).
     """
     job = DhGeneration(bits, allow_test_size)
-    if started:
-        started()
-    pem = job.result()
+    try:
+        if started:
+            started()
+        pem = job.result()
+    except BaseException:  # Ctrl+C, or the CLI's SIGTERM handler, even during started(): no orphan
+        job.cancel()
+        raise
     return install_dhparams(project, pem, "generated parameters",
                             min_bits=dhparams.TEST_SIZE if allow_test_size else dhparams.MIN_BITS)
 
