@@ -32,13 +32,13 @@ from tlsgui.crypto.selfsigned import make_selfsigned  # noqa: E402
 # name -> (tlsgui call, raw cryptography call, samples at scale 1)
 KEYS = {
     "RSA 2048": (lambda: generate_key("rsa", bits=2048),
-                 lambda: rsa.generate_private_key(public_exponent=65537, key_size=2048), 10),
+                 lambda: rsa.generate_private_key(public_exponent=65537, key_size=2048), 20),
     "RSA 3072": (lambda: generate_key("rsa", bits=3072),
-                 lambda: rsa.generate_private_key(public_exponent=65537, key_size=3072), 6),
+                 lambda: rsa.generate_private_key(public_exponent=65537, key_size=3072), 12),
     "RSA 4096": (lambda: generate_key("rsa", bits=4096),
-                 lambda: rsa.generate_private_key(public_exponent=65537, key_size=4096), 4),
-    "ECDSA P-256": (lambda: generate_key("ecdsa", curve="p256"), lambda: ec.generate_private_key(ec.SECP256R1()), 40),
-    "ECDSA P-384": (lambda: generate_key("ecdsa", curve="p384"), lambda: ec.generate_private_key(ec.SECP384R1()), 40),
+                 lambda: rsa.generate_private_key(public_exponent=65537, key_size=4096), 10),
+    "ECDSA P-256": (lambda: generate_key("ecdsa", curve="p256"), lambda: ec.generate_private_key(ec.SECP256R1()), 60),
+    "ECDSA P-384": (lambda: generate_key("ecdsa", curve="p384"), lambda: ec.generate_private_key(ec.SECP384R1()), 60),
 }
 FIELDS = CsrFields(common_name="www.example.com", country="FR", organization="Example",
                    sans=("DNS:example.com", "DNS:shop.example.com"))

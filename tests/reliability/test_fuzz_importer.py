@@ -169,3 +169,29 @@ def test_plan_install_never_changes_a_file(project_with_pending_key, tmp_path_fa
         assert tree_bytes(root) == before
 
     run()
+
+
+DH_SEEDS = [(CORPUS / name).read_bytes() for name in ("dh-512.pem", "dh-1024-rfc2409.pem", "dh-generator-1.pem")]
+
+
+@st.composite
+def mutated_dh(draw):
+    from tlsgui.crypto.dhparams import FFDHE_GROUPS
+
+    data = bytearray(draw(st.sampled_from(DH_SEEDS + [FFDHE_GROUPS["ffdhe2048"]])))
+    block = re.search(rb"-----\n(.*?)\n-----END", bytes(data), re.S)
+    der = bytearray(base64.b64decode(block.group(1)))
+    for _ in range(draw(st.integers(1, 3))):
+        _mutate_der(draw, der)
+    data[block.start(1):block.end(1)] = base64.encodebytes(bytes(der)).strip()
+    return bytes(data)
+
+
+@given(mutated_dh())
+def test_dhparams_reader_raises_only_its_own_error(data):
+    from tlsgui.crypto.dhparams import check_dhparams
+
+    try:
+        check_dhparams(data, "fuzz-dhparams.pem")
+    except TlsguiError as exc:
+        assert exc.message.strip()
