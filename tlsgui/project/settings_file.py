@@ -227,7 +227,7 @@ def parse_settings(data: bytes, path: Path) -> SettingsFile:
     if root.tag != ROOT_TAG:
         raise SettingsFileError(
             f"The root element is <{root.tag}>, not <{ROOT_TAG}>: this is not a 4D settings file.",
-            where=where,
+            where=where, fix="Restore it from a backup or re-save the settings from 4D.",
         )
     stamp = root.get("stamp", "0")
     if not re.fullmatch(r"\s*[0-9]+\s*", stamp):  # str.isdigit() would accept "²", which int() refuses
