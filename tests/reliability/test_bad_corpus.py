@@ -35,3 +35,25 @@ def test_cli_refuses_with_words_and_changes_nothing(case, tmp_path):
         assert len(error[0]) > 40  # what is wrong and what to do, not a bare word
     assert tree_bytes(project) == before
     assert case.file.read_bytes() == corpus_before
+
+
+def test_corpus_certificates_are_real(tmp_path):
+    """The corpus is not made of look-alikes: openssl verifies its chain, the hand-signed SHA-1 one included."""
+    import re
+    import subprocess
+
+    def certs(name):
+        return re.findall(rb"-----BEGIN CERTIFICATE-----.*?-----END CERTIFICATE-----\n",
+                          (CORPUS / name).read_bytes(), re.S)
+
+    intermediate, root = certs("ca-certificates-only.pem")
+    (tmp_path / "root.pem").write_bytes(root)
+    (tmp_path / "int.pem").write_bytes(intermediate)
+    for name, extra in (("email-two-certificates.eml", []), ("sha1-signed-with-key.pem", ["-auth_level", "0"])):
+        (tmp_path / "leaf.pem").write_bytes(certs(name)[0])
+        done = subprocess.run(["openssl", "verify", *extra, "-attime", "1767225600", "-CAfile", tmp_path / "root.pem",
+                               "-untrusted", tmp_path / "int.pem", tmp_path / "leaf.pem"], capture_output=True, text=True)
+        assert done.returncode == 0 and ": OK" in done.stdout, (name, done.stdout, done.stderr)
+    text = subprocess.run(["openssl", "x509", "-noout", "-text", "-in", tmp_path / "leaf.pem"],
+                          capture_output=True, text=True).stdout
+    assert "sha1WithRSAEncryption" in text
