@@ -151,3 +151,20 @@ def test_only_ca_certificates_say_so(demo, tmp_path):
     with pytest.raises(TlsguiError, match="only CA certificates"):
         plan_install(load_project(demo), [bundle])
     assert tree_bytes(demo) == before
+
+
+def test_installed_cert_pem_that_cannot_be_decoded_gives_words(leaf_der, demo):
+    # Found by fuzzing the installed files: `tlsgui check` and the window's facts crashed in cert_facts.
+    from tlsgui.project.facts import gather_facts
+    from tlsgui.project.store import load_project
+
+    ec_oid = bytes.fromhex("06072a8648ce3d0201")
+    (demo / "cert.pem").write_bytes(_pem(leaf_der.replace(ec_oid, bytes.fromhex("0607268648ce3d0201"))))
+    facts = gather_facts(load_project(demo))
+    assert facts.cert is None and "cannot use" in facts.cert_error
+
+
+def test_key_file_holding_a_certificate_with_a_damaged_version(leaf_der):
+    damaged = leaf_der.replace(bytes.fromhex("a003020102"), bytes.fromhex("a00302010a"))
+    with pytest.raises(TlsguiError, match="holds a certificate, not a private key"):
+        load_private_key(damaged, where="--key", der=True)
