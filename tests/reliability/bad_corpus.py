@@ -64,3 +64,27 @@ def load_cases() -> list[Case]:
 def importer_cases() -> list[Case]:
     """The cases a certificate importer (CLI install or the wizard's received-certificate page) receives."""
     return [c for c in load_cases() if c.command == "install"]
+
+
+def core_error(case: Case, project: Path) -> str:
+    """The words the core gives for `case` in-process (what a GUI shows), "" when it accepts the input.
+
+    install cases call `install_certificate` (the wizard's finish), dhparams cases `install_dhparams`,
+    settings and sidecar cases `load_project` (after `case.prepare(project)`).
+    """
+    from tlsgui.errors import TlsguiError
+    from tlsgui.project.install import install_certificate, install_dhparams, read_input, read_password
+    from tlsgui.project.store import load_project
+
+    try:
+        loaded = load_project(project)
+        if case.command == "install":
+            key = CORPUS / case.args[1] if case.args[:1] == ("--key",) else None
+            install_certificate(loaded, [case.file], key, read_password(case.password_file))
+        elif case.command == "dhparams":
+            install_dhparams(loaded, read_input(case.file), str(case.file))
+        elif loaded.error:
+            return str(loaded.error)
+    except TlsguiError as exc:
+        return str(exc)
+    return ""

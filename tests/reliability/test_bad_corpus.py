@@ -57,3 +57,19 @@ def test_corpus_certificates_are_real(tmp_path):
     text = subprocess.run(["openssl", "x509", "-noout", "-text", "-in", tmp_path / "leaf.pem"],
                           capture_output=True, text=True).stdout
     assert "sha1WithRSAEncryption" in text
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_core_gives_the_same_words_in_process(case, tmp_path):
+    """What a GUI calls gives the words the CLI prints, and writes nothing either."""
+    from reliability.bad_corpus import core_error
+
+    project = write_demo(tmp_path / "Shop")
+    case.prepare(project)
+    before = tree_bytes(project)
+    words = core_error(case, project)
+    if case.exit == 2:
+        assert case.message in words
+    else:
+        assert words == ""
+    assert tree_bytes(project) == before
