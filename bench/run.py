@@ -100,7 +100,8 @@ def table(results: dict) -> list[tuple[str, str, str, str]]:
     phases = get("responsiveness").get("phases", {})
     if phases:
         base = phases.get("baseline", {})
-        for name, label in (("rsa_thread", "GUI stall, RSA 4096 in a thread"), ("dh_child", "GUI stall, DH in a child")):
+        for name, label in (("rsa_thread", "GUI stall, RSA 4096 in a thread"),
+                            ("dh_child", "GUI stall, DH in a child")):
             if name in phases:
                 rows.append((f"{label} (max)", f"{phases[name]['max_ms']:.1f} ms",
                              f"{base.get('max_ms', 0):.1f} ms idle baseline", f"p99 {phases[name]['p99_ms']:.1f} ms"))

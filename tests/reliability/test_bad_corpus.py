@@ -52,7 +52,8 @@ def test_corpus_certificates_are_real(tmp_path):
     for name, extra in (("email-two-certificates.eml", []), ("sha1-signed-with-key.pem", ["-auth_level", "0"])):
         (tmp_path / "leaf.pem").write_bytes(certs(name)[0])
         done = subprocess.run(["openssl", "verify", *extra, "-attime", "1767225600", "-CAfile", tmp_path / "root.pem",
-                               "-untrusted", tmp_path / "int.pem", tmp_path / "leaf.pem"], capture_output=True, text=True)
+                               "-untrusted", tmp_path / "int.pem", tmp_path / "leaf.pem"],
+                              capture_output=True, text=True)
         assert done.returncode == 0 and ": OK" in done.stdout, (name, done.stdout, done.stderr)
     text = subprocess.run(["openssl", "x509", "-noout", "-text", "-in", tmp_path / "leaf.pem"],
                           capture_output=True, text=True).stdout

@@ -60,7 +60,8 @@ def _seeds():
         "chain-pem.p7b": pkcs7.serialize_certificates([leaf, inter], PEM),
         "protected.pfx": pkcs12.serialize_key_and_certificates(
             b"www", leaf_key, leaf, [inter], serialization.BestAvailableEncryption(PASSWORD)),
-        "open.pfx": pkcs12.serialize_key_and_certificates(b"www", leaf_key, leaf, [inter], serialization.NoEncryption()),
+        "open.pfx": pkcs12.serialize_key_and_certificates(b"www", leaf_key, leaf, [inter],
+                                                          serialization.NoEncryption()),
         "key-traditional.pem": leaf_key.private_bytes(PEM, serialization.PrivateFormat.TraditionalOpenSSL,
                                                       serialization.NoEncryption()),
         "key-encrypted.pem": leaf_key.private_bytes(PEM, serialization.PrivateFormat.PKCS8,

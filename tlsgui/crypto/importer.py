@@ -181,7 +181,8 @@ def _read_pem(data: bytes, where: str, password: bytes | None) -> Imported:
 def _pkcs7(der: bytes, where: str) -> list[x509.Certificate]:
     try:
         return [readable(c, where) for c in pkcs7.load_der_pkcs7_certificates(der)]
-    except (ValueError, UnsupportedAlgorithm, x509.InvalidVersion):  # other PKCS#7 content types (enveloped, data) are unsupported
+    # UnsupportedAlgorithm: PKCS#7 content other than signed data (enveloped, plain data), found by fuzzing.
+    except (ValueError, UnsupportedAlgorithm, x509.InvalidVersion):
         raise TlsguiError("The PKCS#7 (.p7b) file is damaged or holds no certificate.", where=where,
                           fix="Download it from the CA again, or ask for PEM files.") from None
 

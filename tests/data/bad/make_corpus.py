@@ -184,7 +184,8 @@ def settings_variants() -> dict[str, bytes]:
     return {
         "settings-unclosed-tag.4DSettings": good.replace(b"</com.4d>\n</preferences>\n", b"</com.4d>\n"),
         "settings-wrong-encoding-declaration.4DSettings": good.replace(b'encoding="UTF-8"', b'encoding="UTF-16"'),
-        "settings-latin1-bytes.4DSettings": good.replace(b'name="DemoShop"', "name=\"Caf\u00e9Shop\"".encode("latin-1")),
+        "settings-latin1-bytes.4DSettings": good.replace(b'name="DemoShop"',
+                                                         'name="Caf\u00e9Shop"'.encode("latin-1")),
         "settings-binary.4DSettings": noise(7, 3000),
         "settings-bom-utf16.4DSettings": "\ufeff".encode("utf-16-le") + DEMO_SETTINGS.replace(
             'encoding="UTF-8"', 'encoding="UTF-16"').encode("utf-16-le"),
@@ -260,9 +261,11 @@ def build() -> dict[str, bytes]:
             z.writestr(info, data)
     files["certificates.zip"] = archive.getvalue()
     files["download-error-page.crt"] = (b"<!DOCTYPE html>\n<html><head><title>404 Not Found</title></head>\n"
-                                        b"<body><h1>Not Found</h1><p>The requested URL was not found.</p></body></html>\n")
+                                        b"<body><h1>Not Found</h1><p>The requested URL was not found.</p>"
+                                        b"</body></html>\n")
     files["random-binary.der"] = b"\x30\x82\x01\x00" + noise(5, 256)
-    files["public-key.pem"] = pki.leaf_key.public_key().public_bytes(PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
+    files["public-key.pem"] = pki.leaf_key.public_key().public_bytes(
+        PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
     files["openssh-key.pem"] = (b"-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ"
                                 b"AAAAAAAAABAAAAMwAAAAtzc2gtZWQyNTUxOQ\n-----END OPENSSH PRIVATE KEY-----\n")
     files["dhparams-given-as-certificate.pem"] = FFDHE_GROUPS["ffdhe2048"]
@@ -281,7 +284,8 @@ def build() -> dict[str, bytes]:
     files["sha1-signed-with-key.pem"] = pem(pki.issue("www.example.com", pki.leaf_key.public_key(), serial=2006,
                                                       hash_algorithm=hashes.SHA1()), pki.leaf_key)
     files["client-certificate-with-key.pem"] = pem(pki.issue(
-        "www.example.com", pki.leaf_key.public_key(), serial=2007, eku=(ExtendedKeyUsageOID.CLIENT_AUTH,)), pki.leaf_key)
+        "www.example.com", pki.leaf_key.public_key(), serial=2007, eku=(ExtendedKeyUsageOID.CLIENT_AUTH,)),
+        pki.leaf_key)
     ed_key = ed25519.Ed25519PrivateKey.from_private_bytes(bytes(range(32)))
     files["ed25519-with-key.pem"] = pem(certificate("www.example.com", ed_key.public_key(), "www.example.com",
                                                     ed_key, serial=2008), ed_key)
