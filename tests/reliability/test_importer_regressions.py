@@ -168,3 +168,17 @@ def test_key_file_holding_a_certificate_with_a_damaged_version(leaf_der):
     damaged = leaf_der.replace(bytes.fromhex("a003020102"), bytes.fromhex("a00302010a"))
     with pytest.raises(TlsguiError, match="holds a certificate, not a private key"):
         load_private_key(damaged, where="--key", der=True)
+
+
+def test_ber_pkcs7_from_windows_is_read_without_noise():
+    # Windows exports .p7b in BER; cryptography then warns on stderr, which the CLI showed as noise.
+    import warnings
+
+    der = (FIXTURES / "bad" / "chain.p7b").read_bytes()
+    assert der[:2] == b"\x30\x82"
+    ber = b"\x30\x80" + der[4:] + b"\x00\x00"  # the outer SEQUENCE with an indefinite length
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        imported = read_bundle(ber, "windows.p7b")
+    assert len(imported.certificates) == 2
+    assert not caught
