@@ -32,6 +32,7 @@ def test_cli_refuses_with_words_and_changes_nothing(case, tmp_path):
     if case.exit == 2:
         error = [line for line in done.stderr.splitlines() if line.startswith("tlsgui: ")]
         assert error, done.stderr
+        assert done.stderr.strip() == error[0]  # one line of words, no warnings or other noise
         assert len(error[0]) > 40  # what is wrong and what to do, not a bare word
     assert tree_bytes(project) == before
     assert case.file.read_bytes() == corpus_before

@@ -245,6 +245,8 @@ def build() -> dict[str, bytes]:
     files["windows-der.cer"] = pki.leaf.public_bytes(DER)
     files["chain.p7b"] = pkcs7.serialize_certificates([pki.leaf, pki.intermediate], DER)
     files["chain-pem.p7b"] = pkcs7.serialize_certificates([pki.leaf, pki.intermediate], PEM)
+    der = files["chain.p7b"]  # as Windows exports it: BER, the outer SEQUENCE with an indefinite length
+    files["chain-windows-ber.p7b"] = b"\x30\x80" + der[2 + (der[1] & 0x7F):] + b"\x00\x00"
     files["protected.pfx"] = pkcs12.serialize_key_and_certificates(
         b"www", pki.leaf_key, pki.leaf, [pki.intermediate], serialization.BestAvailableEncryption(PASSWORD))
     files["wrong-password.txt"] = b"Tr0ub4dor&3\n"
@@ -331,6 +333,7 @@ CASES: dict[str, tuple[str, list[str], int, str]] = {
     "windows-der.cer": ("install", [], 2, "No private key for this certificate"),
     "chain.p7b": ("install", [], 2, "No private key for this certificate"),
     "chain-pem.p7b": ("install", [], 2, "No private key for this certificate"),
+    "chain-windows-ber.p7b": ("install", [], 2, "No private key for this certificate"),
     "protected.pfx": ("install", [], 2, "protected by a password, and none was given"),
     "certificate-only.pfx": ("install", [], 2, "PKCS#12 file holds no private key"),
     "empty.pem": ("install", [], 2, "The file is empty"),
