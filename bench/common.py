@@ -56,6 +56,11 @@ def machine_facts() -> dict:
         "qpa": os.environ.get("QT_QPA_PLATFORM", ""),
     }
     try:
+        total_kib = int(Path("/proc/meminfo").read_text().split("MemTotal:")[1].split()[0])
+        facts["memory_gib"] = round(total_kib / 1024 / 1024, 1)
+    except (OSError, IndexError, ValueError):
+        pass
+    try:
         facts["load_average"] = [round(x, 2) for x in os.getloadavg()]
     except OSError:
         pass

@@ -75,3 +75,20 @@ def test_core_gives_the_same_words_in_process(case, tmp_path):
     else:
         assert words == ""
     assert tree_bytes(project) == before
+
+
+def test_settings_from_a_newer_4d_are_accepted_and_kept_on_save(tmp_path):
+    """Unknown elements and attributes of a newer 4D survive an edit: only the edited attribute and stamp change."""
+    project = write_demo(tmp_path / "Shop")
+    settings = project / "Project/Sources/settings.4DSettings"
+    newer = (CORPUS / "settings-newer-4d.4DSettings").read_bytes()
+    settings.write_bytes(newer)
+    done = run_cli("settings", project, "set", "web.https_port=8444")
+    assert done.returncode == 0, done.stderr
+    after = settings.read_bytes()
+    for unknown in (b'<quantum_cache enabled="true" mode="auto"><tier level="3"/></quantum_cache>',
+                    b'<web future_flag="yes">', b'http3_enabled="true" ech_mode="2"'):
+        assert unknown in after
+    expected = newer.replace(b'https_port_number="8443"', b'https_port_number="8444"').replace(
+        b'stamp="42"', b'stamp="43"')
+    assert after == expected
