@@ -14,6 +14,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.serialization import pkcs7, pkcs12
 
 from tlsgui.crypto.keys import key_to_pem, load_private_key
+from tlsgui.crypto.sniff import plain_text, sniff
 from tlsgui.errors import TlsguiError
 
 MAX_FILE = 1024 * 1024
@@ -25,11 +26,6 @@ CSR_LABELS = (b"CERTIFICATE REQUEST", b"NEW CERTIFICATE REQUEST")
 PUBLIC_KEY_LABELS = (b"PUBLIC KEY", b"RSA PUBLIC KEY")
 SSH_LABELS = (b"OPENSSH PRIVATE KEY", b"SSH2 ENCRYPTED PRIVATE KEY", b"DSA PRIVATE KEY")
 CHOOSE = "Choose the certificate file the CA sent (.crt, .cer, .pem, .p7b, .pfx)."
-# Leading bytes of files people pick by mistake (a download saved under the wrong name, an archive).
-MAGIC = ((b"\xff\xd8\xff", "a JPEG image"), (b"\x89PNG", "a PNG image"), (b"GIF8", "a GIF image"),
-         (b"%PDF", "a PDF document"), (b"PK\x03\x04", "a ZIP archive"), (b"PK\x05\x06", "a ZIP archive (empty)"),
-         (b"\x1f\x8b", "a gzip archive"), (b"Rar!", "a RAR archive"), (b"7z\xbc\xaf", "a 7-Zip archive"),
-         (b"{\\rtf", "an RTF document"), (b"\xd0\xcf\x11\xe0", "an old Microsoft Office document"))
 CSR_WORDS = ("This is a certificate request (CSR), not a certificate.",
              "Send the request to your certification authority and install the certificate it sends back.")
 
@@ -90,31 +86,6 @@ def readable(cert: x509.Certificate, where: str = "") -> x509.Certificate:
         raise TlsguiError(f"The certificate is damaged: a part of it cannot be read ({exc}).", where=where,
                           fix="Download the file from the CA again.") from None
     return cert
-
-
-def _sniff(data: bytes) -> str:
-    """What a non-certificate file is, from its first bytes ("" when unknown)."""
-    for magic, words in MAGIC:
-        if data.startswith(magic):
-            return words
-    head = data[:512].lstrip().lower()
-    if head.startswith((b"<!doctype html", b"<html", b"<head", b"<?xml")) and b"<html" in data[:4096].lower():
-        return "a web page (HTML)"
-    return ""
-
-
-def _plain_text(data: bytes, where: str) -> tuple[bytes, list[str]]:
-    """UTF-16 text (Windows Notepad's "Unicode") as bytes the parser reads, with a notice; a UTF-8 BOM removed."""
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        try:
-            text = data.decode("utf-16")
-        except UnicodeDecodeError:
-            return data, []
-        if text.isascii():
-            return text.encode("ascii"), [f"{where}: the file is UTF-16 text; read it as plain ASCII."]
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:], []
-    return data, []
 
 
 def _unquote(data: bytes) -> tuple[bytes, bool]:
@@ -239,18 +210,26 @@ def _read_pkcs12(data: bytes, where: str, password: bytes | None) -> Imported:
 
 def read_bundle(data: bytes, where: str = "", password: bytes | None = None) -> Imported:
     """Everything in one file's bytes; TlsguiError with specific words when it is not usable."""
+    with warnings.catch_warnings():
+        # Old CA certificates with a negative serial number (RFC 5280 forbids it) make cryptography warn on
+        # stderr, which the CLI would show as noise; they are still read.
+        warnings.filterwarnings("ignore", message="Parsed a serial number which wasn't positive")
+        return _read_bundle(data, where, password)
+
+
+def _read_bundle(data: bytes, where: str, password: bytes | None) -> Imported:
     if len(data) > MAX_FILE:
         raise TlsguiError(f"The file is {len(data) // 1024} KiB; certificate files are far smaller (limit 1 MiB).",
                           where=where, fix="Choose the certificate file itself, not an archive or a folder.")
     if not data.strip():
         raise TlsguiError("The file is empty.", where=where, fix="Choose the certificate file the CA sent.")
-    kind = _sniff(data)
+    kind = sniff(data)
     if kind:
         fix = "Extract it and choose the certificate file inside." if "archive" in kind else CHOOSE
         if kind.startswith("a web page"):
             fix = "The download probably failed: download the certificate from the CA again. " + CHOOSE
         raise TlsguiError(f"This is {kind}, not a certificate file.", where=where, fix=fix)
-    data, notices = _plain_text(data, where)
+    data, notices = plain_text(data, where)
     if b"-----BEGIN" in data or b"-----END" in data:
         found = _read_pem(data, where, password)
         found.notices[:0] = notices
@@ -385,10 +364,16 @@ def order_chain(certificates: list[x509.Certificate]) -> Chain:
         non_ca = [c for c in candidates if not is_ca(c)]
         candidates = non_ca or candidates
     if not candidates:  # only CA certificates that issue each other (a loop) or a lone root
-        candidates = [certs[0]]
+        candidates = certs if len(certs) > 1 else [certs[0]]
     if len(candidates) > 1:
-        names = "; ".join(c.subject.rfc4514_string() for c in candidates)
-        raise TlsguiError(f"The files hold {len(candidates)} unrelated server certificates ({names}).",
+        if all(is_ca(c) or c.issuer == c.subject for c in candidates):
+            # e.g. the system's ca-certificates.crt or a CA's "root bundle" picked instead of the server's file
+            raise TlsguiError(f"The files hold only CA certificates ({len(certs)}, a CA bundle such as "
+                              "ca-certificates.crt), not your server certificate.",
+                              fix="Choose the certificate the CA issued for your server (it names your host).")
+        names = "; ".join(c.subject.rfc4514_string() for c in candidates[:3])
+        more = f" and {len(candidates) - 3} more" if len(candidates) > 3 else ""
+        raise TlsguiError(f"The files hold {len(candidates)} unrelated server certificates ({names}{more}).",
                           fix="Install one certificate at a time, with its own intermediates.")
     leaf = candidates[0]
     chain = Chain(leaf, [], duplicates=duplicates)

@@ -95,11 +95,35 @@ def _sha1_resign(cert: x509.Certificate, signer: rsa.RSAPrivateKey) -> x509.Cert
     from cryptography.hazmat.primitives.asymmetric import padding
 
     tbs = cert.tbs_certificate_bytes.replace(SHA256_RSA, SHA1_RSA)
-    algorithm = b"\x30\x0d" + SHA1_RSA + b"\x05\x00"
     signature = signer.sign(tbs, padding.PKCS1v15(), hashes.SHA1())
+    return _assemble(tbs, b"\x30\x0d" + SHA1_RSA + b"\x05\x00", signature)
+
+
+def _assemble(tbs: bytes, algorithm: bytes, signature: bytes) -> x509.Certificate:
     bits = b"\x03" + _der_len(len(signature) + 1) + b"\x00" + signature
     body = tbs + algorithm + bits
     return x509.load_der_x509_certificate(b"\x30" + _der_len(len(body)) + body)
+
+
+def root_bundle(count: int = 12) -> bytes:
+    """A CA bundle like the system's ca-certificates.crt: self-signed Ed25519 roots, one with a negative
+    serial number as some old real roots have (RFC 5280 forbids it; cryptography warns when reading it)."""
+    import warnings
+
+    out = b""
+    for index in range(1, count + 1):
+        key = ed25519.Ed25519PrivateKey.from_private_bytes(bytes([index]) * 32)
+        name = f"Corpus Bundle Root {index}"
+        cert = certificate(name, key.public_key(), name, key, serial=0x0B00 + index, ca=True)
+        if index == 6:
+            serial = bytes.fromhex("02020b06")
+            assert cert.tbs_certificate_bytes.count(serial) == 1
+            tbs = cert.tbs_certificate_bytes.replace(serial, bytes.fromhex("02028b06"))
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                cert = _assemble(tbs, bytes.fromhex("300506032b6570"), key.sign(tbs))
+        out += cert.public_bytes(PEM)
+    return out
 
 
 class Pki:
@@ -292,6 +316,7 @@ def build() -> dict[str, bytes]:
     files["ed25519-with-key.pem"] = pem(certificate("www.example.com", ed_key.public_key(), "www.example.com",
                                                     ed_key, serial=2008), ed_key)
     files["ca-certificates-only.pem"] = pem(pki.intermediate, pki.root)
+    files["ca-bundle.crt"] = root_bundle()
 
     # DH parameters (`tlsgui dhparams PROJECT --file FILE`).
     files["dh-512.pem"] = generate_pem(512, allow_test_size=True)
@@ -353,6 +378,7 @@ CASES: dict[str, tuple[str, list[str], int, str]] = {
     "client-certificate-with-key.pem": ("install", [], 2, "not meant for TLS servers"),
     "ed25519-with-key.pem": ("install", [], 2, "neither RSA nor ECDSA"),
     "ca-certificates-only.pem": ("install", [], 2, "only CA certificates"),
+    "ca-bundle.crt": ("install", [], 2, "only CA certificates (12, a CA bundle"),
     "dh-512.pem": ("dhparams", [], 2, "only 512 bits"),
     "dh-1024-rfc2409.pem": ("dhparams", [], 2, "only 1024 bits"),
     "dh-not-prime.pem": ("dhparams", [], 2, "not a prime number"),
