@@ -182,3 +182,17 @@ def test_ber_pkcs7_from_windows_is_read_without_noise():
         imported = read_bundle(ber, "windows.p7b")
     assert len(imported.certificates) == 2
     assert not caught
+
+
+def test_ber_pkcs12_is_read_without_noise():
+    # Found by fuzzing (plan_install): cryptography warns when a .pfx needs its BER fallback.
+    import warnings
+
+    der = (FIXTURES / "bad" / "certificate-only.pfx").read_bytes()
+    assert der[:2] == b"\x30\x82"
+    ber = b"\x30\x80" + der[4:] + b"\x00\x00"
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        imported = read_bundle(ber, "windows.pfx")
+    assert len(imported.certificates) == 1 and imported.pkcs12_without_key
+    assert not caught, [str(w.message) for w in caught]

@@ -152,19 +152,11 @@ def _read_pem(data: bytes, where: str, password: bytes | None) -> Imported:
 
 def _pkcs7(der: bytes, where: str) -> list[x509.Certificate]:
     try:
-        return [readable(c, where) for c in _load_pkcs7(der)]
+        return [readable(c, where) for c in pkcs7.load_der_pkcs7_certificates(der)]
     # UnsupportedAlgorithm: PKCS#7 content other than signed data (enveloped, plain data), found by fuzzing.
     except (ValueError, UnsupportedAlgorithm, x509.InvalidVersion):
         raise TlsguiError("The PKCS#7 (.p7b) file is damaged or holds no certificate.", where=where,
                           fix="Download it from the CA again, or ask for PEM files.") from None
-
-
-def _load_pkcs7(der: bytes) -> list[x509.Certificate]:
-    # Windows exports .p7b in BER (indefinite lengths); cryptography reads it but warns on stderr, which a
-    # person would see as noise from the CLI.
-    with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", message="PKCS#7 certificates could not be parsed as DER")
-        return pkcs7.load_der_pkcs7_certificates(der)
 
 
 def _looks_like_pkcs12(data: bytes) -> bool:
@@ -214,6 +206,8 @@ def read_bundle(data: bytes, where: str = "", password: bytes | None = None) -> 
         # Old CA certificates with a negative serial number (RFC 5280 forbids it) make cryptography warn on
         # stderr, which the CLI would show as noise; they are still read.
         warnings.filterwarnings("ignore", message="Parsed a serial number which wasn't positive")
+        # Windows exports .p7b and .pfx in BER; cryptography reads them but warns (found by fuzzing).
+        warnings.filterwarnings("ignore", message=".* could not be parsed as DER, falling back to parsing as BER")
         return _read_bundle(data, where, password)
 
 
@@ -266,7 +260,7 @@ def _der_certificate(data, where, password):
 
 def _der_pkcs7(data, where, password):
     try:
-        certificates = _load_pkcs7(data)
+        certificates = pkcs7.load_der_pkcs7_certificates(data)
     except (ValueError, UnsupportedAlgorithm, x509.InvalidVersion):
         return None
     return Imported(certificates=[readable(c, where) for c in certificates])
