@@ -122,6 +122,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=3.0, help="duration of each measurement (default 3)")
     parser.add_argument("--clients", type=int, default=4, help="concurrent client threads (default 4)")
+    parser.add_argument("--json", type=Path, help="also write the figures to this file")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="tlsgui-bench-") as tmp:
         folder = Path(tmp)
@@ -145,6 +146,12 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{name:<8} {rates[name]:8.1f} handshakes/s  ({done} in {args.seconds:g} s, "
                   f"{errors} errors, {args.clients} clients)")
         print(f"ratio    {rates['preview'] / rates['plain']:8.2f}  (preview / plain)")
+        if args.json:
+            args.json.write_text(json.dumps({
+                "seconds": args.seconds, "clients": args.clients,
+                "preview_per_s": round(rates["preview"], 1), "plain_per_s": round(rates["plain"], 1),
+                "ratio": round(rates["preview"] / rates["plain"], 2),
+                "errors": {name: errors for name, (_done, errors) in totals.items()}}, indent=2) + "\n")
     return 0
 
 

@@ -111,7 +111,7 @@ def bad_dh(name: str, dh1024: bytes) -> tuple[bytes, str]:
         "not prime": (dh_pem(p + 2), "The DH modulus p is not a prime number"),
         "empty": (b"", "The file is empty."),
         "not dh": (b"-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n",
-                   "no PEM DH parameters (no BEGIN DH PARAMETERS line)"),
+                   "The file holds a certificate, not DH parameters."),
         "truncated": (b"\n".join(FFDHE_GROUPS["ffdhe2048"].splitlines()[:4]) + b"\n-----END DH PARAMETERS-----\n",
                       "The DH parameters cannot be read (damaged or truncated PEM)."),
         "over 1 MiB": (FFDHE_GROUPS["ffdhe2048"] + b"\n" * (1024 * 1024), "limit 1 MiB"),

@@ -18,6 +18,8 @@ COMMAND_MODULES = (
 )
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE = 0, 1, 2
+# What a shell reports for a program killed by SIGPIPE (128 + 13), e.g. `yes | head -1`.
+EXIT_BROKEN_PIPE = 141
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -44,7 +46,14 @@ def run_command(argv: list[str]) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        return int(args.handler(args) or 0)
+        code = int(args.handler(args) or 0)
+        sys.stdout.flush()  # inside the try: a reader that left shows up here, not at interpreter exit
+        return code
+    except BrokenPipeError:
+        # `tlsgui csr ... | head -1`: the reader has gone. Exit quietly, as the Python docs advise (signal
+        # module, "Note on SIGPIPE"): point stdout at devnull so the final flush cannot fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
     except TlsguiError as exc:
         print(f"tlsgui: {exc}", file=sys.stderr)
         return EXIT_UNUSABLE

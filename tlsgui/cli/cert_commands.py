@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import signal
+import sys
 from pathlib import Path
 
 from tlsgui.cli.output import print_json
@@ -201,6 +204,27 @@ def _dh_usage_note(project) -> str:
     return ""
 
 
+EXIT_TERMINATED = 143  # 128 + SIGTERM, what a shell reports for a terminated program
+
+
+class _Terminated(BaseException):
+    """SIGTERM arrived; a BaseException so that no `except Exception` swallows it on the way out."""
+
+
+@contextlib.contextmanager
+def _terminate_as_exception():
+    """While a DH child runs, SIGTERM (sent to this process alone, e.g. by `kill` or a service manager)
+    raises _Terminated, so the child is killed on the way out instead of being left computing (orphaned)."""
+    def raise_terminated(signum, frame):
+        raise _Terminated
+
+    previous = signal.signal(signal.SIGTERM, raise_terminated)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def cmd_dhparams(args) -> int:
     from tlsgui.crypto import dhparams
     from tlsgui.project import install
@@ -219,7 +243,14 @@ def cmd_dhparams(args) -> int:
             print(f"Generating {args.generate}-bit DH parameters in a child process (Ctrl+C cancels)...",
                   flush=True)
 
-        info, backup = install.generate_dhparams(project, args.generate, args.allow_test_size, started=started)
+        with _terminate_as_exception():
+            try:
+                info, backup = install.generate_dhparams(project, args.generate, args.allow_test_size,
+                                                         started=started)
+            except _Terminated:
+                print("tlsgui: terminated (SIGTERM): the DH generation was stopped; nothing was written.",
+                      file=sys.stderr)
+                return EXIT_TERMINATED
         action = f"Installed {info.describe()} as {target}."
     else:
         info, backup = install.install_dhparams(project, dhparams.group_pem(args.group or "ffdhe2048"))

@@ -104,7 +104,7 @@ def load_csr(data: bytes, where: str = "") -> x509.CertificateSigningRequest:
         if b"-----BEGIN" in data:
             return x509.load_pem_x509_csr(data)
         return x509.load_der_x509_csr(data)
-    except ValueError:
+    except (ValueError, x509.InvalidVersion):
         raise TlsguiError("This is not a readable certificate request.", where=where) from None
 
 

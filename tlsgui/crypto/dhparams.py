@@ -191,6 +191,11 @@ def inspect_dhparams(data: bytes, where: str = "dhparams.pem") -> DhInfo:
     if not data.strip():
         raise TlsguiError("The file is empty.", where=where, fix="Install a standard group (ffdhe2048) instead.")
     if b"-----BEGIN DH PARAMETERS-----" not in data and b"-----BEGIN X9.42 DH PARAMETERS-----" not in data:
+        for label, words in ((b"CERTIFICATE-----", "a certificate"), (b"PRIVATE KEY-----", "a private key")):
+            if b"-----BEGIN " in data and label in data:
+                raise TlsguiError(f"The file holds {words}, not DH parameters.", where=where,
+                                  fix="Choose the dhparams.pem file, or install a standard group (ffdhe2048) "
+                                      "with `tlsgui dhparams PROJECT`.")
         raise TlsguiError("The file holds no PEM DH parameters (no BEGIN DH PARAMETERS line).", where=where,
                           fix="Install a standard group (ffdhe2048) instead.")
     p, g = _pem_p_g(data)

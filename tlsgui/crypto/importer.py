@@ -5,13 +5,16 @@ from __future__ import annotations
 import base64
 import binascii
 import re
+import warnings
 from dataclasses import dataclass, field
 
 from cryptography import x509
+from cryptography.exceptions import UnsupportedAlgorithm
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.serialization import pkcs7, pkcs12
 
 from tlsgui.crypto.keys import key_to_pem, load_private_key
+from tlsgui.crypto.sniff import plain_text, sniff
 from tlsgui.errors import PasswordNeeded, TlsguiError
 
 MAX_FILE = 1024 * 1024
@@ -20,6 +23,9 @@ _BEGIN = re.compile(rb"-----BEGIN ([A-Z0-9 #]+)-----")
 _END = re.compile(rb"-----END ([A-Z0-9 #]+)-----")
 KEY_LABELS = (b"PRIVATE KEY", b"RSA PRIVATE KEY", b"EC PRIVATE KEY", b"ENCRYPTED PRIVATE KEY")
 CSR_LABELS = (b"CERTIFICATE REQUEST", b"NEW CERTIFICATE REQUEST")
+PUBLIC_KEY_LABELS = (b"PUBLIC KEY", b"RSA PUBLIC KEY")
+SSH_LABELS = (b"OPENSSH PRIVATE KEY", b"SSH2 ENCRYPTED PRIVATE KEY", b"DSA PRIVATE KEY")
+CHOOSE = "Choose the certificate file the CA sent (.crt, .cer, .pem, .p7b, .pfx)."
 CSR_WORDS = ("This is a certificate request (CSR), not a certificate.",
              "Send the request to your certification authority and install the certificate it sends back.")
 
@@ -54,10 +60,32 @@ def _b64(body: bytes, label: str, index: int, where: str) -> bytes:
 
 def _certificate_from_der(der: bytes, label: str, index: int, where: str) -> x509.Certificate:
     try:
-        return x509.load_der_x509_certificate(der)
-    except ValueError:
+        return readable(x509.load_der_x509_certificate(der), where)
+    except (ValueError, x509.InvalidVersion):  # InvalidVersion is not a ValueError (found by fuzzing)
         raise TlsguiError(f"The {label} block number {index} is damaged or truncated: it is not a readable "
                           "certificate.", where=where, fix="Download the file from the CA again.") from None
+
+
+def readable(cert: x509.Certificate, where: str = "") -> x509.Certificate:
+    """`cert`, once every part the app reads has been decoded; TlsguiError when one is damaged or unknown.
+
+    cryptography parses a certificate's key, extensions and names lazily, so a damaged or unknown key or
+    extension would only fail later, deep in a check or a summary (found by fuzzing the importer).
+    """
+    try:
+        cert.public_key()
+        cert.signature_hash_algorithm
+        cert.subject.rfc4514_string(), cert.issuer.rfc4514_string()
+        cert.not_valid_before_utc, cert.not_valid_after_utc
+        for extension in cert.extensions:
+            extension.value
+    except UnsupportedAlgorithm as exc:
+        raise TlsguiError(f"The certificate uses an algorithm that tlsgui and 4D cannot use ({exc}).", where=where,
+                          fix="Ask the CA for an RSA or ECDSA certificate signed with SHA-256.") from None
+    except ValueError as exc:
+        raise TlsguiError(f"The certificate is damaged: a part of it cannot be read ({exc}).", where=where,
+                          fix="Download the file from the CA again.") from None
+    return cert
 
 
 def _unquote(data: bytes) -> tuple[bytes, bool]:
@@ -103,6 +131,14 @@ def _read_pem(data: bytes, where: str, password: bytes | None) -> Imported:
         elif label in KEY_LABELS:
             _b64(body, name, index, where)  # a damaged body gets the same words as a damaged certificate
             out.keys.append(load_private_key(match.group(0) + b"\n", password=password, where=where))
+        elif label in PUBLIC_KEY_LABELS:
+            raise TlsguiError("This is a public key, not a certificate: a certificate is a public key signed by "
+                              "a certification authority.", where=where,
+                              fix="Send your certificate request (CSR) to the CA and install the certificate it "
+                                  "sends back.")
+        elif label in SSH_LABELS:
+            raise TlsguiError(f"This is an SSH or DSA key ({name}), which TLS servers cannot use.", where=where,
+                              fix="Create a TLS key and request with `tlsgui key PROJECT` and `tlsgui csr PROJECT`.")
         elif label in CSR_LABELS:
             raise TlsguiError(CSR_WORDS[0], where=where, fix=CSR_WORDS[1])
         elif label in (b"DH PARAMETERS", b"X9.42 DH PARAMETERS"):
@@ -110,14 +146,15 @@ def _read_pem(data: bytes, where: str, password: bytes | None) -> Imported:
                               fix="Install them with `tlsgui dhparams PROJECT --file FILE`.")
         else:
             raise TlsguiError(f"A PEM block '{name}' is neither a certificate nor a private key.", where=where,
-                              fix="Choose the certificate file the CA sent (.crt, .cer, .pem, .p7b, .pfx).")
+                              fix=CHOOSE)
     return out
 
 
 def _pkcs7(der: bytes, where: str) -> list[x509.Certificate]:
     try:
-        return list(pkcs7.load_der_pkcs7_certificates(der))
-    except ValueError:
+        return [readable(c, where) for c in pkcs7.load_der_pkcs7_certificates(der)]
+    # UnsupportedAlgorithm: PKCS#7 content other than signed data (enveloped, plain data), found by fuzzing.
+    except (ValueError, UnsupportedAlgorithm, x509.InvalidVersion):
         raise TlsguiError("The PKCS#7 (.p7b) file is damaged or holds no certificate.", where=where,
                           fix="Download it from the CA again, or ask for PEM files.") from None
 
@@ -138,8 +175,11 @@ def _read_pkcs12(data: bytes, where: str, password: bytes | None) -> Imported:
         try:
             loaded = pkcs12.load_pkcs12(data, attempt)
             break
-        except ValueError:
+        except (ValueError, x509.InvalidVersion):
             continue
+        except UnsupportedAlgorithm as exc:
+            raise TlsguiError(f"The PKCS#12 file uses an encryption tlsgui cannot read ({exc}).", where=where,
+                              fix="Export it again with AES-256 encryption (the default of current tools).") from None
     else:
         if password is None:
             raise PasswordNeeded("The PKCS#12 file is protected by a password, and none was given.", wrong=False,
@@ -149,8 +189,8 @@ def _read_pkcs12(data: bytes, where: str, password: bytes | None) -> Imported:
                              fix="Check the password file: it must hold the password only.")
     out = Imported()
     if loaded.cert is not None:
-        out.certificates.append(loaded.cert.certificate)
-    out.certificates += [c.certificate for c in loaded.additional_certs]
+        out.certificates.append(readable(loaded.cert.certificate, where))
+    out.certificates += [readable(c.certificate, where) for c in loaded.additional_certs]
     if loaded.key is not None:
         out.keys.append(load_private_key(key_to_pem(loaded.key), where=where))  # only RSA/ECDSA pass
     else:
@@ -163,13 +203,32 @@ def _read_pkcs12(data: bytes, where: str, password: bytes | None) -> Imported:
 
 def read_bundle(data: bytes, where: str = "", password: bytes | None = None) -> Imported:
     """Everything in one file's bytes; TlsguiError with specific words when it is not usable."""
+    with warnings.catch_warnings():
+        # Old CA certificates with a negative serial number (RFC 5280 forbids it) make cryptography warn on
+        # stderr, which the CLI would show as noise; they are still read.
+        warnings.filterwarnings("ignore", message="Parsed a serial number which wasn't positive")
+        # Windows exports .p7b and .pfx in BER; cryptography reads them but warns (found by fuzzing).
+        warnings.filterwarnings("ignore", message=".* could not be parsed as DER, falling back to parsing as BER")
+        return _read_bundle(data, where, password)
+
+
+def _read_bundle(data: bytes, where: str, password: bytes | None) -> Imported:
     if len(data) > MAX_FILE:
         raise TlsguiError(f"The file is {len(data) // 1024} KiB; certificate files are far smaller (limit 1 MiB).",
                           where=where, fix="Choose the certificate file itself, not an archive or a folder.")
     if not data.strip():
         raise TlsguiError("The file is empty.", where=where, fix="Choose the certificate file the CA sent.")
+    kind = sniff(data)
+    if kind:
+        fix = "Extract it and choose the certificate file inside." if "archive" in kind else CHOOSE
+        if kind.startswith("a web page"):
+            fix = "The download probably failed: download the certificate from the CA again. " + CHOOSE
+        raise TlsguiError(f"This is {kind}, not a certificate file.", where=where, fix=fix)
+    data, notices = plain_text(data, where)
     if b"-----BEGIN" in data or b"-----END" in data:
-        return _read_pem(data, where, password)
+        found = _read_pem(data, where, password)
+        found.notices[:0] = notices
+        return found
     if _looks_like_pkcs12(data):
         return _read_pkcs12(data, where, password)
     if data[:1] == b"\x30":
@@ -184,23 +243,28 @@ def read_bundle(data: bytes, where: str = "", password: bytes | None = None) -> 
                               "CERTIFICATE-----' and '-----END CERTIFICATE-----' lines.", where=where,
                               fix="Copy the whole block, including the BEGIN and END lines.")
         raise TlsguiError("The text holds no PEM block (no '-----BEGIN CERTIFICATE-----' line).", where=where,
-                          fix="Choose the certificate file the CA sent (.crt, .cer, .pem, .p7b, .pfx).")
+                          fix=CHOOSE)
     raise TlsguiError("The file is neither PEM, DER, PKCS#7 nor PKCS#12: it is not a certificate file.",
-                      where=where, fix="Choose the certificate file the CA sent (.crt, .cer, .pem, .p7b, .pfx).")
+                      where=where, fix=CHOOSE)
 
 
 def _der_certificate(data, where, password):
     try:
-        return Imported(certificates=[x509.load_der_x509_certificate(data)])
+        cert = x509.load_der_x509_certificate(data)
     except ValueError:
         return None
+    except x509.InvalidVersion:
+        raise TlsguiError("The certificate is damaged: its version field is invalid.", where=where,
+                          fix="Download the file from the CA again.") from None
+    return Imported(certificates=[readable(cert, where)])
 
 
 def _der_pkcs7(data, where, password):
     try:
-        return Imported(certificates=list(pkcs7.load_der_pkcs7_certificates(data)))
-    except ValueError:
+        certificates = pkcs7.load_der_pkcs7_certificates(data)
+    except (ValueError, UnsupportedAlgorithm, x509.InvalidVersion):
         return None
+    return Imported(certificates=[readable(c, where) for c in certificates])
 
 
 def _der_csr(data, where, password):
@@ -208,6 +272,8 @@ def _der_csr(data, where, password):
         x509.load_der_x509_csr(data)
     except ValueError:
         return None
+    except x509.InvalidVersion:  # a request with a damaged version field is still a request (found by fuzzing)
+        pass
     raise TlsguiError(CSR_WORDS[0], where=where, fix=CSR_WORDS[1])
 
 
@@ -238,7 +304,7 @@ def _issued_by(cert: x509.Certificate, issuer: x509.Certificate) -> bool:
         return False
 
 
-def _is_ca(cert: x509.Certificate) -> bool:
+def is_ca(cert: x509.Certificate) -> bool:
     try:
         return cert.extensions.get_extension_for_class(x509.BasicConstraints).value.ca
     except x509.ExtensionNotFound:
@@ -290,13 +356,19 @@ def order_chain(certificates: list[x509.Certificate]) -> Chain:
     issuers = {id(c) for c in certs for other in certs if other is not c and _issued_by(other, c)}
     candidates = [c for c in certs if id(c) not in issuers and not (len(certs) > 1 and is_self_signed(c))]
     if len(candidates) > 1:
-        non_ca = [c for c in candidates if not _is_ca(c)]
+        non_ca = [c for c in candidates if not is_ca(c)]
         candidates = non_ca or candidates
     if not candidates:  # only CA certificates that issue each other (a loop) or a lone root
-        candidates = [certs[0]]
+        candidates = certs if len(certs) > 1 else [certs[0]]
     if len(candidates) > 1:
-        names = "; ".join(c.subject.rfc4514_string() for c in candidates)
-        raise TlsguiError(f"The files hold {len(candidates)} unrelated server certificates ({names}).",
+        if all(is_ca(c) or c.issuer == c.subject for c in candidates):
+            # e.g. the system's ca-certificates.crt or a CA's "root bundle" picked instead of the server's file
+            raise TlsguiError(f"The files hold only CA certificates ({len(certs)}, a CA bundle such as "
+                              "ca-certificates.crt), not your server certificate.",
+                              fix="Choose the certificate the CA issued for your server (it names your host).")
+        names = "; ".join(c.subject.rfc4514_string() for c in candidates[:3])
+        more = f" and {len(candidates) - 3} more" if len(candidates) > 3 else ""
+        raise TlsguiError(f"The files hold {len(candidates)} unrelated server certificates ({names}{more}).",
                           fix="Install one certificate at a time, with its own intermediates.")
     leaf = candidates[0]
     chain = Chain(leaf, [], duplicates=duplicates)

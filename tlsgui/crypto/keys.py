@@ -79,6 +79,10 @@ def load_private_key(data: bytes, *, password: bytes | None = None, where: str =
     except TlsguiError:
         raise
     except ValueError:
+        if b"-----BEGIN CERTIFICATE-----" in data or _is_der_certificate(data):
+            raise TlsguiError("The key file holds a certificate, not a private key.", where=where,
+                              fix="Give the private key file (key.pem, .key), made with the certificate "
+                                  "request.") from None
         if password is not None and encrypted is not False:
             raise PasswordNeeded("The password does not open this private key (wrong password, or a damaged "
                                  "key).", wrong=True, where=where,
@@ -92,3 +96,15 @@ def load_private_key(data: bytes, *, password: bytes | None = None, where: str =
         raise TlsguiError("This private key is neither RSA nor ECDSA, which 4D does not support.", where=where,
                           fix="Create a new key with `tlsgui key`.")
     return key
+
+
+def _is_der_certificate(data: bytes) -> bool:
+    from cryptography import x509
+
+    try:
+        x509.load_der_x509_certificate(data)
+    except ValueError:
+        return False
+    except x509.InvalidVersion:  # a certificate all the same, with a damaged version field
+        return True
+    return True

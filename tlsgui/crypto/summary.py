@@ -6,6 +6,7 @@ from datetime import timezone
 from pathlib import Path
 
 from cryptography import x509
+from cryptography.exceptions import UnsupportedAlgorithm
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.x509.oid import ExtendedKeyUsageOID
@@ -70,10 +71,15 @@ def _read(path: Path) -> bytes:
 
 def summarize_installed(cert_path: Path, key_path: Path) -> CertFacts:
     """Facts about an installed cert.pem (and whether key.pem matches it); TlsguiError if unreadable."""
+    from tlsgui.crypto.importer import readable
+
     try:
         chain = x509.load_pem_x509_certificates(_read(cert_path))
-    except ValueError:
+    except (ValueError, x509.InvalidVersion):
         raise TlsguiError("cert.pem holds no readable PEM certificate.", where=str(cert_path)) from None
+    # A cert.pem edited by hand may hold a certificate whose key or extensions cannot be decoded: say so
+    # here instead of failing later in cert_facts (found by fuzzing the installed files).
+    chain = [readable(cert, str(cert_path)) for cert in chain]
     private_key = None
     if key_path.is_file():
         try:
@@ -81,7 +87,7 @@ def summarize_installed(cert_path: Path, key_path: Path) -> CertFacts:
         except TypeError:
             raise TlsguiError("key.pem is encrypted with a password; 4D needs it unencrypted.",
                               where=str(key_path)) from None
-        except ValueError:
+        except (ValueError, UnsupportedAlgorithm):
             raise TlsguiError("key.pem holds no readable PEM private key.", where=str(key_path)) from None
     return cert_facts(chain[0], len(chain), private_key)
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from tlsgui.crypto import dhparams
 from tlsgui.crypto.checks import Check, check_certificate
-from tlsgui.crypto.importer import Chain, Imported, is_self_signed, order_chain, read_bundle
+from tlsgui.crypto.importer import Chain, Imported, is_ca, is_self_signed, order_chain, read_bundle
 from tlsgui.crypto.keys import key_to_pem, load_private_key, same_key
 from tlsgui.crypto.summary import MAX_FILE, certificates_pem
 from tlsgui.errors import TlsguiError
@@ -92,7 +92,7 @@ def plan_install_data(project, sources: list[tuple[bytes, str]], key_source: tup
     pending, source = None, ""
     if key_source is not None:
         key_data, key_where = key_source
-        key = load_private_key(key_data, password=password, where=key_where)
+        key = load_private_key(key_data, password=password, where=key_where, der=b"-----BEGIN" not in key_data)
         source = f"key file {key_where}"
         if not same_key(key, leaf_key):
             raise TlsguiError("The certificate does not match the key file: it was issued for "
@@ -110,7 +110,7 @@ def plan_install_data(project, sources: list[tuple[bytes, str]], key_source: tup
             key = _installed_key_for(tls_folder(project) / KEY, leaf_key)
             source = "the installed key.pem"
         if key is None:
-            raise _no_key(project, imported)
+            raise _no_key(project, imported, chain)
     checks = check_certificate(chain.leaf, key=key, host_names=project.settings.web_host_names,
                                missing_issuer=chain.missing_issuer, self_signed=is_self_signed(chain.leaf))
     notices = imported.notices + chain.notices()
@@ -127,7 +127,12 @@ def _installed_key_for(path: Path, public_key):
     return key if same_key(key, public_key) else None
 
 
-def _no_key(project, imported: Imported) -> TlsguiError:
+def _no_key(project, imported: Imported, chain: Chain) -> TlsguiError:
+    if is_ca(chain.leaf) and not is_self_signed(chain.leaf):
+        return TlsguiError("The files hold only CA certificates (intermediate or root: "
+                           f"{chain.leaf.subject.rfc4514_string()}), not your server certificate.",
+                           fix="Add the certificate the CA issued for your server (it names your host), "
+                               "usually a separate file from the 'ca-bundle'.")
     if imported.keys:
         return TlsguiError("The private key in the files does not match the certificate.",
                            fix="Give the matching key with --key FILE.")
@@ -289,9 +294,13 @@ def generate_dhparams(project, bits: int, allow_test_size: bool = False, started
     (announcing earlier raced with Popen on a loaded machine).
     """
     job = DhGeneration(bits, allow_test_size)
-    if started:
-        started()
-    pem = job.result()
+    try:
+        if started:
+            started()
+        pem = job.result()
+    except BaseException:  # Ctrl+C, or the CLI's SIGTERM handler, even during started(): no orphan
+        job.cancel()
+        raise
     return install_dhparams(project, pem, "generated parameters",
                             min_bits=dhparams.TEST_SIZE if allow_test_size else dhparams.MIN_BITS)
 

@@ -166,6 +166,14 @@ class _Builder:
             self.builder.pi(target, data)
 
 
+class _EntityDeclared(Exception):
+    """Raised from expat's entity handler to stop at the first declaration (billion laughs and such)."""
+
+
+def _refuse_entities(*_args) -> None:
+    raise _EntityDeclared
+
+
 def parse_settings(data: bytes, path: Path) -> SettingsFile:
     """Parse settings XML, raising SettingsFileError with the file and line for anything wrong."""
     where = str(path)
@@ -173,6 +181,13 @@ def parse_settings(data: bytes, path: Path) -> SettingsFile:
         raise SettingsFileError("The file is too large to be a settings file.", where=where)
     if not data.strip():
         raise SettingsFileError("The file is empty.", where=where,
+                                fix="Restore it from a backup or delete it to start from 4D's defaults.")
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        raise SettingsFileError("The file is UTF-16 text; 4D writes and reads settings files as UTF-8.",
+                                where=where, fix="Re-save it as UTF-8 (without BOM) in a text editor, or restore it "
+                                                 "from a backup.")
+    if b"\x00" in data[:4096]:
+        raise SettingsFileError("The file holds binary data, not XML text: it is not a settings file.", where=where,
                                 fix="Restore it from a backup or delete it to start from 4D's defaults.")
     try:
         text = data.decode("utf-8")
@@ -193,9 +208,14 @@ def parse_settings(data: bytes, path: Path) -> SettingsFile:
     parser.CommentHandler = builder.comment
     parser.ProcessingInstructionHandler = builder.pi
     parser.buffer_text = True
+    parser.EntityDeclHandler = _refuse_entities
     encoded = text.encode("utf-8")
     try:
         parser.Parse(encoded, True)
+    except _EntityDeclared:
+        raise SettingsFileError("The file declares XML entities (<!ENTITY ...>), which 4D never writes; tlsgui "
+                                "does not expand them (they can grow to gigabytes).", where=where,
+                                fix="Restore the file from a backup or re-save the settings from 4D.") from None
     except expat.ExpatError as exc:
         reason = expat.errors.messages[exc.code] if exc.code else str(exc)
         hint = " The file looks cut short." if "no element found" in reason or "unclosed token" in reason else ""
@@ -207,7 +227,7 @@ def parse_settings(data: bytes, path: Path) -> SettingsFile:
     if root.tag != ROOT_TAG:
         raise SettingsFileError(
             f"The root element is <{root.tag}>, not <{ROOT_TAG}>: this is not a 4D settings file.",
-            where=where,
+            where=where, fix="Restore it from a backup or re-save the settings from 4D.",
         )
     stamp = root.get("stamp", "0")
     if not re.fullmatch(r"\s*[0-9]+\s*", stamp):  # str.isdigit() would accept "²", which int() refuses

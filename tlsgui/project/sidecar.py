@@ -50,7 +50,8 @@ def parse_sidecar(data: bytes, path: Path) -> Sidecar:
             fix="Correct it, or restore it from .tlsgui/backups/.",
         ) from None
     if not isinstance(raw, dict):
-        raise SettingsFileError("The file must hold a JSON object.", where=where)
+        raise SettingsFileError("The file must hold a JSON object.", where=where,
+                                fix="Restore it from .tlsgui/backups/, or delete it to go back to the defaults.")
     version = raw.get("format", 0)
     if not isinstance(version, int) or isinstance(version, bool) or version < 0:
         raise SettingsFileError(f"format={version!r} is not a format number.", where=where)
