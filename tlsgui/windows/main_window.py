@@ -34,6 +34,7 @@ class MainWindow(QMainWindow):
         self.prompts = prompts or Prompts()
         self.document: ProjectDocument | None = None
         self.wizard = None
+        self.test_dialog = None  # the "Test TLS" window, made on first use
         self.pages: dict[str, QWidget] = {}
         self._painted = False
         self.undo_group = QUndoGroup(self)
@@ -80,6 +81,9 @@ class MainWindow(QMainWindow):
         self.quit_action = action("quit_action", "&Quit", QKeySequence.StandardKey.Quit, self.close)
         self.wizard_action = action("wizard_action", "Certificate &Wizard…", None, lambda: self.open_wizard(),
                                     "certificate")
+        self.test_action = action("test_action", "&Test TLS…", "Ctrl+T", self.test_tls, "tls")
+        self.test_action.setToolTip("Run preview servers on 127.0.0.1 with the current settings and files, "
+                                    "and check them with real TLS clients")
         self.undo_action = self.undo_group.createUndoAction(self, "&Undo")
         self.undo_action.setObjectName("undo_action")
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
@@ -103,10 +107,12 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.redo_action)
         certificates_menu = self.menuBar().addMenu("&Certificates")
         certificates_menu.addAction(self.wizard_action)
+        certificates_menu.addAction(self.test_action)
         toolbar = self.addToolBar("Main")
         toolbar.setObjectName("main_toolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for act in (self.open_action, self.save_action, self.revert_action, self.undo_action, self.redo_action):
+        for act in (self.open_action, self.save_action, self.revert_action, self.undo_action, self.redo_action,
+                    self.test_action):
             toolbar.addAction(act)
         self._fill_recent()
         self._update_actions()
@@ -131,6 +137,9 @@ class MainWindow(QMainWindow):
         if old is not None:
             self.undo_group.removeStack(old.undo_stack)
             old.deleteLater()
+        if self.test_dialog is not None:
+            self.test_dialog.cancel()  # its report was about the previous project
+            self.test_dialog.hide()
         self.undo_group.addStack(document.undo_stack)
         self.undo_group.setActiveStack(document.undo_stack)
         document.dirty_changed.connect(self._update_title)
@@ -226,6 +235,8 @@ class MainWindow(QMainWindow):
             page = next(p for p in PAGES if p.name == name).load()(self.document)
             if hasattr(page, "wizard_requested"):
                 page.wizard_requested.connect(self.open_wizard)
+            if hasattr(page, "test_requested"):
+                page.test_requested.connect(self.test_tls)
             self._scrolls[name].setWidget(page)
             self.pages[name] = page
         return self.pages[name]
@@ -271,6 +282,7 @@ class MainWindow(QMainWindow):
         self.save_action.setEnabled(bool(doc and doc.dirty and not doc.read_only))
         self.revert_action.setEnabled(bool(doc and doc.dirty))
         self.reload_action.setEnabled(doc is not None)
+        self.test_action.setEnabled(doc is not None)
 
     def _show_problems(self) -> None:
         if self.document is not None:
@@ -336,6 +348,22 @@ class MainWindow(QMainWindow):
         self.wizard.files_written.connect(self._wizard_wrote)
         self.wizard.open()
 
+    # --- TLS test ---------------------------------------------------------------------------------
+    def test_tls(self) -> None:
+        """Run the preview + probe on the current settings (unsaved edits included) and show the checklist."""
+        if self.document is None:
+            return
+        from tlsgui.windows.test_dialog import TlsTestDialog  # imported on first use: not needed to paint
+
+        if self.test_dialog is None:
+            self.test_dialog = TlsTestDialog(self)
+        if self.test_dialog.isVisible():
+            self.test_dialog.raise_()  # already open, maybe behind the main window
+        else:
+            self.test_dialog.show()
+        if not self.test_dialog.running:
+            self.test_dialog.run(self.document)
+
     def _wizard_wrote(self, paths: list) -> None:
         if self.document is not None:
             self.document.refresh_facts()
@@ -346,6 +374,9 @@ class MainWindow(QMainWindow):
         if not self.maybe_save():
             event.ignore()
             return
+        if self.test_dialog is not None:
+            self.test_dialog.cancel()  # a test child holds the preview's ports: it never outlives the window
+            self.test_dialog.close()
         self.ui_state.set_bytes("window/geometry", self.saveGeometry())
         self.ui_state.set_bytes("window/main_splitter", self.ui.main_splitter.saveState())
         self.ui_state.set_bytes("window/right_splitter", self.ui.right_splitter.saveState())
