@@ -28,6 +28,8 @@ class TlsTestDialog(QDialog):
         self.scope_label.setWordWrap(True)
         self.progress = JobProgress(self)
         self.progress.setObjectName("test_progress")
+        # The status words ("Checking SQL server on 127.0.0.1:19812…") need as much room as the bar.
+        self.progress.layout().setStretchFactor(self.progress.status_label, 1)
         self.report_view = TestReportView(self)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.again_button = QPushButton("Run again", self, objectName="test_again_button")
@@ -75,6 +77,7 @@ class TlsTestDialog(QDialog):
         failed = len(report.failures())
         self.progress.stop(f"Done in {self.job.elapsed_text()}: " +
                            ("everything matches the settings." if not failed else f"{failed} check(s) failed."))
+        self.progress.bar.setValue(1)  # a full bar: finished (an empty one would look stalled)
         self._update_buttons()
 
     def _failed(self, message: str) -> None:
