@@ -40,6 +40,11 @@ class Option:
     minimum: int | None = None
     maximum: int | None = None
     zero_means: int | None = None  # 4D reads 0 as this port; None: 0 is not allowed
+    tlsgui_only: bool = False  # 4D has no such setting (tlsgui's own, kept in the sidecar): no "4D default"
+
+    def __post_init__(self) -> None:
+        if self.tlsgui_only and self.xml is not None:
+            raise ValueError(f"{self.key}: a tlsgui-only setting cannot have a 4D XML path")
 
     @property
     def storage(self) -> Storage:
@@ -161,7 +166,7 @@ OPTIONS: tuple[Option, ...] = (
     Option(
         "web.host_names", str, "", "Host names",
         "Names clients use to reach these servers (comma-separated), e.g. www.example.com; "
-        "used to check the certificate and to fill in a certificate request.", "web",
+        "used to check the certificate and to fill in a certificate request.", "web", tlsgui_only=True,
     ),
     Option(
         "web.hsts_enabled", bool, False, "Enable HSTS",
