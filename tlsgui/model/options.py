@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ipaddress
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any
@@ -98,6 +97,7 @@ class Option:
                 fix="Use one of: " + ", ".join(self.choices) + ".",
             )
         if self.key == "web.listening_address" and value not in ("", "any"):
+            import ipaddress  # only when a value is checked: not needed to open a project
             try:
                 ipaddress.ip_address(value)
             except ValueError:
@@ -247,6 +247,7 @@ def split_names(text: str) -> list[str]:
 
 def is_host_name(name: str) -> bool:
     """A DNS name (a leading '*.' wildcard allowed) or an IP address."""
+    import ipaddress  # only when a value is checked: not needed to open a project
     try:
         ipaddress.ip_address(name)
         return True

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,10 +10,7 @@ from typing import Any
 from tlsgui.errors import ConflictError, SettingsFileError, TlsguiError
 from tlsgui.model.options import ALLOW_USER_SETTINGS, BY_KEY, OPTIONS, Option, Storage
 from tlsgui.model.settings import Settings, Source, Sourced
-from tlsgui.project.atomic import check_writable, write_atomic
-from tlsgui.project.backups import create_backup
 from tlsgui.project.locate import ProjectPaths, find_project_root
-from tlsgui.project.method_file import render_method
 from tlsgui.project.settings_file import SettingsFile, new_settings_file, read_settings_file
 from tlsgui.project.sidecar import Sidecar, parse_sidecar
 
@@ -165,6 +161,13 @@ def save_project(project: Project, settings: Settings, *, force: bool = False) -
     edit takes effect), otherwise to the structure settings. Files changed on disk since the load are
     never overwritten unless `force` is given. On success `project` reflects the saved state.
     """
+    # Save-only modules load here, not when a project is opened: opening is on the window's start-up path.
+    import copy
+
+    from tlsgui.project.atomic import check_writable, write_atomic
+    from tlsgui.project.backups import create_backup
+    from tlsgui.project.method_file import render_method
+
     if project.read_only:
         raise TlsguiError(
             "The project is open read-only because a settings file could not be read; nothing was saved.",

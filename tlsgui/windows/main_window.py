@@ -15,7 +15,6 @@ from tlsgui.pages.registry import PAGES, page_for_key
 from tlsgui.widgets.icons import icon
 from tlsgui.widgets.prompts import CANCEL, SAVE, Prompts
 from tlsgui.windows.ui_state import UiState
-from tlsgui.wizard.ids import WizardPath
 
 CERTIFICATE_SUFFIXES = {".pem", ".crt", ".cer", ".der", ".p12", ".pfx", ".p7b", ".p7c", ".key"}
 
@@ -338,6 +337,7 @@ class MainWindow(QMainWindow):
         """
         if self.document is None or self.document.read_only:
             return
+        from tlsgui.wizard.ids import WizardPath
         from tlsgui.wizard.wizard import CertificateWizard  # imported on first use: not needed to paint
 
         if self.wizard is not None and self.wizard.isVisible():
@@ -406,6 +406,6 @@ class MainWindow(QMainWindow):
     def open_dropped(self, path: Path) -> None:
         """A dropped folder (or a file inside a project) opens it; a certificate file is for the wizard."""
         if path.is_file() and path.suffix.lower() in CERTIFICATE_SUFFIXES:
-            self.open_wizard(WizardPath.RECEIVED)  # TODO(wizard): hand the dropped file to the page
+            self.open_wizard("received")  # WizardPath.RECEIVED; the wizard module loads on first use  # TODO(wizard): hand the dropped file to the page
             return
         self.open_project(path)
