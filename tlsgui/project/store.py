@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,9 +14,14 @@ from tlsgui.project.settings_file import SettingsFile, new_settings_file, read_s
 from tlsgui.project.sidecar import Sidecar, parse_sidecar
 
 
-def _digest(path: Path) -> str | None:
+def _digest(path: Path) -> bytes | str | None:
+    """What the file holds now: its bytes (None: no file; "unreadable").
+
+    The bytes themselves, not a hash of them: settings files are a few KB, a byte comparison is exact, and
+    opening a project then needs no hashing module (hashlib loads OpenSSL: ~4 ms of start-up).
+    """
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        return path.read_bytes()
     except FileNotFoundError:
         return None
     except OSError:
@@ -34,7 +38,7 @@ class Project:
     files: dict[Source, SettingsFile] = field(default_factory=dict)  # the XML files that exist
     sidecar: Sidecar | None = None
     error: TlsguiError | None = None  # set: a file could not be read; the project is read-only
-    fingerprints: dict[Path, str | None] = field(default_factory=dict)
+    fingerprints: dict[Path, bytes | str | None] = field(default_factory=dict)  # see _digest
     notices: list[str] = field(default_factory=list)
 
     @property
@@ -220,7 +224,7 @@ def save_project(project: Project, settings: Settings, *, force: bool = False) -
     backup = create_backup(paths, list(outputs), "before saving settings")
     for path, data in outputs.items():
         write_atomic(path, data)
-        project.fingerprints[path] = hashlib.sha256(data).hexdigest()
+        project.fingerprints[path] = data
     project.files.update(new_files)
     if paths.sidecar in outputs:
         project.sidecar = sidecar

@@ -40,12 +40,9 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(icon("app"))
         QApplication.setWindowIcon(icon("app"))  # message boxes and the task bar use it too
         self.setAcceptDrops(True)
-        self._scrolls: dict[str, QScrollArea] = {}
+        self._scrolls: dict[str, QScrollArea] = {}  # made with their page: start-up builds only one
         for page in PAGES:
             self.ui.page_list.addItem(QListWidgetItem(icon(page.icon_name), page.title))
-            scroll = QScrollArea(self.ui.page_stack, objectName=f"{page.name}_scroll", widgetResizable=True)
-            self._scrolls[page.name] = scroll
-            self.ui.page_stack.addWidget(scroll)
         self.ui.page_list.currentRowChanged.connect(self._row_changed)
         self.ui.page_list.setMinimumWidth(150)
         self.ui.main_splitter.setSizes([190, 1090])
@@ -63,21 +60,25 @@ class MainWindow(QMainWindow):
 
     # --- actions --------------------------------------------------------------------------------
     def _make_actions(self) -> None:
+        # Shortcuts are set right after the first paint (_set_shortcuts): no menu is open before it, and
+        # QKeySequence's set-up (its StandardKey enum) is start-up time the first picture does not need.
+        self._shortcuts: list[tuple[QAction, str]] = []
+
         def action(name, text, shortcut, slot, icon_name=""):
             act = QAction(text, self, objectName=name)
             if icon_name:
                 act.setIcon(icon(icon_name))
             if shortcut:
-                act.setShortcut(shortcut)
+                self._shortcuts.append((act, shortcut))
             act.triggered.connect(slot)
             return act
 
-        self.open_action = action("open_action", "&Open Project…", QKeySequence.StandardKey.Open,
+        self.open_action = action("open_action", "&Open Project…", "Open",
                                   self.choose_project, "open")
-        self.save_action = action("save_action", "&Save", QKeySequence.StandardKey.Save, self.save, "save")
+        self.save_action = action("save_action", "&Save", "Save", self.save, "save")
         self.revert_action = action("revert_action", "&Revert", None, self.revert, "revert")
         self.reload_action = action("reload_action", "Re&load from Disk", None, self.reload)
-        self.quit_action = action("quit_action", "&Quit", QKeySequence.StandardKey.Quit, self.close)
+        self.quit_action = action("quit_action", "&Quit", "Quit", self.close)
         self.wizard_action = action("wizard_action", "Certificate &Wizard…", None, lambda: self.open_wizard(),
                                     "certificate")
         self.test_action = action("test_action", "&Test TLS…", "Ctrl+T", self.test_tls, "tls")
@@ -85,11 +86,11 @@ class MainWindow(QMainWindow):
                                     "and check them with real TLS clients")
         self.undo_action = self.undo_group.createUndoAction(self, "&Undo")
         self.undo_action.setObjectName("undo_action")
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self._shortcuts.append((self.undo_action, "Undo"))
         self.undo_action.setIcon(icon("undo"))
         self.redo_action = self.undo_group.createRedoAction(self, "&Redo")
         self.redo_action.setObjectName("redo_action")
-        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        self._shortcuts.append((self.redo_action, "Redo"))
         self.redo_action.setIcon(icon("redo"))
         file_menu = self.menuBar().addMenu("&File")
         file_menu.addAction(self.open_action)
@@ -236,6 +237,10 @@ class MainWindow(QMainWindow):
                 page.wizard_requested.connect(self.open_wizard)
             if hasattr(page, "test_requested"):
                 page.test_requested.connect(self.test_tls)
+            if name not in self._scrolls:
+                scroll = QScrollArea(self.ui.page_stack, objectName=f"{name}_scroll", widgetResizable=True)
+                self._scrolls[name] = scroll
+                self.ui.page_stack.addWidget(scroll)
             self._scrolls[name].setWidget(page)
             self.pages[name] = page
         return self.pages[name]
@@ -325,9 +330,16 @@ class MainWindow(QMainWindow):
             return
         self._painted = True
         self.first_painted.emit()
+        self._set_shortcuts()
         if self.document is not None:
             # Reading the certificate files imports `cryptography`: only after the first paint.
             QTimer.singleShot(0, self.document, self.document.refresh_facts)
+
+    def _set_shortcuts(self) -> None:
+        """Platform shortcuts: a name is a QKeySequence.StandardKey (Open, Save, …), anything else a key string."""
+        for act, key in self._shortcuts:
+            standard = getattr(QKeySequence.StandardKey, key, None)
+            act.setShortcut(standard if standard is not None else QKeySequence(key))
 
     # --- certificate wizard ----------------------------------------------------------------------
     def open_wizard(self, start: str | None = None) -> None:
