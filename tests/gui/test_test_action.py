@@ -166,3 +166,16 @@ def test_a_test_is_bounded_in_time(qtbot, open_window, https_demo):
     assert "did not finish within 0.05 s" in failed.args[0]
     assert _gone(window.test_dialog.job.pid)
     assert "did not finish" in window.test_dialog.report_view.summary.text()
+
+
+def test_a_field_with_an_invalid_value_is_tested_with_its_last_valid_value(qtbot, open_window, https_demo):
+    window = open_window(https_demo)
+    window.document.push_setting("web.https_enabled", True)
+    page = window.page("web")
+    page.editor("web.https_port").setText("70000")
+    page.editor("web.https_port").textEdited.emit("70000")
+    assert "web.https_port" in window.document.input_errors
+    dialog = _run_test(qtbot, window, "tls")
+    assert dialog.report_view.report is not None and dialog.report_view.report.passed
+    notes = dialog.report_view.notes
+    assert notes.isVisibleTo(dialog) and "web.https_port holds text that is not a valid value" in notes.text()

@@ -100,7 +100,7 @@ class TestReportView(QWidget):
         self.tree.expandAll()
         self.tree.show()
 
-    def show_report(self, report, *, edited: bool = False) -> None:
+    def show_report(self, report, *, edited: bool = False, extra_notes: tuple[str, ...] = ()) -> None:
         """Fill the checklist; `edited` says the settings tested include unsaved edits."""
         self.clear()
         self.report = report
@@ -115,8 +115,9 @@ class TestReportView(QWidget):
             headline = f"✔ All {passed} checks passed{scope}"
             color = PASS_COLOR
         self.summary.setText(f"<p style='color:{color}; font-size:13pt'><b>{escape(headline)}</b></p>")
-        if report.notes:
-            self.notes.setText("<br>".join("• " + escape(note) for note in report.notes))
+        notes = (*extra_notes, *report.notes)
+        if notes:
+            self.notes.setText("<br>".join("• " + escape(note) for note in notes))
             self.notes.show()
         for listener in report.listeners:
             self._add_listener(listener)

@@ -24,6 +24,7 @@ class TlsTestDialog(QDialog):
         self.job = job or PreviewTestJob(self)
         self.document = None
         self._edited = False
+        self._typed: list[str] = []  # fields whose text is not a valid value: their last valid value is tested
         self.scope_label = QLabel(SCOPE, self, objectName="test_scope")
         self.scope_label.setWordWrap(True)
         self.progress = JobProgress(self)
@@ -57,6 +58,7 @@ class TlsTestDialog(QDialog):
         """Test `document`'s current settings (unsaved edits included) against its files on disk."""
         self.document = document
         self._edited = document.dirty
+        self._typed = sorted(document.input_errors)
         self.setWindowTitle(f"Test TLS — {document.name}")
         self.report_view.clear("Starting the preview servers…")
         self.job.start_test(document.root, document.settings.as_dict())
@@ -73,7 +75,9 @@ class TlsTestDialog(QDialog):
 
     def _finished(self, _output: bytes) -> None:
         report = self.job.report
-        self.report_view.show_report(report, edited=self._edited)
+        notes = tuple(f"{key} holds text that is not a valid value; its last valid value was tested."
+                      for key in self._typed)
+        self.report_view.show_report(report, edited=self._edited, extra_notes=notes)
         failed = len(report.failures())
         self.progress.stop(f"Done in {self.job.elapsed_text()}: " +
                            ("everything matches the settings." if not failed else f"{failed} check(s) failed."))
