@@ -44,3 +44,11 @@ def test_4d_settings_kept_in_the_sidecar_still_say_4d_default(window):
     label = _source(page, "tls.min_version")
     assert label.text() == "4D default (not stored)"
     assert "tls-settings.json" in label.toolTip()
+
+
+def test_the_cli_says_tlsgui_default_for_host_names_too(demo):
+    from gui.conftest import run_cli
+
+    lines = {line.split()[0]: line for line in run_cli("settings", demo).stdout.splitlines() if line.strip()}
+    assert lines["web.host_names"].rstrip().endswith("tlsgui default")
+    assert lines["web.certificate_folder"].rstrip().endswith("4D default")
