@@ -68,6 +68,8 @@ def test_green_checklist_for_a_real_self_signed_certificate_with_unsaved_edits(q
     window.document.push_setting("web.https_enabled", True)
     window.document.push_setting("web.hsts_enabled", True)
     window.document.push_setting("web.host_names", "shop.example.com")
+    window.document.push_setting("client_server.encryption", True)
+    window.document.push_setting("sql.tls_enabled", True)
     assert window.document.dirty
     started = time.monotonic()
     dialog = _run_test(qtbot, window, "tls")
@@ -83,6 +85,10 @@ def test_green_checklist_for_a_real_self_signed_certificate_with_unsaved_edits(q
         assert view.item("web_https", name).text(0).startswith("✔"), name
     assert view.item("web_https", "hsts").text(1) == "max-age=63072000"
     assert view.item("web_http", "redirect").text(0).startswith("✔ HTTP redirects to HTTPS")
+    for role, label in (("client_server", "Application server (client-server)"), ("sql", "SQL server")):
+        assert view.item(role).text(0).startswith(f"✔ {label} — 127.0.0.1:")
+        assert view.item(role, "chain_verifies").text(0).startswith("✔")
+        assert view.item(role, "refuses_tls1.0").text(1).startswith("refused")
     assert "everything matches" in dialog.progress.status_label.text()
     assert dialog.again_button.isEnabled()
     assert _gone(dialog.job.pid)  # the child stopped by itself
