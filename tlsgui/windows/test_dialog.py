@@ -60,7 +60,7 @@ class TlsTestDialog(QDialog):
         self._edited = document.dirty
         self._typed = sorted(document.input_errors)
         self.setWindowTitle(f"Test TLS — {document.name}")
-        self.report_view.clear("Starting the preview servers…")
+        self.report_view.clear("Testing… the checklist appears here once every listener has been checked.")
         self.job.start_test(document.root, document.settings.as_dict())
         self.progress.start("Starting the preview servers…")
         self._update_buttons()
