@@ -19,10 +19,13 @@ def create_app():
 def open_main_window(project_path: str | None, ui_state=None, prompts=None):
     """The main window on `project_path` (a fresh demo copy when None); raises TlsguiError for a bad path."""
     from tlsgui.document import ProjectDocument
-    from tlsgui.project.demo import fresh_demo
     from tlsgui.windows.main_window import MainWindow
 
-    document = ProjectDocument.open(project_path or fresh_demo())
+    if not project_path:
+        from tlsgui.project.demo import fresh_demo
+
+        project_path = fresh_demo()
+    document = ProjectDocument.open(project_path)
     window = MainWindow(ui_state, prompts)
     window.set_document(document)
     return window

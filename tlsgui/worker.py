@@ -8,6 +8,7 @@ import sys
 WORKERS: dict[str, str] = {
     "dhparams": "tlsgui.crypto.dhparams:worker_main",
     "dhparams-check": "tlsgui.workers.checks:dhparams_check_main",
+    "preview-test": "tlsgui.preview.test_run:worker_main",
 }
 
 

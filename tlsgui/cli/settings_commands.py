@@ -8,6 +8,7 @@ from tlsgui.cli.output import print_json, print_problems
 from tlsgui.errors import TlsguiError
 from tlsgui.model.grade import predict_grade
 from tlsgui.model.options import BY_KEY, OPTIONS, option
+from tlsgui.model.settings import Source
 from tlsgui.model.validation import Severity, validate
 from tlsgui.project.demo import write_demo
 from tlsgui.project.facts import gather_facts
@@ -102,7 +103,9 @@ def _show(project, as_json: bool) -> None:
         sourced = project.sources[o.key]
         value = sourced.value
         text = ("true" if value else "false") if isinstance(value, bool) else (repr(value) if value == "" else str(value))
-        print(f"{o.key:<{width}}  {text:<24}  {sourced.source.label}")
+        # 4D has no such setting as web.host_names: its default is tlsgui's (the JSON keeps "default").
+        label = "tlsgui default" if o.tlsgui_only and sourced.source is Source.DEFAULT else sourced.source.label
+        print(f"{o.key:<{width}}  {text:<24}  {label}")
 
 
 def parse_assignments(assignments: list[str]) -> dict:

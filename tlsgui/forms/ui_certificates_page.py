@@ -51,6 +51,11 @@ class Ui_CertificatesPage(object):
 
         self.actions_layout.addWidget(self.refresh_button)
 
+        self.test_button = QPushButton(self.actions)
+        self.test_button.setObjectName(u"test_button")
+
+        self.actions_layout.addWidget(self.test_button)
+
         self.actions_spacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
         self.actions_layout.addItem(self.actions_spacer)
@@ -273,6 +278,7 @@ class Ui_CertificatesPage(object):
         self.selfsigned_button.setText(QCoreApplication.translate("CertificatesPage", u"Development certificate\u2026", None))
         self.dhparams_button.setText(QCoreApplication.translate("CertificatesPage", u"Forward secrecy\u2026", None))
         self.refresh_button.setText(QCoreApplication.translate("CertificatesPage", u"Read files again", None))
+        self.test_button.setText(QCoreApplication.translate("CertificatesPage", u"Test TLS\u2026", None))
         self.names_group.setTitle(QCoreApplication.translate("CertificatesPage", u"Host names and certificate folder", None))
         self.web_host_names_label.setText(QCoreApplication.translate("CertificatesPage", u"Host names", None))
         self.web_host_names_source.setText(QCoreApplication.translate("CertificatesPage", u"stored in \u2026", None))

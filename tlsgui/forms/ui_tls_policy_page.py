@@ -9,8 +9,8 @@
 ################################################################################
 
 from PySide6.QtCore import (QCoreApplication, QMetaObject, Qt)
-from PySide6.QtWidgets import (QComboBox, QGridLayout, QGroupBox, QLabel, QSizePolicy, QSpacerItem,
-    QVBoxLayout)
+from PySide6.QtWidgets import (QComboBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton,
+    QSizePolicy, QSpacerItem, QVBoxLayout, QWidget)
 
 from tlsgui.widgets.cipher_editor import CipherEditor
 
@@ -21,6 +21,26 @@ class Ui_TlsPolicyPage(object):
         TlsPolicyPage.resize(760, 520)
         self.page_layout = QVBoxLayout(TlsPolicyPage)
         self.page_layout.setObjectName(u"page_layout")
+        self.test_actions = QWidget(TlsPolicyPage)
+        self.test_actions.setObjectName(u"test_actions")
+        self.test_actions_layout = QHBoxLayout(self.test_actions)
+        self.test_actions_layout.setObjectName(u"test_actions_layout")
+        self.test_actions_layout.setContentsMargins(0, 0, 0, 0)
+        self.test_button = QPushButton(self.test_actions)
+        self.test_button.setObjectName(u"test_button")
+
+        self.test_actions_layout.addWidget(self.test_button)
+
+        self.test_hint = QLabel(self.test_actions)
+        self.test_hint.setObjectName(u"test_hint")
+        self.test_hint.setWordWrap(True)
+
+        self.test_actions_layout.addWidget(self.test_hint)
+
+        self.test_actions_layout.setStretch(1, 1)
+
+        self.page_layout.addWidget(self.test_actions)
+
         self.protocol_group = QGroupBox(TlsPolicyPage)
         self.protocol_group.setObjectName(u"protocol_group")
         self.protocol_group_grid = QGridLayout(self.protocol_group)
@@ -153,6 +173,8 @@ class Ui_TlsPolicyPage(object):
     # setupUi
 
     def retranslateUi(self, TlsPolicyPage):
+        self.test_button.setText(QCoreApplication.translate("TlsPolicyPage", u"Test TLS\u2026", None))
+        self.test_hint.setText(QCoreApplication.translate("TlsPolicyPage", u"Runs real TLS handshakes on 127.0.0.1 with these settings (unsaved edits included) and the project's certificate files.", None))
         self.protocol_group.setTitle(QCoreApplication.translate("TlsPolicyPage", u"Protocol", None))
         self.tls_min_version_label.setText(QCoreApplication.translate("TlsPolicyPage", u"Minimum TLS version", None))
         self.tls_min_version_source.setText(QCoreApplication.translate("TlsPolicyPage", u"stored in \u2026", None))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ipaddress
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any
@@ -40,6 +39,11 @@ class Option:
     minimum: int | None = None
     maximum: int | None = None
     zero_means: int | None = None  # 4D reads 0 as this port; None: 0 is not allowed
+    tlsgui_only: bool = False  # 4D has no such setting (tlsgui's own, kept in the sidecar): no "4D default"
+
+    def __post_init__(self) -> None:
+        if self.tlsgui_only and self.xml is not None:
+            raise ValueError(f"{self.key}: a tlsgui-only setting cannot have a 4D XML path")
 
     @property
     def storage(self) -> Storage:
@@ -93,6 +97,7 @@ class Option:
                 fix="Use one of: " + ", ".join(self.choices) + ".",
             )
         if self.key == "web.listening_address" and value not in ("", "any"):
+            import ipaddress  # only when a value is checked: not needed to open a project
             try:
                 ipaddress.ip_address(value)
             except ValueError:
@@ -161,7 +166,7 @@ OPTIONS: tuple[Option, ...] = (
     Option(
         "web.host_names", str, "", "Host names",
         "Names clients use to reach these servers (comma-separated), e.g. www.example.com; "
-        "used to check the certificate and to fill in a certificate request.", "web",
+        "used to check the certificate and to fill in a certificate request.", "web", tlsgui_only=True,
     ),
     Option(
         "web.hsts_enabled", bool, False, "Enable HSTS",
@@ -242,6 +247,7 @@ def split_names(text: str) -> list[str]:
 
 def is_host_name(name: str) -> bool:
     """A DNS name (a leading '*.' wildcard allowed) or an IP address."""
+    import ipaddress  # only when a value is checked: not needed to open a project
     try:
         ipaddress.ip_address(name)
         return True

@@ -23,6 +23,23 @@ def save_target(document, key: str) -> str:
     return source.label if source in (Source.USER, Source.USER_DATA) else Source.STRUCTURE.label
 
 
+def default_source_text(key: str) -> str:
+    """The source label of a value no file sets: 4D's default, or for tlsgui's own settings, tlsgui's."""
+    option = BY_KEY[key]
+    if option.tlsgui_only:
+        return f"tlsgui default (stored in {Storage.SIDECAR.value} when set)"
+    return "4D default (not stored)"
+
+
+def default_source_tip(key: str) -> str:
+    option = BY_KEY[key]
+    if option.tlsgui_only:
+        return (f"Not stored yet. 4D has no such setting: tlsgui keeps it in Project/Sources/"
+                f"{Storage.SIDECAR.value} once it is set.")
+    where = "settings.4DSettings" if option.storage is Storage.XML else f"Project/Sources/{Storage.SIDECAR.value}"
+    return f"Not stored in any file: 4D's default applies. A change is saved to {where}."
+
+
 class SettingsPage(QWidget):
     """One page: `form_class` builds the widgets; `KEYS` are the settings edited here, in order."""
 
@@ -161,11 +178,11 @@ class SettingsPage(QWidget):
             if self.document.is_edited(key):
                 text = f"edited, saved to {save_target(self.document, key)}"
             elif sourced.source is Source.DEFAULT:
-                text = "4D default (not stored)"
+                text = default_source_text(key)
             else:
                 text = f"from {sourced.source.label}"
             style = _SOURCE_STYLE
         if label is not None:
             label.setText(text)
             label.setStyleSheet(style)
-            label.setToolTip(self.document.source_of(key).path or "Not stored in any file: 4D's default applies.")
+            label.setToolTip(self.document.source_of(key).path or default_source_tip(key))

@@ -21,6 +21,7 @@ class CertificatesPage(SettingsPage):
     TARGETS = ("files.key", "files.cert", "files.dhparams")
 
     wizard_requested = Signal(str)  # "wizard" (the first page) or a WizardPath value
+    test_requested = Signal()  # "Test TLS…": the window runs the preview + probe
 
     def setup(self) -> None:
         ui = self.ui
@@ -36,6 +37,8 @@ class CertificatesPage(SettingsPage):
             button.setToolTip(tip)
         ui.refresh_button.setToolTip("Read key.pem, cert.pem and dhparams.pem again")
         ui.refresh_button.clicked.connect(self.document.refresh_facts)
+        ui.test_button.setToolTip("Serve these files on 127.0.0.1 and check them with real TLS clients")
+        ui.test_button.clicked.connect(self.test_requested)
         self.document.facts_changed.connect(self.refresh)
 
     def read_only_widgets(self):

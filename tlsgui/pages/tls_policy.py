@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QSizePolicy
 
 from tlsgui.forms.ui_tls_policy_page import Ui_TlsPolicyPage
@@ -21,7 +22,12 @@ class TlsPolicyPage(SettingsPage):
     form_class = Ui_TlsPolicyPage
     KEYS = ("tls.min_version", "tls.cipher_list")
 
+    test_requested = Signal()  # "Test TLS…": the window runs the preview + probe
+
     def setup(self) -> None:
+        self.ui.test_button.setToolTip("Run preview servers on 127.0.0.1 with these settings and the project's "
+                                       "files, and check them with real TLS clients")
+        self.ui.test_button.clicked.connect(self.test_requested)
         for value, text in VERSIONS:
             self.ui.tls_min_version.addItem(text, value)
         for profile in PROFILES:

@@ -26,6 +26,15 @@ PORT_SPAN = {"client_server": 3}
 MIN_DH_BITS = 2048  # below this, Logjam (same limit as validation)
 
 
+class FilesRefused(TlsguiError):
+    """The project's files or TLS policy stop a TLS server; `check`/`title` name it in the window's checklist."""
+
+    def __init__(self, check: str, title: str, message: str, *, where: str = "", fix: str = "") -> None:
+        super().__init__(message, where=where, fix=fix)
+        self.check = check
+        self.title = title
+
+
 @dataclass(frozen=True)
 class ListenerSpec:
     role: str  # web_http, web_https, client_server, sql
@@ -112,11 +121,13 @@ def check_files(folder: Path, users: str) -> tuple[TlsFiles, list[str]]:
     ders = chain_ders(_read(cert), where=str(cert))
     index = key_cert_index(_read(key), ders, where=str(key))
     if index is None:
-        raise TlsguiError("key.pem does not match the certificate in cert.pem.", where=str(folder),
-                          fix="Install the certificate that was issued for this key, or the key that belongs "
-                              "to this certificate.")
+        raise FilesRefused("key_matches", "key.pem matches cert.pem",
+                           "key.pem does not match the certificate in cert.pem.", where=str(folder),
+                           fix="Install the certificate that was issued for this key, or the key that belongs "
+                               "to this certificate.")
     if index > 0:
-        raise TlsguiError(
+        raise FilesRefused(
+            "chain_order", "cert.pem starts with the server certificate",
             f"cert.pem's chain is out of order: the server certificate ({describe(ders[index])}) is number "
             f"{index + 1}, but the server sends the first one as its own.", where=str(cert),
             fix="Put the server certificate first, then each intermediate, each followed by its issuer "
@@ -129,22 +140,26 @@ def check_files(folder: Path, users: str) -> tuple[TlsFiles, list[str]]:
                 warnings.simplefilter("ignore")
                 dh_bits = read_dh_bits(_read(dh))
         except TlsguiError as exc:
-            raise TlsguiError(exc.message, where=str(dh),
-                              fix="Install a standard group: tlsgui dhparams PROJECT --group ffdhe2048.") from None
+            raise FilesRefused("dhparams", "dhparams.pem is usable", exc.message, where=str(dh),
+                               fix="Install a standard group: tlsgui dhparams PROJECT --group ffdhe2048.") from None
         if dh_bits < MIN_DH_BITS:
-            raise TlsguiError(
+            raise FilesRefused(
+                "dhparams", "dhparams.pem is at least 2048 bits",
                 f"dhparams.pem has only {dh_bits} bits; DH below {MIN_DH_BITS} bits is breakable (Logjam).",
                 where=str(dh), fix="Install a standard group: tlsgui dhparams PROJECT --group ffdhe2048.")
     files = TlsFiles(folder, key, cert, dh if dh.is_file() else None, tuple(ders), dh_bits)
     return files, chain_warnings
 
 
-def plan_for(path: str | Path) -> PreviewPlan:
-    """Load a project and decide what its preview serves; TlsguiError for anything that stops 4D's servers."""
+def plan_for(path: str | Path, values: dict | None = None) -> PreviewPlan:
+    """Load a project and decide what its preview serves; TlsguiError for anything that stops 4D's servers.
+
+    `values` (dotted key -> value) replace the saved settings: the window tests its unsaved edits this way.
+    """
     project = load_project(path)
     if project.error:
         raise project.error
-    settings = project.settings
+    settings = project.settings.replace(**values) if values else project.settings
     specs = enabled_listeners(settings)
     if not specs:
         raise TlsguiError("Nothing to preview: HTTP, HTTPS, client-server encryption and SQL TLS are all off.",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ipaddress
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from tlsgui.crypto.peer import chain_problems, der_to_pem, describe, is_self_signed, name_covered
 from tlsgui.preview.context import offers_dhe, tls12_cipher_names
@@ -256,11 +257,14 @@ def expectations(plan: PreviewPlan, context, listeners: list[Listener]) -> Expec
         https_port=https.port if https else None)
 
 
-def probe_plan(plan: PreviewPlan, listeners: list[Listener], context, timeout: float = 5.0) -> Report:
-    """Probe the listeners of a running preview of `plan`."""
+def probe_plan(plan: PreviewPlan, listeners: list[Listener], context, timeout: float = 5.0,
+               on_listener: Callable[[Listener], None] | None = None) -> Report:
+    """Probe the listeners of a running preview of `plan`; `on_listener` hears which one is probed next."""
     expect = expectations(plan, context, listeners)
     reports = []
     for item in listeners:
+        if on_listener is not None:
+            on_listener(item)
         if item.tls:
             reports.append(probe_tls(item.host, item.port, expect, role=item.role, label=LABELS[item.role],
                                      timeout=timeout, web=item.role == "web_https",

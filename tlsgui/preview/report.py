@@ -69,6 +69,19 @@ class Report:
                 "listeners": [item.as_json() for item in self.listeners]}
 
 
+def report_from_json(data: dict) -> Report:
+    """The inverse of `Report.as_json` (the window reads the report a `--worker preview-test` child printed)."""
+    if data.get("format") != REPORT_FORMAT:
+        raise ValueError(f"unknown report format {data.get('format')!r}")
+    listeners = tuple(
+        ListenerReport(item["role"], item["label"], item["host"], int(item["port"]), bool(item["tls"]),
+                       tuple(Check(c["name"], c["title"], c["passed"], c.get("detail", ""), c.get("reason", ""))
+                             for c in item["checks"]),
+                       dict(item.get("facts") or {}))
+        for item in data["listeners"])
+    return Report(data["target"], listeners, tuple(data.get("notes") or ()))
+
+
 def render_text(report: Report) -> str:
     """The checklist as a person reads it in a terminal."""
     lines = [f"Handshake report for {report.target}"]

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import copy
-import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -11,17 +9,19 @@ from typing import Any
 from tlsgui.errors import ConflictError, SettingsFileError, TlsguiError
 from tlsgui.model.options import ALLOW_USER_SETTINGS, BY_KEY, OPTIONS, Option, Storage
 from tlsgui.model.settings import Settings, Source, Sourced
-from tlsgui.project.atomic import check_writable, write_atomic
-from tlsgui.project.backups import create_backup
 from tlsgui.project.locate import ProjectPaths, find_project_root
-from tlsgui.project.method_file import render_method
 from tlsgui.project.settings_file import SettingsFile, new_settings_file, read_settings_file
 from tlsgui.project.sidecar import Sidecar, parse_sidecar
 
 
-def _digest(path: Path) -> str | None:
+def _digest(path: Path) -> bytes | str | None:
+    """What the file holds now: its bytes (None: no file; "unreadable").
+
+    The bytes themselves, not a hash of them: settings files are a few KB, a byte comparison is exact, and
+    opening a project then needs no hashing module (hashlib loads OpenSSL: ~4 ms of start-up).
+    """
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        return path.read_bytes()
     except FileNotFoundError:
         return None
     except OSError:
@@ -38,7 +38,7 @@ class Project:
     files: dict[Source, SettingsFile] = field(default_factory=dict)  # the XML files that exist
     sidecar: Sidecar | None = None
     error: TlsguiError | None = None  # set: a file could not be read; the project is read-only
-    fingerprints: dict[Path, str | None] = field(default_factory=dict)
+    fingerprints: dict[Path, bytes | str | None] = field(default_factory=dict)  # see _digest
     notices: list[str] = field(default_factory=list)
 
     @property
@@ -165,6 +165,13 @@ def save_project(project: Project, settings: Settings, *, force: bool = False) -
     edit takes effect), otherwise to the structure settings. Files changed on disk since the load are
     never overwritten unless `force` is given. On success `project` reflects the saved state.
     """
+    # Save-only modules load here, not when a project is opened: opening is on the window's start-up path.
+    import copy
+
+    from tlsgui.project.atomic import check_writable, write_atomic
+    from tlsgui.project.backups import create_backup
+    from tlsgui.project.method_file import render_method
+
     if project.read_only:
         raise TlsguiError(
             "The project is open read-only because a settings file could not be read; nothing was saved.",
@@ -217,7 +224,7 @@ def save_project(project: Project, settings: Settings, *, force: bool = False) -
     backup = create_backup(paths, list(outputs), "before saving settings")
     for path, data in outputs.items():
         write_atomic(path, data)
-        project.fingerprints[path] = hashlib.sha256(data).hexdigest()
+        project.fingerprints[path] = data
     project.files.update(new_files)
     if paths.sidecar in outputs:
         project.sidecar = sidecar

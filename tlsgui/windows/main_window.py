@@ -15,7 +15,6 @@ from tlsgui.pages.registry import PAGES, page_for_key
 from tlsgui.widgets.icons import icon
 from tlsgui.widgets.prompts import CANCEL, SAVE, Prompts
 from tlsgui.windows.ui_state import UiState
-from tlsgui.wizard.ids import PageId, WizardPath
 
 CERTIFICATE_SUFFIXES = {".pem", ".crt", ".cer", ".der", ".p12", ".pfx", ".p7b", ".p7c", ".key"}
 
@@ -34,18 +33,16 @@ class MainWindow(QMainWindow):
         self.prompts = prompts or Prompts()
         self.document: ProjectDocument | None = None
         self.wizard = None
+        self.test_dialog = None  # the "Test TLS" window, made on first use
         self.pages: dict[str, QWidget] = {}
         self._painted = False
         self.undo_group = QUndoGroup(self)
         self.setWindowIcon(icon("app"))
         QApplication.setWindowIcon(icon("app"))  # message boxes and the task bar use it too
         self.setAcceptDrops(True)
-        self._scrolls: dict[str, QScrollArea] = {}
+        self._scrolls: dict[str, QScrollArea] = {}  # made with their page: start-up builds only one
         for page in PAGES:
             self.ui.page_list.addItem(QListWidgetItem(icon(page.icon_name), page.title))
-            scroll = QScrollArea(self.ui.page_stack, objectName=f"{page.name}_scroll", widgetResizable=True)
-            self._scrolls[page.name] = scroll
-            self.ui.page_stack.addWidget(scroll)
         self.ui.page_list.currentRowChanged.connect(self._row_changed)
         self.ui.page_list.setMinimumWidth(150)
         self.ui.main_splitter.setSizes([190, 1090])
@@ -63,30 +60,37 @@ class MainWindow(QMainWindow):
 
     # --- actions --------------------------------------------------------------------------------
     def _make_actions(self) -> None:
+        # Shortcuts are set right after the first paint (_set_shortcuts): no menu is open before it, and
+        # QKeySequence's set-up (its StandardKey enum) is start-up time the first picture does not need.
+        self._shortcuts: list[tuple[QAction, str]] = []
+
         def action(name, text, shortcut, slot, icon_name=""):
             act = QAction(text, self, objectName=name)
             if icon_name:
                 act.setIcon(icon(icon_name))
             if shortcut:
-                act.setShortcut(shortcut)
+                self._shortcuts.append((act, shortcut))
             act.triggered.connect(slot)
             return act
 
-        self.open_action = action("open_action", "&Open Project…", QKeySequence.StandardKey.Open,
+        self.open_action = action("open_action", "&Open Project…", "Open",
                                   self.choose_project, "open")
-        self.save_action = action("save_action", "&Save", QKeySequence.StandardKey.Save, self.save, "save")
+        self.save_action = action("save_action", "&Save", "Save", self.save, "save")
         self.revert_action = action("revert_action", "&Revert", None, self.revert, "revert")
         self.reload_action = action("reload_action", "Re&load from Disk", None, self.reload)
-        self.quit_action = action("quit_action", "&Quit", QKeySequence.StandardKey.Quit, self.close)
+        self.quit_action = action("quit_action", "&Quit", "Quit", self.close)
         self.wizard_action = action("wizard_action", "Certificate &Wizard…", None, lambda: self.open_wizard(),
                                     "certificate")
+        self.test_action = action("test_action", "&Test TLS…", "Ctrl+T", self.test_tls, "tls")
+        self.test_action.setToolTip("Run preview servers on 127.0.0.1 with the current settings and files, "
+                                    "and check them with real TLS clients")
         self.undo_action = self.undo_group.createUndoAction(self, "&Undo")
         self.undo_action.setObjectName("undo_action")
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self._shortcuts.append((self.undo_action, "Undo"))
         self.undo_action.setIcon(icon("undo"))
         self.redo_action = self.undo_group.createRedoAction(self, "&Redo")
         self.redo_action.setObjectName("redo_action")
-        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        self._shortcuts.append((self.redo_action, "Redo"))
         self.redo_action.setIcon(icon("redo"))
         file_menu = self.menuBar().addMenu("&File")
         file_menu.addAction(self.open_action)
@@ -103,10 +107,12 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.redo_action)
         certificates_menu = self.menuBar().addMenu("&Certificates")
         certificates_menu.addAction(self.wizard_action)
+        certificates_menu.addAction(self.test_action)
         toolbar = self.addToolBar("Main")
         toolbar.setObjectName("main_toolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for act in (self.open_action, self.save_action, self.revert_action, self.undo_action, self.redo_action):
+        for act in (self.open_action, self.save_action, self.revert_action, self.undo_action, self.redo_action,
+                    self.test_action):
             toolbar.addAction(act)
         self._fill_recent()
         self._update_actions()
@@ -131,6 +137,9 @@ class MainWindow(QMainWindow):
         if old is not None:
             self.undo_group.removeStack(old.undo_stack)
             old.deleteLater()
+        if self.test_dialog is not None:
+            self.test_dialog.cancel()  # its report was about the previous project
+            self.test_dialog.hide()
         self.undo_group.addStack(document.undo_stack)
         self.undo_group.setActiveStack(document.undo_stack)
         document.dirty_changed.connect(self._update_title)
@@ -226,6 +235,12 @@ class MainWindow(QMainWindow):
             page = next(p for p in PAGES if p.name == name).load()(self.document)
             if hasattr(page, "wizard_requested"):
                 page.wizard_requested.connect(self.open_wizard)
+            if hasattr(page, "test_requested"):
+                page.test_requested.connect(self.test_tls)
+            if name not in self._scrolls:
+                scroll = QScrollArea(self.ui.page_stack, objectName=f"{name}_scroll", widgetResizable=True)
+                self._scrolls[name] = scroll
+                self.ui.page_stack.addWidget(scroll)
             self._scrolls[name].setWidget(page)
             self.pages[name] = page
         return self.pages[name]
@@ -271,6 +286,7 @@ class MainWindow(QMainWindow):
         self.save_action.setEnabled(bool(doc and doc.dirty and not doc.read_only))
         self.revert_action.setEnabled(bool(doc and doc.dirty))
         self.reload_action.setEnabled(doc is not None)
+        self.test_action.setEnabled(doc is not None)
 
     def _show_problems(self) -> None:
         if self.document is not None:
@@ -314,9 +330,16 @@ class MainWindow(QMainWindow):
             return
         self._painted = True
         self.first_painted.emit()
+        self._set_shortcuts()
         if self.document is not None:
             # Reading the certificate files imports `cryptography`: only after the first paint.
             QTimer.singleShot(0, self.document, self.document.refresh_facts)
+
+    def _set_shortcuts(self) -> None:
+        """Platform shortcuts: a name is a QKeySequence.StandardKey (Open, Save, …), anything else a key string."""
+        for act, key in self._shortcuts:
+            standard = getattr(QKeySequence.StandardKey, key, None)
+            act.setShortcut(standard if standard is not None else QKeySequence(key))
 
     # --- certificate wizard ----------------------------------------------------------------------
     def open_wizard(self, start: str | None = None) -> None:
@@ -326,6 +349,7 @@ class MainWindow(QMainWindow):
         """
         if self.document is None or self.document.read_only:
             return
+        from tlsgui.wizard.ids import WizardPath
         from tlsgui.wizard.wizard import CertificateWizard  # imported on first use: not needed to paint
 
         if self.wizard is not None and self.wizard.isVisible():
@@ -352,6 +376,22 @@ class MainWindow(QMainWindow):
         wizard.reject()  # nothing runs any more: no second question; stops the pool, removes the staging folder
         return True
 
+    # --- TLS test ---------------------------------------------------------------------------------
+    def test_tls(self) -> None:
+        """Run the preview + probe on the current settings (unsaved edits included) and show the checklist."""
+        if self.document is None:
+            return
+        from tlsgui.windows.test_dialog import TlsTestDialog  # imported on first use: not needed to paint
+
+        if self.test_dialog is None:
+            self.test_dialog = TlsTestDialog(self)
+        if self.test_dialog.isVisible():
+            self.test_dialog.raise_()  # already open, maybe behind the main window
+        else:
+            self.test_dialog.show()
+        if not self.test_dialog.running:
+            self.test_dialog.run(self.document)
+
     def _wizard_wrote(self, paths: list) -> None:
         if self.document is not None:
             self.document.refresh_facts()
@@ -365,6 +405,9 @@ class MainWindow(QMainWindow):
         if not self.close_wizard():
             event.ignore()
             return
+        if self.test_dialog is not None:
+            self.test_dialog.cancel()  # a test child holds the preview's ports: it never outlives the window
+            self.test_dialog.close()
         self.ui_state.set_bytes("window/geometry", self.saveGeometry())
         self.ui_state.set_bytes("window/main_splitter", self.ui.main_splitter.saveState())
         self.ui_state.set_bytes("window/right_splitter", self.ui.right_splitter.saveState())
@@ -394,6 +437,8 @@ class MainWindow(QMainWindow):
     def open_dropped(self, path: Path) -> None:
         """A dropped folder (or a file inside a project) opens it; a certificate file is for the wizard."""
         if path.is_file() and path.suffix.lower() in CERTIFICATE_SUFFIXES:
+            from tlsgui.wizard.ids import PageId, WizardPath
+
             self.open_wizard(WizardPath.RECEIVED)
             # Only onto the received page: a wizard already open on another step keeps its own work.
             if self.wizard is not None and self.wizard.currentId() == PageId.RECEIVED_SOURCE:

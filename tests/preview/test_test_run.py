@@ -1,0 +1,58 @@
+"""The window's test child: `tlsgui --worker preview-test` with settings values on stdin, one JSON answer."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from conftest import tree_bytes
+from tlsgui.preview.report import report_from_json
+from tlsgui.preview.test_run import PROGRESS_PREFIX, run_test
+
+
+def _worker(project, values):
+    done = subprocess.run([sys.executable, "-m", "tlsgui", "--worker", "preview-test", str(project),
+                           "--timeout", "3"], input=json.dumps({"values": values}), capture_output=True,
+                          text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.strip().splitlines()
+    assert all(line.startswith(PROGRESS_PREFIX) for line in lines[:-1])
+    return [json.loads(line[len(PROGRESS_PREFIX):]) for line in lines[:-1]], json.loads(lines[-1])
+
+
+def test_values_replace_the_saved_settings_and_nothing_is_written(tls_project, pki):
+    root = tls_project(cert=pki.selfsigned, key=pki.selfsigned_key, web__https_enabled=False,
+                       client_server__encryption=False, sql__tls_enabled=False)
+    before = tree_bytes(root)
+    report = run_test(str(root), {"web.https_enabled": True, "tls.min_version": "1.3"}, timeout=3)
+    assert [item.role for item in report.listeners] == ["web_http", "web_https"]
+    https = report.listener("web_https")
+    assert https.check("refuses_tls1.2").passed and https.facts["protocol"] == "TLS 1.3"
+    assert report.passed, report.failures()
+    assert tree_bytes(root) == before
+
+
+def test_the_worker_prints_progress_then_a_report_that_reads_back(tls_project, pki):
+    root = tls_project(cert=pki.selfsigned, key=pki.selfsigned_key)
+    events, answer = _worker(root, {"sql.tls_enabled": False})
+    assert [item["role"] for item in events[0]["listening"]] == ["web_http", "web_https", "client_server"]
+    assert events[1]["text"].startswith("Checking Web server (HTTP) on 127.0.0.1:")
+    report = report_from_json(answer["report"])
+    assert report.as_json() == answer["report"]  # the window sees exactly what the child saw
+    assert report.passed and report.listener("sql") is None
+
+
+def test_files_that_stop_the_server_name_their_check(tls_project, pki):
+    _events, answer = _worker(tls_project(key=pki.selfsigned_key), {})
+    assert answer["error"]["check"] == "key_matches"
+    assert answer["error"]["message"] == "key.pem does not match the certificate in cert.pem."
+    _events, answer = _worker(tls_project(cert=pki.intermediate + pki.leaf), {})
+    assert answer["error"]["check"] == "chain_order" and "out of order" in answer["error"]["message"]
+
+
+def test_a_missing_certificate_is_a_message_not_a_check(tls_project, tmp_path):
+    root = tls_project()
+    (root / "cert.pem").unlink()
+    _events, answer = _worker(root, {})
+    assert answer["error"]["check"] == "" and "cert.pem is missing" in answer["error"]["message"]
