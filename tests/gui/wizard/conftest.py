@@ -141,3 +141,15 @@ def go_next(qtbot, wizard, timeout=20000) -> None:
 
 def thread_free(runner) -> bool:
     return not runner.running and runner.pool.activeThreadCount() == 0
+
+
+def finish(qtbot, wizard) -> list[str]:
+    """Click Finish (it must be enabled) and return the paths the wizard reports written."""
+    from PySide6.QtWidgets import QWizard
+
+    button = wizard.button(QWizard.WizardButton.FinishButton)
+    assert button.isEnabled()
+    with qtbot.waitSignal(wizard.files_written) as blocker:
+        button.click()
+    assert not wizard.isVisible()
+    return blocker.args[0]

@@ -13,6 +13,8 @@ from gui.conftest import read_only_tree, tree_bytes, write_cert
 from tlsgui.wizard import development_page
 from tlsgui.wizard.ids import PageId
 
+from .conftest import finish
+
 HOSTS = "shop.example.com, www.shop.example.com, 192.0.2.10"
 
 
@@ -28,15 +30,6 @@ def open_development(qtbot, window):
     assert wizard.currentId() == PageId.DEVELOPMENT
     qtbot.waitUntil(page.key_ready, timeout=20000)  # the key is made on the runner, not the GUI thread
     return wizard, page
-
-
-def finish(qtbot, wizard) -> list[str]:
-    button = wizard.button(QWizard.WizardButton.FinishButton)
-    assert button.isEnabled()
-    with qtbot.waitSignal(wizard.files_written) as blocker:
-        button.click()
-    assert not wizard.isVisible()
-    return blocker.args[0]
 
 
 def validity_days(cert) -> float:

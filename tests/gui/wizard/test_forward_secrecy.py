@@ -15,6 +15,8 @@ from tlsgui.crypto.dhparams import group_pem
 from tlsgui.wizard import forward_secrecy_page
 from tlsgui.wizard.ids import PageId
 
+from .conftest import finish
+
 ROOT = Path(__file__).resolve().parents[3]
 
 
@@ -45,15 +47,6 @@ def open_forward_secrecy(window):
     wizard = window.wizard
     assert wizard.currentId() == PageId.FORWARD_SECRECY
     return wizard, wizard.currentPage()
-
-
-def finish(qtbot, wizard) -> list[str]:
-    button = wizard.button(QWizard.WizardButton.FinishButton)
-    assert button.isEnabled()
-    with qtbot.waitSignal(wizard.files_written) as blocker:
-        button.click()
-    assert not wizard.isVisible()
-    return blocker.args[0]
 
 
 def start_generation(qtbot, page, bits: int):
