@@ -161,19 +161,22 @@ done
 
 # 9. The window on a real X server (Xvfb, the xcb plugin a desktop uses): time until it is mapped, 3 runs.
 if command -v Xvfb >/dev/null && command -v xdotool >/dev/null; then
-  Xvfb :97 -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+  # -displayfd: the server picks a free display and writes its number once it accepts clients, so a
+  # fixed number never collides with another X server on a shared machine and no sleep guesses readiness.
+  Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$work/display" >/dev/null 2>&1 &
   xvfb_pid=$!
-  sleep 1
+  for _ in $(seq 1 250); do [ -s "$work/display" ] && break; sleep 0.02; done
+  display=":$(head -n1 "$work/display")"
   : >"$work/times"
   for run in 1 2 3; do
     t0=$(now_ms)
-    DISPLAY=:97 "$app" "$work/demo" >"$work/gui.log" 2>&1 &
+    DISPLAY=$display "$app" "$work/demo" >"$work/gui.log" 2>&1 &
     gui_pid=$!
     # Poll every 20 ms (xdotool's own --sync polls every 0.5 s, too coarse to time a start-up).
     # The window's WM_CLASS is "tlsgui" whatever its title says.
     shown=""
     for _ in $(seq 1 1500); do
-      DISPLAY=:97 xdotool search --onlyvisible --class tlsgui >/dev/null 2>&1 && { shown=$(now_ms); break; }
+      DISPLAY=$display xdotool search --onlyvisible --class tlsgui >/dev/null 2>&1 && { shown=$(now_ms); break; }
       kill -0 "$gui_pid" 2>/dev/null || break
       sleep 0.02
     done
