@@ -73,7 +73,7 @@ def test_corrupt_settings_open_read_only_never_overwritten(open_window, demo, pr
     text = window.ui.banner.label.text()
     assert "Read-only" in text and "84x3" in text and "settings.4DSettings" in text
     assert not window.page("web").editor("web.https_port").isEnabled()
-    assert not window.save_action.isEnabled()
+    assert not window.save_action.isEnabled() and not window.wizard_action.isEnabled()
     window.document.push_setting("sql.port", 20000)  # even if an edit got through
     assert not window.save_action.isEnabled()
     assert not window.save() and "read-only" in prompts.errors[-1][1]

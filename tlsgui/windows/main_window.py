@@ -287,6 +287,8 @@ class MainWindow(QMainWindow):
         self.revert_action.setEnabled(bool(doc and doc.dirty))
         self.reload_action.setEnabled(doc is not None)
         self.test_action.setEnabled(doc is not None)
+        # An unreadable settings file leaves the certificate folder unknown: nothing may be installed.
+        self.wizard_action.setEnabled(bool(doc and not doc.read_only))
 
     def _show_problems(self) -> None:
         if self.document is not None:
