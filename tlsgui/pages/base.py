@@ -25,10 +25,9 @@ def save_target(document, key: str) -> str:
 
 def default_source_text(key: str) -> str:
     """The source label of a value no file sets: 4D's default, or for tlsgui's own settings, tlsgui's."""
-    option = BY_KEY[key]
-    if option.tlsgui_only:
-        return f"tlsgui default (stored in {Storage.SIDECAR.value} when set)"
-    return "4D default (not stored)"
+    # As short as the other labels, so the page never needs a horizontal scroll bar; the tooltip says where
+    # a change would be stored.
+    return "tlsgui default (not stored)" if BY_KEY[key].tlsgui_only else "4D default (not stored)"
 
 
 def default_source_tip(key: str) -> str:
