@@ -38,10 +38,11 @@ Settings = dataclasses.make_dataclass(
     "Settings",
     [(_field_name(opt.key), opt.type, dataclasses.field(default=opt.default)) for opt in OPTIONS],
     bases=(_SettingsBase,),
+    # The docstring is given up front: a dataclass without one gets one made from inspect.signature.
+    namespace={"__module__": __name__,
+               "__doc__": "Effective values of every declared option (field names: dotted keys with underscores)."},
     frozen=True,
 )
-Settings.__module__ = __name__
-Settings.__doc__ = "Effective values of every declared option (field names: dotted keys with underscores)."
 
 
 class Source(Enum):
