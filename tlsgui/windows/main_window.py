@@ -325,7 +325,9 @@ class MainWindow(QMainWindow):
             self._after_first_paint()
         elif event.type() == QEvent.Type.Show and not self._painted:
             # Should a platform never send the window itself a paint event, the files are read anyway.
-            QTimer.singleShot(500, self, self._after_first_paint)
+            # A child timer, not QTimer.singleShot(msec, context, slot): that overload's resolution builds
+            # QMetaMethod's enums at start-up; the child timer dies with the window all the same.
+            QTimer(self, singleShot=True, interval=500, timeout=self._after_first_paint).start()
         elif event.type() == QEvent.Type.WindowActivate and self.document is not None:
             self.document.check_disk()
         return result
