@@ -29,6 +29,7 @@ system-deps:
 # Regenerate tlsgui/forms/ from ui/*.ui (the generated modules are committed).
 ui: $(STAMP)
 	$(PY) packaging/build_ui.py
+	$(PY) packaging/build_settings.py
 
 bench: $(STAMP) system-deps
 	QT_QPA_PLATFORM=offscreen $(PY) bench/run.py

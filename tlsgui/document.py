@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
@@ -12,7 +12,10 @@ from tlsgui.errors import TlsguiError
 from tlsgui.model.facts import FileFacts
 from tlsgui.model.options import BY_KEY, OPTIONS
 from tlsgui.model.settings import Settings, Sourced
-from tlsgui.project.store import Project, SaveResult, load_project, save_project
+from tlsgui.project.store import Project, load_project, save_project
+
+if TYPE_CHECKING:
+    from tlsgui.project.saved import SaveResult
 
 
 def presence_facts(project: Project, settings: Settings) -> FileFacts:

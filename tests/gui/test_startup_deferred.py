@@ -12,7 +12,8 @@ from PySide6.QtGui import QKeySequence
 
 # Loaded on first use (saving, editing, testing, the wizard), never for the first picture.
 DEFERRED = ("tlsgui.project.atomic", "tlsgui.project.backups", "tlsgui.project.method_file", "tlsgui.commands",
-            "tlsgui.windows.test_dialog", "tlsgui.workers.preview_job", "tlsgui.wizard.ids", "hashlib", "ssl",
+            "tlsgui.windows.test_dialog", "tlsgui.workers.preview_job", "tlsgui.wizard.ids", "tlsgui.project.saved",
+            "tlsgui.model.cert_facts", "hashlib", "ssl",
             "cryptography")
 
 CHILD = textwrap.dedent("""

@@ -8,11 +8,12 @@
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
 
-from PySide6.QtCore import (QMetaObject, Qt)
-from PySide6.QtWidgets import (QListWidget, QSplitter, QStackedWidget, QVBoxLayout, QWidget)
+from PySide6.QtCore import (QMetaObject)
+from PySide6.QtWidgets import (QListWidget, QStackedWidget, QVBoxLayout, QWidget)
 
 from tlsgui.widgets.banner import Banner
 from tlsgui.widgets.diagnostics import DiagnosticsPanel
+from tlsgui.widgets.splitter import Splitter
 
 class Ui_MainWindow(object):
     def setupUi(self, MainWindow):
@@ -28,15 +29,13 @@ class Ui_MainWindow(object):
 
         self.central_layout.addWidget(self.banner)
 
-        self.main_splitter = QSplitter(self.central)
+        self.main_splitter = Splitter(self.central)
         self.main_splitter.setObjectName(u"main_splitter")
-        self.main_splitter.setOrientation(Qt.Horizontal)
         self.page_list = QListWidget(self.main_splitter)
         self.page_list.setObjectName(u"page_list")
         self.main_splitter.addWidget(self.page_list)
-        self.right_splitter = QSplitter(self.main_splitter)
+        self.right_splitter = Splitter(self.main_splitter)
         self.right_splitter.setObjectName(u"right_splitter")
-        self.right_splitter.setOrientation(Qt.Vertical)
         self.page_stack = QStackedWidget(self.right_splitter)
         self.page_stack.setObjectName(u"page_stack")
         self.right_splitter.addWidget(self.page_stack)

@@ -8,7 +8,7 @@
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
 
-from PySide6.QtCore import (QCoreApplication, QMetaObject, Qt)
+from PySide6.QtCore import (QCoreApplication, QMetaObject)
 from PySide6.QtWidgets import (QCheckBox, QGridLayout, QGroupBox, QLabel, QLineEdit, QSizePolicy,
     QSpacerItem, QVBoxLayout)
 
@@ -93,7 +93,6 @@ class Ui_WebPage(object):
         self.http_note = QLabel(self.http_group)
         self.http_note.setObjectName(u"http_note")
         self.http_note.setWordWrap(True)
-        self.http_note.setTextFormat(Qt.RichText)
 
         self.http_group_grid.addWidget(self.http_note, 5, 0, 1, 3)
 
@@ -133,7 +132,6 @@ class Ui_WebPage(object):
         self.hsts_note = QLabel(self.hsts_group)
         self.hsts_note.setObjectName(u"hsts_note")
         self.hsts_note.setWordWrap(True)
-        self.hsts_note.setTextFormat(Qt.RichText)
 
         self.hsts_group_grid.addWidget(self.hsts_note, 2, 0, 1, 3)
 

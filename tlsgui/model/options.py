@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any
+from typing import Any, NamedTuple
 
 from tlsgui.errors import TlsguiError
 
@@ -16,9 +16,11 @@ class Storage(Enum):
     SIDECAR = "tls-settings.json"
 
 
-@dataclass(frozen=True)
-class XmlPath:
-    """An attribute of an element below `<com.4d>` in settings.4DSettings."""
+class XmlPath(NamedTuple):
+    """An attribute of an element below `<com.4d>` in settings.4DSettings.
+
+    A NamedTuple, not a frozen dataclass: the same immutable record, made without compiling methods at start-up.
+    """
 
     element: str  # slash-separated path below com.4d, e.g. "web/standalone_server/configuration"
     attribute: str

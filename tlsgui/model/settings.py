@@ -1,12 +1,11 @@
-"""The settings values: a frozen dataclass generated from the option declarations, plus their sources."""
+"""The settings values: a frozen value class generated from the option declarations, plus their sources."""
 
 from __future__ import annotations
 
-import dataclasses
-from dataclasses import dataclass
 from enum import Enum
-from typing import Any
+from typing import Any, NamedTuple
 
+from tlsgui.model import settings_values as _generated
 from tlsgui.model.options import OPTIONS, option
 
 
@@ -15,7 +14,7 @@ def _field_name(key: str) -> str:
 
 
 class _SettingsBase:
-    """Key-based access shared by the generated Settings dataclass."""
+    """Key-based access shared by the generated Settings class."""
 
     def get(self, key: str) -> Any:
         option(key)
@@ -24,7 +23,8 @@ class _SettingsBase:
     def replace(self, **changes: Any) -> "Settings":
         """A copy with some values changed, given by dotted key: `settings.replace(**{"web.http_port": 8080})`."""
         checked = {_field_name(key): option(key).check(value) for key, value in changes.items()}
-        return dataclasses.replace(self, **checked)  # type: ignore[arg-type]
+        values = {_field_name(opt.key): getattr(self, _field_name(opt.key)) for opt in OPTIONS}
+        return type(self)(**{**values, **checked})
 
     def as_dict(self) -> dict[str, Any]:
         return {opt.key: getattr(self, _field_name(opt.key)) for opt in OPTIONS}
@@ -33,15 +33,14 @@ class _SettingsBase:
         return [opt.key for opt in OPTIONS if self.get(opt.key) != other.get(opt.key)]
 
 
-# Generated so that adding an Option is the only change needed for a new setting.
-Settings = dataclasses.make_dataclass(
-    "Settings",
-    [(_field_name(opt.key), opt.type, dataclasses.field(default=opt.default)) for opt in OPTIONS],
-    bases=(_SettingsBase,),
-    frozen=True,
-)
-Settings.__module__ = __name__
-Settings.__doc__ = "Effective values of every declared option (field names: dotted keys with underscores)."
+# Generated from OPTIONS, so that adding an Option (then `make ui`) is all a new setting needs. The class
+# body is written out once by packaging/build_settings.py instead of dataclasses.make_dataclass at every start.
+if _generated.FIELDS != tuple((_field_name(opt.key), opt.default) for opt in OPTIONS):
+    raise ImportError("tlsgui/model/settings_values.py does not match OPTIONS: run `make ui`")
+
+
+class Settings(_generated.SettingsValues, _SettingsBase):
+    """Effective values of every declared option (field names: dotted keys with underscores)."""
 
 
 class Source(Enum):
@@ -67,9 +66,9 @@ _SOURCE_LABELS = {
 }
 
 
-@dataclass(frozen=True)
-class Sourced:
-    """A value together with the file it came from."""
+class Sourced(NamedTuple):
+    """A value together with the file it came from (an immutable record: a NamedTuple is made faster than a
+    frozen dataclass, and one is made per setting when a project opens)."""
 
     value: Any
     source: Source

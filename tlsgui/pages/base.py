@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QSignalBlocker
-from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLabel, QLineEdit, QSizePolicy, QWidget
+from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QLineEdit, QSizePolicy, QWidget
 
 from tlsgui.errors import TlsguiError
 from tlsgui.model.options import BY_KEY, Storage
@@ -37,6 +37,11 @@ def default_source_tip(key: str) -> str:
                 f"{Storage.SIDECAR.value} once it is set.")
     where = "settings.4DSettings" if option.storage is Storage.XML else f"Project/Sources/{Storage.SIDECAR.value}"
     return f"Not stored in any file: 4D's default applies. A change is saved to {where}."
+
+
+def _is_combo(widget: QWidget) -> bool:
+    # Qt's own type check: importing QComboBox builds its enums (~1 ms), and the Web page, shown first, has none.
+    return widget.inherits("QComboBox")
 
 
 class SettingsPage(QWidget):
@@ -126,7 +131,9 @@ class SettingsPage(QWidget):
             else:
                 editor.setMinimumWidth(380)
             editor.textEdited.connect(lambda text, k=key: self._typed(k, text))
-        elif isinstance(editor, QComboBox):
+        elif _is_combo(editor):
+            from PySide6.QtWidgets import QComboBox
+
             editor.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             editor.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
             editor.activated.connect(lambda index, k=key, e=editor: self.document.push_setting(k, e.itemData(index)))
@@ -150,7 +157,7 @@ class SettingsPage(QWidget):
         with QSignalBlocker(editor):
             if isinstance(editor, QCheckBox):
                 editor.setChecked(bool(value))
-            elif isinstance(editor, QComboBox):
+            elif _is_combo(editor):
                 editor.setCurrentIndex(editor.findData(value))
             elif isinstance(editor, QLineEdit) and key not in self.document.input_errors:
                 if not self._text_means(key, editor.text(), value):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from tlsgui.forms.ui_web_page import Ui_WebPage
 from tlsgui.pages.base import SettingsPage
 from tlsgui.widgets.hsts_age import ONE_YEAR
+from tlsgui.widgets.qt_values import TEXT_FORMAT_RICH
 
 
 class WebPage(SettingsPage):
@@ -17,6 +18,8 @@ class WebPage(SettingsPage):
 
     def setup(self) -> None:
         self.ui.web_listening_address.setPlaceholderText("any address of this machine")
+        for note in (self.ui.http_note, self.ui.hsts_note):  # a property, not Qt.TextFormat: see qt_values
+            note.setProperty("textFormat", TEXT_FORMAT_RICH)
         self.ui.hsts_age_box.preset_chosen.connect(
             lambda seconds: self.document.push_setting("web.hsts_max_age", seconds))
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tlsgui.errors import ConflictError, SettingsFileError, TlsguiError
 from tlsgui.model.options import ALLOW_USER_SETTINGS, BY_KEY, OPTIONS, Option, Storage
@@ -12,6 +12,9 @@ from tlsgui.model.settings import Settings, Source, Sourced
 from tlsgui.project.locate import ProjectPaths, find_project_root
 from tlsgui.project.settings_file import SettingsFile, new_settings_file, read_settings_file
 from tlsgui.project.sidecar import Sidecar, parse_sidecar
+
+if TYPE_CHECKING:
+    from tlsgui.project.saved import SaveResult
 
 
 def _digest(path: Path) -> bytes | str | None:
@@ -148,12 +151,6 @@ def load_project(path: str | Path) -> Project:
     return project
 
 
-@dataclass(frozen=True)
-class SaveResult:
-    written: tuple[Path, ...]
-    backup_id: str | None = None
-
-
 def _format(option: Option, value: Any) -> str:
     return ("true" if value else "false") if option.type is bool else str(value)
 
@@ -171,6 +168,7 @@ def save_project(project: Project, settings: Settings, *, force: bool = False) -
     from tlsgui.project.atomic import check_writable, write_atomic
     from tlsgui.project.backups import create_backup
     from tlsgui.project.method_file import render_method
+    from tlsgui.project.saved import SaveResult
 
     if project.read_only:
         raise TlsguiError(
@@ -237,3 +235,12 @@ def save_project(project: Project, settings: Settings, *, force: bool = False) -
             project.sources[key] = Sourced(settings.get(key), target, str(_xml_path(paths, target)))
     project.settings = settings
     return SaveResult(tuple(outputs), backup.id if backup else None)
+
+
+def __getattr__(name: str):
+    # SaveResult is made at the first save, not when a project is opened (see tlsgui/project/saved.py).
+    if name == "SaveResult":
+        from tlsgui.project.saved import SaveResult
+
+        return SaveResult
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from tlsgui.widgets.icons import icon
+from tlsgui.widgets.qt_values import USER_ROLE
 
-KEY_ROLE = Qt.ItemDataRole.UserRole
+KEY_ROLE = USER_ROLE
 
 
 class DiagnosticsPanel(QWidget):

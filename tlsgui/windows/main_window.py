@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
+from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtGui import QAction, QUndoGroup
 from PySide6.QtWidgets import QApplication, QLabel, QListWidgetItem, QMainWindow, QScrollArea, QWidget
 
 from tlsgui.document import ProjectDocument
@@ -14,6 +14,7 @@ from tlsgui.forms.ui_main_window import Ui_MainWindow
 from tlsgui.pages.registry import PAGES, page_for_key
 from tlsgui.widgets.icons import icon
 from tlsgui.widgets.prompts import CANCEL, SAVE, Prompts
+from tlsgui.widgets.qt_values import ORIENTATION_VERTICAL, TOOL_BUTTON_TEXT_BESIDE_ICON
 from tlsgui.windows.ui_state import UiState
 
 CERTIFICATE_SUFFIXES = {".pem", ".crt", ".cer", ".der", ".p12", ".pfx", ".p7b", ".p7c", ".key"}
@@ -45,6 +46,8 @@ class MainWindow(QMainWindow):
             self.ui.page_list.addItem(QListWidgetItem(icon(page.icon_name), page.title))
         self.ui.page_list.currentRowChanged.connect(self._row_changed)
         self.ui.page_list.setMinimumWidth(150)
+        # Qt properties, not Qt enums: nothing before the first paint builds PySide's `Qt` namespace.
+        self.ui.right_splitter.setProperty("orientation", ORIENTATION_VERTICAL)
         self.ui.main_splitter.setSizes([190, 1090])
         self.ui.right_splitter.setSizes([590, 130])
         self.ui.diagnostics.problem_activated.connect(self.jump_to)
@@ -110,7 +113,7 @@ class MainWindow(QMainWindow):
         certificates_menu.addAction(self.test_action)
         toolbar = self.addToolBar("Main")
         toolbar.setObjectName("main_toolbar")
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.setProperty("toolButtonStyle", TOOL_BUTTON_TEXT_BESIDE_ICON)
         for act in (self.open_action, self.save_action, self.revert_action, self.undo_action, self.redo_action,
                     self.test_action):
             toolbar.addAction(act)
@@ -273,6 +276,8 @@ class MainWindow(QMainWindow):
         widget = self.pages[info.name].target_widget(key)
         if widget is not None:
             self._scrolls[info.name].ensureWidgetVisible(widget)
+            from PySide6.QtCore import Qt
+
             widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # --- showing the document's state -----------------------------------------------------------
@@ -322,7 +327,9 @@ class MainWindow(QMainWindow):
             self._after_first_paint()
         elif event.type() == QEvent.Type.Show and not self._painted:
             # Should a platform never send the window itself a paint event, the files are read anyway.
-            QTimer.singleShot(500, self, self._after_first_paint)
+            # A child timer, not QTimer.singleShot(msec, context, slot): that overload's resolution builds
+            # QMetaMethod's enums at start-up; the child timer dies with the window all the same.
+            QTimer(self, singleShot=True, interval=500, timeout=self._after_first_paint).start()
         elif event.type() == QEvent.Type.WindowActivate and self.document is not None:
             self.document.check_disk()
         return result
@@ -339,6 +346,8 @@ class MainWindow(QMainWindow):
 
     def _set_shortcuts(self) -> None:
         """Platform shortcuts: a name is a QKeySequence.StandardKey (Open, Save, …), anything else a key string."""
+        from PySide6.QtGui import QKeySequence  # its enums (StandardKey: ~70 keys) are built here, not at start-up
+
         for act, key in self._shortcuts:
             standard = getattr(QKeySequence.StandardKey, key, None)
             act.setShortcut(standard if standard is not None else QKeySequence(key))
