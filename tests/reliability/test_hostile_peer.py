@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import re
 import socket
 import ssl
 import threading
@@ -160,3 +161,55 @@ def test_control_characters_in_a_subject_are_escaped(pki):
 def test_der_to_pem_needs_no_parsing():
     """Any bytes the server sent can be re-armoured for OpenSSL (which decides what it accepts)."""
     assert peer.der_to_pem(b"\x30\x03\x02\x01\x05").startswith(b"-----BEGIN CERTIFICATE-----\nMAMCAQU=\n")
+
+
+@contextlib.contextmanager
+def raw_server(behaviour):
+    """A TCP server on 127.0.0.1 that does `behaviour(conn)` with every connection; stops on exit or by itself."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    listener.settimeout(0.2)
+    stop, ends, held = threading.Event(), time.monotonic() + SERVER_LIFETIME, []
+
+    def loop():
+        while not stop.is_set() and time.monotonic() < ends:
+            try:
+                conn, _ = listener.accept()
+            except TimeoutError:
+                continue
+            held.append(conn)
+            with contextlib.suppress(OSError):
+                behaviour(conn)
+        for conn in held:
+            conn.close()
+        listener.close()
+
+    thread = threading.Thread(target=loop, daemon=True)
+    thread.start()
+    try:
+        yield listener.getsockname()[1]
+    finally:
+        stop.set()
+        thread.join(5)
+        assert not thread.is_alive(), "the test server did not stop"
+
+
+PEERS = {
+    # name: (what the server does, words of the failed handshake check)
+    "silent": (lambda conn: None, "no handshake within 1 s"),
+    "closes": (lambda conn: conn.close(), "closed the connection during the handshake"),
+    "garbage": (lambda conn: conn.sendall(b"\x16\x03\x01\xff\xff" + b"\x00" * 64), "WRONG_VERSION|LENGTH|PACKET|EOF"),
+}
+
+
+@pytest.mark.parametrize("peer_name", sorted(PEERS))
+def test_probe_of_a_peer_that_never_handshakes_is_bounded(peer_name):
+    behaviour, words = PEERS[peer_name]
+    with raw_server(behaviour) as port:
+        started = time.monotonic()
+        done = run_cli("probe", f"127.0.0.1:{port}", "--json", "--timeout", "1", timeout=60)
+        elapsed = time.monotonic() - started
+    assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
+    assert elapsed < 15
+    check = {c["name"]: c for c in json.loads(done.stdout)["listeners"][0]["checks"]}["handshake"]
+    assert check["passed"] is False
+    assert re.search(words, check["detail"], re.I), check["detail"]
