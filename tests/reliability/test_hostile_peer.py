@@ -196,7 +196,7 @@ def raw_server(behaviour):
 PEERS = {
     # name: (what the server does, words of the failed handshake check)
     "silent": (lambda conn: None, "no handshake within 1 s"),
-    "closes": (lambda conn: conn.close(), "closed the connection during the handshake"),
+    "closes": (lambda conn: conn.close(), "the server closed the connection"),  # EOF or a reset: timing
     "garbage": (lambda conn: conn.sendall(b"\x16\x03\x01\xff\xff" + b"\x00" * 64), "WRONG_VERSION|LENGTH|PACKET|EOF"),
 }
 
