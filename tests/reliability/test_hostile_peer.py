@@ -213,3 +213,17 @@ def test_probe_of_a_peer_that_never_handshakes_is_bounded(peer_name):
     check = {c["name"]: c for c in json.loads(done.stdout)["listeners"][0]["checks"]}["handshake"]
     assert check["passed"] is False
     assert re.search(words, check["detail"], re.I), check["detail"]
+
+
+def test_key_pem_of_an_unknown_type_is_refused_in_words(pki):
+    """Regression: the preview's key match raised UnsupportedAlgorithm for a key.pem of an unknown algorithm."""
+    import base64
+
+    from cryptography.hazmat.primitives import serialization
+
+    der = ed25519.Ed25519PrivateKey.generate().private_bytes(
+        serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+    odd = der.replace(b"\x06\x03\x2b\x65\x70", b"\x06\x03\x2b\x65\x63")  # an OID no library knows
+    key = b"-----BEGIN PRIVATE KEY-----\n" + base64.encodebytes(odd) + b"-----END PRIVATE KEY-----\n"
+    with pytest.raises(TlsguiError, match="key of a type tlsgui and 4D cannot use"):
+        peer.key_cert_index(key, [pki.root.public_bytes(DER)])
