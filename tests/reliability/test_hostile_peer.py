@@ -15,7 +15,7 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric import ed25519
 
 from conftest import run_cli
-from reliability.odd_certs import DER, Pki, build, key_pem, pem
+from reliability.odd_certs import DER, Pki, build, key_pem, patched, pem
 from tlsgui.crypto import peer
 from tlsgui.crypto.importer import read_bundle
 from tlsgui.errors import TlsguiError
@@ -227,3 +227,23 @@ def test_key_pem_of_an_unknown_type_is_refused_in_words(pki):
     key = b"-----BEGIN PRIVATE KEY-----\n" + base64.encodebytes(odd) + b"-----END PRIVATE KEY-----\n"
     with pytest.raises(TlsguiError, match="key of a type tlsgui and 4D cannot use"):
         peer.key_cert_index(key, [pki.root.public_bytes(DER)])
+
+
+def test_a_negative_serial_number_is_read_without_a_warning(pki):
+    """Regression (`make fuzz`): cryptography warns when `serial_number` is read, and the summary read it unfiltered;
+    the probe's reader must not warn either."""
+    import warnings
+
+    from tlsgui.crypto.summary import certificate_summary
+
+    cert = pki.leaf()
+    serial = cert.serial_number.to_bytes(20, "big")
+    assert serial[0] < 0x80
+    der = patched(cert, pki.int_key, b"\x02\x14" + serial, b"\x02\x14" + bytes([serial[0] | 0x80]) + serial[1:])
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        imported = read_bundle(pem(der), "negative.pem")
+        summary = certificate_summary(imported.certificates[0])
+        assert peer.describe(der) == "CN=localhost" and peer.chain_problems([der, pki.inter.public_bytes(DER)]) == []
+    assert not caught, [str(w.message) for w in caught]
+    assert summary["serial"].startswith("-")
