@@ -82,10 +82,24 @@ def readable(cert: x509.Certificate, where: str = "") -> x509.Certificate:
     except UnsupportedAlgorithm as exc:
         raise TlsguiError(f"The certificate uses an algorithm that tlsgui and 4D cannot use ({exc}).", where=where,
                           fix="Ask the CA for an RSA or ECDSA certificate signed with SHA-256.") from None
-    except ValueError as exc:
-        raise TlsguiError(f"The certificate is damaged: a part of it cannot be read ({exc}).", where=where,
+    except (ValueError, x509.DuplicateExtension, x509.UnsupportedGeneralNameType) as exc:
+        # The last two are not ValueErrors: a signed certificate with the same extension twice (found by the
+        # peer fuzzer, tests/reliability/test_fuzz_peer.py) escaped this check.
+        raise TlsguiError(f"The certificate is damaged: a part of it cannot be read ({asn1_words(exc)}).", where=where,
                           fix="Download the file from the CA again.") from None
     return cert
+
+
+def asn1_words(exc: Exception) -> str:
+    """cryptography's reason, without the Rust debug dump of its ASN.1 errors (which a server can fill)."""
+    text = str(exc) or type(exc).__name__
+    if "ParseError" in text:
+        where = re.search(r'location: \[([^\]]*)\]', text)
+        kind = re.search(r"kind: (\w+)", text)
+        text = "invalid ASN.1" + (f", {kind.group(1)}" if kind else "") + \
+            (f" in {where.group(1).replace(chr(34), '')}" if where else "")
+    text = "".join(ch if ch.isprintable() else "?" for ch in text)
+    return text if len(text) <= 160 else text[:159] + "…"
 
 
 def _unquote(data: bytes) -> tuple[bytes, bool]:

@@ -104,7 +104,10 @@ def handshake(host: str, port: int, *, version: str | None = None, ciphers: str 
         return Handshake(False, reason="CERTIFICATE_VERIFY_FAILED", message=exc.verify_message or str(exc))
     except ssl.SSLError as exc:
         sock.close()
-        return Handshake(False, reason=exc.reason or type(exc).__name__, message=str(exc))
+        message = str(exc)
+        if exc.reason == "UNEXPECTED_EOF_WHILE_READING":  # OpenSSL's words are "EOF occurred in violation of protocol"
+            message = "the server closed the connection during the handshake (it may not speak TLS on this port)"
+        return Handshake(False, reason=exc.reason or type(exc).__name__, message=message)
     except (TimeoutError, socket.timeout):
         sock.close()
         return Handshake(False, reason="timeout", message=f"no handshake within {timeout:g} s")

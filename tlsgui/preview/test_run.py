@@ -9,6 +9,7 @@ import sys
 from typing import Callable
 
 from tlsgui.errors import TlsguiError
+from tlsgui.model.options import option
 from tlsgui.preview.plan import LABELS, plan_for
 from tlsgui.preview.probe import probe_plan
 from tlsgui.preview.report import Report
@@ -18,6 +19,8 @@ ANSWER_FORMAT = 1
 #: Progress lines on stdout start with this; the last line is the answer. (stdout, not stderr: the window
 #: peeks at stdout without consuming it, and stderr stays whole for the message of a crash.)
 PROGRESS_PREFIX = "@progress "
+#: The window sends a few kilobytes of settings on stdin; more than this is not its message.
+STDIN_LIMIT = 1_000_000
 
 
 def run_test(project: str, values: dict | None, timeout: float,
@@ -34,6 +37,35 @@ def run_test(project: str, values: dict | None, timeout: float,
             {"text": f"Checking {LABELS[item.role]} on {item.host}:{item.port}…"}))
     finally:
         server.stop()
+
+
+def read_values(raw: bytes) -> dict | None:
+    """The settings values of the child's stdin, `{"values": {dotted key: value}}`, each checked against its
+    option; None when there are none; TlsguiError in words for anything else (found by fuzzing the reader:
+    bad JSON, a list, a wrong type or unknown key, invalid UTF-8 or deep nesting used to end in a traceback)."""
+    where = "the settings sent to the test worker"
+    if len(raw) > STDIN_LIMIT:
+        raise TlsguiError(f"The settings are too large ({len(raw)} bytes; at most {STDIN_LIMIT}).", where=where)
+    if not raw.strip():
+        return None
+    try:
+        answer = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise TlsguiError("The settings are not UTF-8 text.", where=where) from None
+    except RecursionError:
+        raise TlsguiError("The settings are nested too deeply to be read.", where=where) from None
+    except ValueError as exc:
+        raise TlsguiError(f"The settings are not valid JSON ({exc}).", where=where) from None
+    if not isinstance(answer, dict) or set(answer) - {"values"}:
+        raise TlsguiError('The settings must be a JSON object {"values": {...}} and nothing else.', where=where)
+    values = answer.get("values")
+    if values is None or values == {}:
+        return None
+    if not isinstance(values, dict):
+        raise TlsguiError('"values" must be a JSON object of setting keys and values.', where=where)
+    for key, value in values.items():  # each key and value checked now, before any listener starts
+        option(key).check(value)
+    return values
 
 
 def _emit_progress(event: dict) -> None:
@@ -56,10 +88,12 @@ def worker_main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     if hasattr(signal, "alarm"):  # POSIX; on Windows the parent's deadline alone bounds it
         signal.alarm(max(1, args.deadline))
-    values = None
-    raw = sys.stdin.read()
-    if raw.strip():
-        values = json.loads(raw).get("values") or None
+    try:
+        values = read_values(sys.stdin.buffer.read(STDIN_LIMIT + 1))
+    except TlsguiError as exc:
+        # Not the window's message: say so and write nothing (no progress, no answer, no listener started).
+        print(f"tlsgui: {_short(str(exc))}", file=sys.stderr)
+        return 2
     try:
         report = run_test(args.project, values, args.timeout, _emit_progress)
     except TlsguiError as exc:
@@ -72,3 +106,9 @@ def worker_main(argv: list[str]) -> int:
     sys.stdout.write(json.dumps(answer) + "\n")
     sys.stdout.flush()
     return 0
+
+
+def _short(text: str, limit: int = 500) -> str:
+    """One line of at most `limit` characters: a value quoted in a message can be as long as the input."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"
