@@ -32,17 +32,14 @@ def pki():
 
 
 @contextlib.contextmanager
-def hostile_server(tmp_path, chain_pem: bytes, key):
-    """A Python ssl server sending `chain_pem` as it is (any order, any content); stops on exit or by itself."""
-    (tmp_path / "chain.pem").write_bytes(chain_pem)
-    (tmp_path / "key.pem").write_bytes(key_pem(key))
-    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-    context.set_ciphers("DEFAULT:@SECLEVEL=0")  # else OpenSSL refuses a chain key it cannot size ("too small")
-    context.load_cert_chain(tmp_path / "chain.pem", tmp_path / "key.pem")
+def raw_server(behaviour, hold: bool = True):
+    """A TCP server on 127.0.0.1 that does `behaviour(conn)` with every connection; stops on exit or by itself.
+
+    `hold` keeps each connection open until the server stops (a silent peer), else it is closed after
+    `behaviour`."""
     listener = socket.create_server(("127.0.0.1", 0))
     listener.settimeout(0.2)
-    stop = threading.Event()
-    ends = time.monotonic() + SERVER_LIFETIME
+    stop, ends, held = threading.Event(), time.monotonic() + SERVER_LIFETIME, []
 
     def loop():
         while not stop.is_set() and time.monotonic() < ends:
@@ -50,12 +47,14 @@ def hostile_server(tmp_path, chain_pem: bytes, key):
                 conn, _ = listener.accept()
             except TimeoutError:
                 continue
-            conn.settimeout(3)
-            try:
-                with context.wrap_socket(conn, server_side=True) as tls:
-                    tls.recv(1)
-            except (OSError, ssl.SSLError):
+            held.append(conn)
+            with contextlib.suppress(OSError):
+                behaviour(conn)
+            if not hold:
+                held.remove(conn)
                 conn.close()
+        for conn in held:
+            conn.close()
         listener.close()
 
     thread = threading.Thread(target=loop, daemon=True)
@@ -66,6 +65,22 @@ def hostile_server(tmp_path, chain_pem: bytes, key):
         stop.set()
         thread.join(5)
         assert not thread.is_alive(), "the test server did not stop"
+
+
+def hostile_server(tmp_path, chain_pem: bytes, key):
+    """A Python ssl server sending `chain_pem` as it is (any order, any content); stops on exit or by itself."""
+    (tmp_path / "chain.pem").write_bytes(chain_pem)
+    (tmp_path / "key.pem").write_bytes(key_pem(key))
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.set_ciphers("DEFAULT:@SECLEVEL=0")  # else OpenSSL refuses a chain key it cannot size ("too small")
+    context.load_cert_chain(tmp_path / "chain.pem", tmp_path / "key.pem")
+
+    def handshake(conn):
+        conn.settimeout(3)
+        with context.wrap_socket(conn, server_side=True) as tls:
+            tls.recv(1)
+
+    return raw_server(handshake, hold=False)
 
 
 def _probe(port: int):
@@ -161,36 +176,6 @@ def test_control_characters_in_a_subject_are_escaped(pki):
 def test_der_to_pem_needs_no_parsing():
     """Any bytes the server sent can be re-armoured for OpenSSL (which decides what it accepts)."""
     assert peer.der_to_pem(b"\x30\x03\x02\x01\x05").startswith(b"-----BEGIN CERTIFICATE-----\nMAMCAQU=\n")
-
-
-@contextlib.contextmanager
-def raw_server(behaviour):
-    """A TCP server on 127.0.0.1 that does `behaviour(conn)` with every connection; stops on exit or by itself."""
-    listener = socket.create_server(("127.0.0.1", 0))
-    listener.settimeout(0.2)
-    stop, ends, held = threading.Event(), time.monotonic() + SERVER_LIFETIME, []
-
-    def loop():
-        while not stop.is_set() and time.monotonic() < ends:
-            try:
-                conn, _ = listener.accept()
-            except TimeoutError:
-                continue
-            held.append(conn)
-            with contextlib.suppress(OSError):
-                behaviour(conn)
-        for conn in held:
-            conn.close()
-        listener.close()
-
-    thread = threading.Thread(target=loop, daemon=True)
-    thread.start()
-    try:
-        yield listener.getsockname()[1]
-    finally:
-        stop.set()
-        thread.join(5)
-        assert not thread.is_alive(), "the test server did not stop"
 
 
 PEERS = {
