@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
-import textwrap
-
+from gui.first_paint import first_paint_report
 from PySide6.QtGui import QKeySequence
 
 # Loaded on first use (saving, editing, testing, the wizard), never for the first picture.
@@ -16,34 +11,10 @@ DEFERRED = ("tlsgui.project.atomic", "tlsgui.project.backups", "tlsgui.project.m
             "tlsgui.model.cert_facts", "hashlib", "ssl",
             "cryptography")
 
-CHILD = textwrap.dedent("""
-    import json, sys
-    from PySide6.QtCore import QSettings, QTimer
-    from tlsgui.app import create_app, open_main_window
-    from tlsgui.windows.ui_state import UiState
-    app = create_app()
-    window = open_main_window(sys.argv[1], ui_state=UiState(QSettings(sys.argv[2], QSettings.Format.IniFormat)))
-    report = {}
-    def painted():
-        report["loaded"] = sorted(m for m in json.loads(sys.argv[3]) if m in sys.modules)
-        report["page"] = window.current_page_name()
-        report["http_port"] = window.page("web").editor("web.http_port").text()
-        app.quit()
-    window.first_painted.connect(painted)
-    QTimer.singleShot(20000, app.quit)
-    window.show()
-    app.exec()
-    print(json.dumps(report))
-""")
-
 
 def test_first_paint_needs_no_save_edit_or_test_modules(demo, tmp_path):
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    done = subprocess.run([sys.executable, "-c", CHILD, str(demo), str(tmp_path / "state.ini"), json.dumps(DEFERRED)],
-                          capture_output=True, text=True, timeout=60, env=env)
-    assert done.returncode == 0, done.stderr
-    report = json.loads(done.stdout.strip().splitlines()[-1])
-    assert report == {"loaded": [], "page": "web", "http_port": "8080"}
+    report = first_paint_report(demo, tmp_path, DEFERRED)
+    assert (report["loaded"], report["page"], report["http_port"]) == ([], "web", "8080")
 
 
 def test_shortcuts_are_set_once_painted(qtbot, window):
