@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from conftest import tree_bytes
 from reliability.bad_corpus import CORPUS
+from reliability.mutations import mutate_der
 from tlsgui.crypto.importer import order_chain, read_bundle
 from tlsgui.crypto.summary import cert_facts, certificate_summary
 from tlsgui.errors import TlsguiError
@@ -77,23 +78,6 @@ def _seeds():
 SEEDS, LEAF_KEY = _seeds()
 
 
-def _mutate_der(draw, der: bytearray) -> None:
-    kind = draw(st.sampled_from(["flip", "cut", "insert", "length", "dup"]))
-    at = draw(st.integers(0, max(0, len(der) - 1)))
-    if kind == "flip" and der:
-        der[at] ^= 1 << draw(st.integers(0, 7))
-    elif kind == "cut":
-        del der[at: at + draw(st.integers(1, 32))]
-    elif kind == "insert":
-        der[at:at] = draw(st.binary(min_size=1, max_size=8))
-    elif kind == "length" and der:
-        # A DER length byte is what parsers trust most: make it larger, smaller or indefinite.
-        der[at] = draw(st.sampled_from([0x00, 0x7F, 0x80, 0x81, 0x82, 0x84, 0xFF, (der[at] + 1) % 256]))
-    elif kind == "dup":
-        piece = der[at: at + draw(st.integers(1, 64))]
-        der[at:at] = piece
-
-
 @st.composite
 def mutated(draw):
     """A real file with its bytes (or, for PEM, the DER inside a block) damaged a few times."""
@@ -108,7 +92,7 @@ def mutated(draw):
                 der = bytearray(base64.b64decode(block.group(1)))
             except ValueError:
                 continue
-            _mutate_der(draw, der)
+            mutate_der(draw, der)
             body = base64.encodebytes(bytes(der)).strip()
             data[block.start(1):block.end(1)] = body
         elif where == "lines":
@@ -116,7 +100,7 @@ def mutated(draw):
         elif where == "tail":
             del data[draw(st.integers(0, len(data))):]
         else:
-            _mutate_der(draw, data)
+            mutate_der(draw, data)
     return bytes(data), draw(st.sampled_from([None, PASSWORD, b"wrong"]))
 
 
@@ -192,7 +176,7 @@ def mutated_dh(draw):
     block = re.search(rb"-----\n(.*?)\n-----END", bytes(data), re.S)
     der = bytearray(base64.b64decode(block.group(1)))
     for _ in range(draw(st.integers(1, 3))):
-        _mutate_der(draw, der)
+        mutate_der(draw, der)
     data[block.start(1):block.end(1)] = base64.encodebytes(bytes(der)).strip()
     return bytes(data)
 

@@ -10,6 +10,7 @@ from cryptography.hazmat.primitives.asymmetric import ed25519, rsa
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from reliability.mutations import mutate_der
 from reliability.odd_certs import DER, Pki, build, key_pem, pem
 from tlsgui.crypto import peer
 from tlsgui.errors import TlsguiError
@@ -29,23 +30,6 @@ SEEDS["odd"] = [PKI.damaged_san_leaf(), PKI.unknown_key_intermediate(), PKI.dupl
 LEAF_KEY_PEM = key_pem(PKI.leaf_key)
 
 
-def _mutate(draw, der: bytearray) -> None:
-    kind = draw(st.sampled_from(["flip", "cut", "insert", "length", "dup", "byte"]))
-    at = draw(st.integers(0, max(0, len(der) - 1)))
-    if kind == "flip" and der:
-        der[at] ^= 1 << draw(st.integers(0, 7))
-    elif kind == "cut":
-        del der[at: at + draw(st.integers(1, 32))]
-    elif kind == "insert":
-        der[at:at] = draw(st.binary(min_size=1, max_size=8))
-    elif kind == "length" and der:  # DER lengths: larger, smaller, indefinite
-        der[at] = draw(st.sampled_from([0x00, 0x7F, 0x80, 0x81, 0x82, 0x84, 0xFF, (der[at] + 1) % 256]))
-    elif kind == "dup":
-        der[at:at] = der[at: at + draw(st.integers(1, 64))]
-    elif der:
-        der[at] = draw(st.integers(0, 255))
-
-
 @st.composite
 def served_chains(draw):
     """A real chain, reordered or cut, with one to three of its certificates damaged a few times."""
@@ -55,7 +39,7 @@ def served_chains(draw):
     for _ in range(draw(st.integers(1, 3))):
         target = chain[draw(st.integers(0, len(chain) - 1))]
         for _ in range(draw(st.integers(1, 3))):
-            _mutate(draw, target)
+            mutate_der(draw, target)
     return [bytes(d) for d in chain]
 
 
