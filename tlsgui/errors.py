@@ -6,15 +6,18 @@ from __future__ import annotations
 class TlsguiError(Exception):
     """A problem with words for a person: what is wrong, where, and what to do.
 
-    `where` names the file (and line) or the setting key; `fix` says what to do.
+    `where` names the file (and line) or the setting key; `fix` says what to do, in the command line's words.
+    `remedies` name the same ways out for a window, which shows them as buttons in its own words: a wizard
+    path ("development", "received", "forward_secrecy") or "setting:KEY" (show that setting's field).
     Parsers and writers raise this and nothing else for bad input.
     """
 
-    def __init__(self, message: str, *, where: str = "", fix: str = "") -> None:
+    def __init__(self, message: str, *, where: str = "", fix: str = "", remedies: tuple[str, ...] = ()) -> None:
         super().__init__(message)
         self.message = message
         self.where = where
         self.fix = fix
+        self.remedies = tuple(remedies)
 
     def __str__(self) -> str:
         text = f"{self.where}: {self.message}" if self.where else self.message

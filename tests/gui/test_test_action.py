@@ -79,14 +79,14 @@ def test_green_checklist_for_a_real_self_signed_certificate_with_unsaved_edits(q
     assert view.report.passed, [(item.role, c.name, c.detail) for item, c in view.report.failures()]
     assert "All" in view.summary.text() and "unsaved edits" in view.summary.text()
     https = view.item("web_https")
-    assert https.text(0).startswith("✔ Web server (HTTPS) — 127.0.0.1:")
+    assert https.text(0).startswith("✔ Passed: Web server (HTTPS) — 127.0.0.1:")
     assert "TLS 1." in https.text(1) and "key exchange" in https.text(1)
     for name in ("handshake", "refuses_tls1.1", "chain_order", "chain_verifies", "host_name:shop.example.com"):
         assert view.item("web_https", name).text(0).startswith("✔"), name
     assert view.item("web_https", "hsts").text(1) == "max-age=63072000"
-    assert view.item("web_http", "redirect").text(0).startswith("✔ HTTP redirects to HTTPS")
+    assert view.item("web_http", "redirect").text(0).startswith("✔ Passed: HTTP redirects to HTTPS")
     for role, label in (("client_server", "Application server (client-server)"), ("sql", "SQL server")):
-        assert view.item(role).text(0).startswith(f"✔ {label} — 127.0.0.1:")
+        assert view.item(role).text(0).startswith(f"✔ Passed: {label} — 127.0.0.1:")
         assert view.item(role, "chain_verifies").text(0).startswith("✔")
         assert view.item(role, "refuses_tls1.0").text(1).startswith("refused")
     assert "everything matches" in dialog.progress.status_label.text()
@@ -119,7 +119,7 @@ def test_a_mismatched_key_is_a_red_check_with_its_fix(qtbot, open_window, https_
     view = dialog.report_view
     row = view.item("files", "key_matches")
     assert row is not None, view.summary.text()
-    assert row.text(0) == "✘ key.pem matches cert.pem"
+    assert row.text(0) == "✘ Failed: key.pem matches cert.pem"
     assert row.text(1) == "key.pem does not match the certificate in cert.pem."
     assert view.fix_text("files", "key_matches").startswith("Fix: Install the certificate that was issued")
     assert "cannot start" in view.summary.text()

@@ -44,14 +44,16 @@ def server_context(plan: PreviewPlan) -> ssl.SSLContext:
         raise FilesRefused("cipher_list", "The cipher list selects a suite",
                            f"No cipher can be selected from the cipher list {cipher_list!r}.",
                            where="tls.cipher_list",
-                           fix="Use OpenSSL cipher names (openssl ciphers -v), or choose a profile.") from None
+                           fix="Use OpenSSL cipher names (openssl ciphers -v), or choose a profile.",
+                           remedies=("setting:tls.cipher_list",)) from None
     try:
         context.load_cert_chain(str(files.cert), str(files.key))
     except ssl.SSLError as exc:
         raise FilesRefused("tls_library", "The TLS library accepts cert.pem and key.pem",
                            f"The TLS library refuses cert.pem and key.pem ({exc.reason or exc}).",
                            where=str(files.folder),
-                           fix="Install a matching certificate and key (tlsgui install PROJECT FILE).") from None
+                           fix="Install a matching certificate and key (tlsgui install PROJECT FILE).",
+                           remedies=("received",)) from None
     if files.dhparams is not None:
         try:
             context.load_dh_params(str(files.dhparams))
@@ -59,12 +61,14 @@ def server_context(plan: PreviewPlan) -> ssl.SSLContext:
             raise FilesRefused("dhparams", "The TLS library accepts dhparams.pem",
                                f"The TLS library refuses dhparams.pem ({exc.reason or exc}).",
                                where=str(files.dhparams),
-                               fix="Install a standard group: tlsgui dhparams PROJECT --group ffdhe2048.") from None
+                               fix="Install a standard group: tlsgui dhparams PROJECT --group ffdhe2048.",
+                               remedies=("forward_secrecy",)) from None
     tls12 = [c for c in context.get_ciphers() if c["protocol"] != "TLSv1.3"]
     if not tls12 and settings.tls_min_version != "1.3":
         raise FilesRefused("cipher_list", "The cipher list selects a TLS 1.2 suite",
                            f"The cipher list {cipher_list!r} selects no suite for TLS 1.2 or older.",
-                           where="tls.cipher_list", fix="Add TLS 1.2 suites, or set tls.min_version=1.3.")
+                           where="tls.cipher_list", fix="Add TLS 1.2 suites, or set tls.min_version=1.3.",
+                           remedies=("setting:tls.cipher_list", "setting:tls.min_version"))
     return context
 
 

@@ -29,8 +29,9 @@ MIN_DH_BITS = 2048  # below this, Logjam (same limit as validation)
 class FilesRefused(TlsguiError):
     """The project's files or TLS policy stop a TLS server; `check`/`title` name it in the window's checklist."""
 
-    def __init__(self, check: str, title: str, message: str, *, where: str = "", fix: str = "") -> None:
-        super().__init__(message, where=where, fix=fix)
+    def __init__(self, check: str, title: str, message: str, *, where: str = "", fix: str = "",
+                 remedies: tuple[str, ...] = ()) -> None:
+        super().__init__(message, where=where, fix=fix, remedies=remedies)
         self.check = check
         self.title = title
 
@@ -98,7 +99,8 @@ def _check_port_clashes(specs: list[ListenerSpec]) -> None:
                 raise TlsguiError(
                     f"{spec.label} and {other.label} are both set to port {port}; 4D could not start both.",
                     where=PORT_KEYS[spec.role],
-                    fix="Give each server its own port (tlsgui settings PROJECT set KEY=PORT).")
+                    fix="Give each server its own port (tlsgui settings PROJECT set KEY=PORT).",
+                    remedies=(f"setting:{PORT_KEYS[spec.role]}", f"setting:{PORT_KEYS[other.role]}"))
             taken[port] = spec
 
 
@@ -117,21 +119,22 @@ def check_files(folder: Path, users: str) -> tuple[TlsFiles, list[str]]:
             raise TlsguiError(
                 f"{users} enabled but there is no {what}: {path.name} is missing.", where=str(folder),
                 fix="Create a development certificate (tlsgui selfsigned PROJECT --cn NAME) or install one "
-                    "(tlsgui install PROJECT FILE), or turn TLS off.")
+                    "(tlsgui install PROJECT FILE), or turn TLS off.",
+                remedies=("development", "received"))
     ders = chain_ders(_read(cert), where=str(cert))
     index = key_cert_index(_read(key), ders, where=str(key))
     if index is None:
         raise FilesRefused("key_matches", "key.pem matches cert.pem",
                            "key.pem does not match the certificate in cert.pem.", where=str(folder),
                            fix="Install the certificate that was issued for this key, or the key that belongs "
-                               "to this certificate.")
+                               "to this certificate.", remedies=("received",))
     if index > 0:
         raise FilesRefused(
             "chain_order", "cert.pem starts with the server certificate",
             f"cert.pem's chain is out of order: the server certificate ({describe(ders[index])}) is number "
             f"{index + 1}, but the server sends the first one as its own.", where=str(cert),
             fix="Put the server certificate first, then each intermediate, each followed by its issuer "
-                "(tlsgui install PROJECT FILE orders it for you).")
+                "(tlsgui install PROJECT FILE orders it for you).", remedies=("received",))
     chain_warnings = [f"cert.pem: {problem}" for problem in chain_problems(ders)]
     dh_bits = None
     if dh.is_file():
@@ -141,12 +144,14 @@ def check_files(folder: Path, users: str) -> tuple[TlsFiles, list[str]]:
                 dh_bits = read_dh_bits(_read(dh))
         except TlsguiError as exc:
             raise FilesRefused("dhparams", "dhparams.pem is usable", exc.message, where=str(dh),
-                               fix="Install a standard group: tlsgui dhparams PROJECT --group ffdhe2048.") from None
+                               fix="Install a standard group: tlsgui dhparams PROJECT --group ffdhe2048.",
+                               remedies=("forward_secrecy",)) from None
         if dh_bits < MIN_DH_BITS:
             raise FilesRefused(
                 "dhparams", "dhparams.pem is at least 2048 bits",
                 f"dhparams.pem has only {dh_bits} bits; DH below {MIN_DH_BITS} bits is breakable (Logjam).",
-                where=str(dh), fix="Install a standard group: tlsgui dhparams PROJECT --group ffdhe2048.")
+                where=str(dh), fix="Install a standard group: tlsgui dhparams PROJECT --group ffdhe2048.",
+                remedies=("forward_secrecy",))
     files = TlsFiles(folder, key, cert, dh if dh.is_file() else None, tuple(ders), dh_bits)
     return files, chain_warnings
 
@@ -164,7 +169,9 @@ def plan_for(path: str | Path, values: dict | None = None) -> PreviewPlan:
     if not specs:
         raise TlsguiError("Nothing to preview: HTTP, HTTPS, client-server encryption and SQL TLS are all off.",
                           where=str(project.paths.root),
-                          fix="Enable one, e.g. tlsgui settings PROJECT set web.https_enabled=true.")
+                          fix="Enable one, e.g. tlsgui settings PROJECT set web.https_enabled=true.",
+                          remedies=("setting:web.https_enabled", "setting:client_server.encryption",
+                                    "setting:sql.tls_enabled"))
     _check_port_clashes(specs)
     notes = []
     if settings.web_listening_address not in ("", "any") and any(s.role.startswith("web") for s in specs):

@@ -76,7 +76,7 @@ def worker_main(argv: list[str]) -> int:
     """`tlsgui --worker preview-test PROJECT [--timeout S] [--deadline S]`, settings values as JSON on stdin.
 
     Prints progress lines, then `{"format": 1, "report": ...}` or `{"format": 1, "error": {message, where, fix,
-    check, title}}` and exits 0;
+    check, title, remedies}}` and exits 0;
     any other exit is a crash. The parent kills it to cancel; it also stops by itself after `--deadline`
     seconds (SIGALRM's default action ends the process, even if a handshake thread hangs), so it never
     outlives a parent that died without killing it.
@@ -100,7 +100,8 @@ def worker_main(argv: list[str]) -> int:
         # A FilesRefused names the failed check, so the window lists it in red; anything else is a message.
         answer = {"format": ANSWER_FORMAT,
                   "error": {"message": exc.message, "where": exc.where, "fix": exc.fix,
-                            "check": getattr(exc, "check", ""), "title": getattr(exc, "title", "")}}
+                            "check": getattr(exc, "check", ""), "title": getattr(exc, "title", ""),
+                            "remedies": list(exc.remedies)}}
     else:
         answer = {"format": ANSWER_FORMAT, "report": report.as_json()}
     sys.stdout.write(json.dumps(answer) + "\n")

@@ -9,6 +9,16 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QProgressBar, QP
 
 from tlsgui.workers.process_job import format_elapsed
 
+def format_duration(ms: int) -> str:
+    """How long a finished job took: "0.4 s" and "12 s" (a sub-second run is never "0:00"), "1:05" from a minute."""
+    ms = max(0, int(ms))
+    if ms < 10_000:
+        return f"{max(ms, 100) / 1000:.1f} s" if ms else "under 0.1 s"
+    if ms < 60_000:
+        return f"{ms // 1000} s"
+    return format_elapsed(ms)
+
+
 # Half a second keeps the seconds display honest without waking the GUI thread more than needed.
 TICK_MS = 500
 
@@ -120,7 +130,7 @@ class JobProgress(QWidget):
         self.start(self._job_text)
 
     def _on_job_succeeded(self, _output: bytes) -> None:
-        self.stop(f"Done in {self._job.elapsed_text()}.")
+        self.stop(f"Done in {format_duration(self._job.elapsed_ms())}.")
 
     def _on_job_failed(self, message: str) -> None:
         self.stop(f"Failed: {message}")

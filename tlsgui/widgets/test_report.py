@@ -1,15 +1,21 @@
-"""The handshake report as a green/red checklist: one branch per listener, each failed check with its fix."""
+"""The handshake report as a checklist (mark, word and colour): one branch per listener, each failed check with its fix."""
 
 from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-PASS_COLOR, FAIL_COLOR, INFO_COLOR = "#1e7d32", "#b3261e", "#5f6368"
-MARKS = {True: ("✔", PASS_COLOR), False: ("✘", FAIL_COLOR), None: ("ℹ", INFO_COLOR)}
+from tlsgui.widgets import colours
+from tlsgui.widgets.plurals import tr
+from tlsgui.widgets.remedies import RemedyButtons, gui_fix
+
+#: Status by mark and word, never by colour alone (the colour comes from the palette: colours.py).
+MARKS = {True: ("✔", "ok", "Passed"), False: ("✘", "error", "Failed"), None: ("ℹ", "info", "Info")}
+#: The settings that make a TLS server: the remedies offered when none is on.
+TLS_SWITCHES = ("setting:web.https_enabled", "setting:client_server.encryption", "setting:sql.tls_enabled")
 #: Item data: "role/check name" for check rows, "role/" for a listener, "role/fix:NAME" for a fix.
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -31,6 +37,8 @@ def facts_line(listener) -> str:
 class TestReportView(QWidget):
     """Shows a tlsgui.preview.report.Report, or a message instead of one (no certificate, cancelled, ...)."""
 
+    remedy_chosen = Signal(str)  # a remedy name (tlsgui.widgets.remedies): the window shows that setting or wizard
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.summary = QLabel(self, objectName="test_summary")
@@ -39,6 +47,8 @@ class TestReportView(QWidget):
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         # Without a report the tree is hidden; the message stays at the top instead of floating mid-window.
         self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.remedies = RemedyButtons(self)
+        self.remedies.remedy_chosen.connect(self.remedy_chosen)
         self.notes = QLabel(self, objectName="test_notes")
         self.notes.setWordWrap(True)
         self.notes.setTextFormat(Qt.TextFormat.RichText)
@@ -55,6 +65,7 @@ class TestReportView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.summary)
+        layout.addWidget(self.remedies)
         layout.addWidget(self.notes)
         layout.addWidget(self.tree, 1)
         self.report = None
@@ -66,37 +77,57 @@ class TestReportView(QWidget):
         self.tree.clear()
         self.tree.hide()
         self.notes.hide()
+        self.remedies.set_remedies(())
         self.summary.setText(escape(text))
 
-    def show_message(self, headline: str, detail: str = "", fix: str = "", *, failed: bool = True) -> None:
-        """A test that produced no report: what happened, where, and what to do, in words (never a traceback)."""
+    @staticmethod
+    def _headline(kind: str, text: str) -> str:
+        return f"<p style='{colours.css(kind)} font-size:13pt'><b>{escape(text)}</b></p>"
+
+    def show_message(self, headline: str, detail: str = "", fix: str = "", *, failed: bool = True,
+                     remedies: tuple[str, ...] = ()) -> None:
+        """A test that produced no report: what happened, where, and what to do, in words (never a traceback).
+
+        With `remedies`, "what to do" is said in the window's words with a button for each, not as a command.
+        """
         self.clear()
-        color = FAIL_COLOR if failed else INFO_COLOR
-        html = f"<p style='color:{color}; font-size:13pt'><b>{escape(headline)}</b></p>"
+        html = self._headline("error" if failed else "info", ("✘ " if failed else "ℹ ") + headline)
         if detail:
             html += f"<p>{escape(detail)}</p>"
+        fix = gui_fix(fix, remedies)
         if fix:
             html += f"<p><b>What to do:</b> {escape(fix)}</p>"
         self.summary.setText(html)
+        self.remedies.set_remedies(remedies)
 
-    def show_refused(self, name: str, title: str, message: str, where: str = "", fix: str = "") -> None:
+    def show_nothing_to_test(self) -> None:
+        """No server uses TLS (the fresh demo): say so, with a way to each switch, rather than "all 0 passed"."""
+        self.show_message("Nothing to test: HTTPS, client-server encryption and SQL TLS are off.",
+                          "Test TLS checks the servers that use TLS; with all three off there is no TLS "
+                          "handshake to make.", failed=False, remedies=TLS_SWITCHES)
+
+    def show_refused(self, name: str, title: str, message: str, where: str = "", fix: str = "",
+                     remedies: tuple[str, ...] = ()) -> None:
         """The project's files stop the preview before any handshake (key does not match cert.pem, chain out of
-        order, DH too small, no usable cipher): one red check, with its message and fix."""
+        order, DH too small, no usable cipher): one failed check, with its message and fix."""
         self.clear()
-        self.summary.setText(f"<p style='color:{FAIL_COLOR}; font-size:13pt'><b>✘ The preview servers cannot "
-                             "start with these files and settings; 4D's would not either.</b></p>")
-        top = QTreeWidgetItem(self.tree, ["✘ Project files and TLS policy", where])
+        self.summary.setText(self._headline("error", "✘ The preview servers cannot start with these files and "
+                                                     "settings; 4D's would not either."))
+        fail = QBrush(colours.status_colour("error"))
+        top = QTreeWidgetItem(self.tree, ["✘ Failed: Project files and TLS policy", where])
         top.setData(0, ID_ROLE, "files/")
-        top.setForeground(0, QBrush(QColor(FAIL_COLOR)))
-        row = QTreeWidgetItem(top, [f"✘ {title}", message])
+        top.setForeground(0, fail)
+        row = QTreeWidgetItem(top, [f"✘ Failed: {title}", message])
         row.setData(0, ID_ROLE, f"files/{name}")
-        row.setForeground(0, QBrush(QColor(FAIL_COLOR)))
+        row.setForeground(0, fail)
         row.setToolTip(1, message)
+        fix = gui_fix(fix, remedies)
         if fix:
             fix_row = QTreeWidgetItem(row, [f"Fix: {fix}", ""])
             fix_row.setData(0, ID_ROLE, f"files/fix:{name}")
-            fix_row.setForeground(0, QBrush(QColor(FAIL_COLOR)))
+            fix_row.setForeground(0, fail)
             fix_row.setFirstColumnSpanned(True)
+        self.remedies.set_remedies(remedies)
         self.tree.expandAll()
         self.tree.show()
 
@@ -109,12 +140,14 @@ class TestReportView(QWidget):
         passed = sum(check.passed is True for check in checks)
         scope = " (with the unsaved edits shown in the window)" if edited else " (with the saved settings)"
         if failed:
-            headline = f"✘ {len(failed)} of {passed + len(failed)} checks failed{scope}"
-            color = FAIL_COLOR
-        else:
-            headline = f"✔ All {passed} checks passed{scope}"
-            color = PASS_COLOR
-        self.summary.setText(f"<p style='color:{color}; font-size:13pt'><b>{escape(headline)}</b></p>")
+            headline, kind = "✘ " + tr("{failed} of %n check(s) failed", passed + len(failed)).format(
+                failed=len(failed)) + scope, "error"
+        elif passed:
+            headline, kind = "✔ " + tr("All %n check(s) passed", passed) + scope, "ok"
+        else:  # only information rows (plain HTTP): nothing passed, so nothing may be shown as a success
+            headline, kind = "ℹ No pass/fail checks ran: no server uses TLS" + scope, "info"
+            self.remedies.set_remedies(TLS_SWITCHES)
+        self.summary.setText(f"<p style='{colours.css(kind)} font-size:13pt'><b>{escape(headline)}</b></p>")
         notes = (*extra_notes, *report.notes)
         if notes:
             self.notes.setText("<br>".join("• " + escape(note) for note in notes))
@@ -124,29 +157,29 @@ class TestReportView(QWidget):
         self.tree.show()
 
     def _add_listener(self, listener) -> None:
-        mark, color = MARKS[listener.passed]
-        top = QTreeWidgetItem(self.tree, [f"{mark} {listener.label} — {listener.host}:{listener.port}",
+        mark, kind, word = MARKS[listener.passed]
+        top = QTreeWidgetItem(self.tree, [f"{mark} {word}: {listener.label} — {listener.host}:{listener.port}",
                                           facts_line(listener)])
         top.setData(0, ID_ROLE, f"{listener.role}/")
         font = QFont(top.font(0))
         font.setBold(True)
         top.setFont(0, font)
-        top.setForeground(0, QBrush(QColor(color)))
+        top.setForeground(0, QBrush(colours.status_colour(kind)))
         chain = listener.facts.get("chain")
         if chain:
             top.setToolTip(1, "Chain served: " + " ← ".join(chain))
         for check in listener.checks:
-            mark, color = MARKS[check.passed]
-            row = QTreeWidgetItem(top, [f"{mark} {check.title}", check.detail])
+            mark, kind, word = MARKS[check.passed]
+            row = QTreeWidgetItem(top, [f"{mark} {word}: {check.title}", check.detail])
             row.setData(0, ID_ROLE, f"{listener.role}/{check.name}")
-            row.setForeground(0, QBrush(QColor(color)))
+            row.setForeground(0, QBrush(colours.status_colour(kind)))
             row.setToolTip(0, {True: "passed", False: "FAILED", None: "information (not a pass/fail check)"}
                            [check.passed])
             row.setToolTip(1, check.detail)
             if check.passed is False and check.reason:
                 fix = QTreeWidgetItem(row, [f"Fix: {check.reason}", ""])
                 fix.setData(0, ID_ROLE, f"{listener.role}/fix:{check.name}")
-                fix.setForeground(0, QBrush(QColor(FAIL_COLOR)))
+                fix.setForeground(0, QBrush(colours.status_colour("error")))
                 fix.setToolTip(0, check.reason)
                 fix.setFirstColumnSpanned(True)
                 row.setExpanded(True)

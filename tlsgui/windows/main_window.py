@@ -396,12 +396,21 @@ class MainWindow(QMainWindow):
 
         if self.test_dialog is None:
             self.test_dialog = TlsTestDialog(self)
+            self.test_dialog.remedy_chosen.connect(self.apply_remedy)
         if self.test_dialog.isVisible():
             self.test_dialog.raise_()  # already open, maybe behind the main window
         else:
             self.test_dialog.show()
         if not self.test_dialog.running:
             self.test_dialog.run(self.document)
+
+    def apply_remedy(self, remedy: str) -> None:
+        """A remedy button (tlsgui.widgets.remedies): show that setting's field, or open that wizard path."""
+        if remedy.startswith("setting:"):
+            self.activateWindow()
+            self.jump_to(remedy.split(":", 1)[1])
+        else:
+            self.open_wizard(remedy)
 
     def _wizard_wrote(self, paths: list) -> None:
         if self.document is not None:

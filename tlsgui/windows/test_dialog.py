@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from tlsgui.widgets.job_progress import JobProgress
+from tlsgui.widgets.job_progress import JobProgress, format_duration
+from tlsgui.widgets.plurals import tr
 from tlsgui.widgets.test_report import TestReportView
 from tlsgui.workers.preview_job import PreviewTestJob
 
@@ -15,6 +17,8 @@ SCOPE = ("Starts preview servers on 127.0.0.1 only, with this project's key.pem,
 
 class TlsTestDialog(QDialog):
     """Non-modal: the person can keep editing and run the test again. Closing it cancels a running test."""
+
+    remedy_chosen = Signal(str)  # a remedy button (tlsgui.widgets.remedies): the main window acts on it
 
     def __init__(self, parent: QWidget | None = None, job: PreviewTestJob | None = None) -> None:
         super().__init__(parent)
@@ -32,8 +36,9 @@ class TlsTestDialog(QDialog):
         # The status words ("Checking SQL server on 127.0.0.1:19812…") need as much room as the bar.
         self.progress.layout().setStretchFactor(self.progress.status_label, 1)
         self.report_view = TestReportView(self)
+        self.report_view.remedy_chosen.connect(self.remedy_chosen)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        self.again_button = QPushButton("Run again", self, objectName="test_again_button")
+        self.again_button = QPushButton("&Run Again", self, objectName="test_again_button")
         self.buttons.addButton(self.again_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.rejected.connect(self.reject)
         self.again_button.clicked.connect(self._run_again)
@@ -60,6 +65,15 @@ class TlsTestDialog(QDialog):
         self._edited = document.dirty
         self._typed = sorted(document.input_errors)
         self.setWindowTitle(f"Test TLS — {document.name}")
+        from tlsgui.preview.plan import enabled_listeners
+
+        if not any(spec.tls for spec in enabled_listeners(document.settings)):
+            # The fresh demo: plain HTTP only. No child, no "all 0 checks passed".
+            self.job.cancel()
+            self.report_view.show_nothing_to_test()
+            self.progress.stop("Nothing to test.")
+            self._update_buttons()
+            return
         self.report_view.clear("Testing… the checklist appears here once every listener has been checked.")
         self.job.start_test(document.root, document.settings.as_dict())
         self.progress.start("Starting the preview servers…")
@@ -79,20 +93,23 @@ class TlsTestDialog(QDialog):
                       for key in self._typed)
         self.report_view.show_report(report, edited=self._edited, extra_notes=notes)
         failed = len(report.failures())
-        self.progress.stop(f"Done in {self.job.elapsed_text()}: " +
-                           ("everything matches the settings." if not failed else f"{failed} check(s) failed."))
+        self.progress.stop(f"Done in {format_duration(self.job.elapsed_ms())}: " +
+                           ("everything matches the settings." if not failed else
+                            tr("%n check(s) failed.", failed)))
         self.progress.bar.setValue(1)  # a full bar: finished (an empty one would look stalled)
         self._update_buttons()
 
     def _failed(self, message: str) -> None:
         error = self.job.error
         if error is not None and self.job.failed_check is not None:
-            self.report_view.show_refused(*self.job.failed_check, error.message, error.where, error.fix)
+            self.report_view.show_refused(*self.job.failed_check, error.message, error.where, error.fix,
+                                          remedies=error.remedies)
         elif error is not None:
-            self.report_view.show_message("The test could not run: " + error.message, error.where, error.fix)
+            self.report_view.show_message("The test could not run: " + error.message, error.where, error.fix,
+                                          remedies=error.remedies)
         else:
             self.report_view.show_message("The test could not run.", message)
-        self.progress.stop(f"Stopped after {self.job.elapsed_text()}; see below.")
+        self.progress.stop(f"Stopped after {format_duration(self.job.elapsed_ms())}; see below.")
         self._update_buttons()
 
     def _cancelled(self) -> None:

@@ -93,7 +93,8 @@ class PreviewTestJob(ProcessJob):
             raise TlsguiError("The test worker gave no readable answer.", fix="Please report this.") from None
         error = answer.get("error")
         if error:
-            self.error = TlsguiError(error["message"], where=error.get("where", ""), fix=error.get("fix", ""))
+            self.error = TlsguiError(error["message"], where=error.get("where", ""), fix=error.get("fix", ""),
+                                     remedies=tuple(str(r) for r in error.get("remedies") or ()))
             if error.get("check"):
                 self.failed_check = (error["check"], error.get("title") or error["check"])
             raise self.error
