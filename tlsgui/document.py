@@ -90,7 +90,7 @@ class ProjectDocument(QObject):
 
     @property
     def grade(self):
-        """The predicted SSL Labs grade (tlsgui.model.grade.Grade)."""
+        """The predicted SSL Labs grade (tlsgui.model.grade.Grade); None while the settings cannot be read."""
         return self._check()[1]
 
     @property
@@ -230,6 +230,13 @@ class ProjectDocument(QObject):
             from tlsgui.model.grade import predict_grade
             from tlsgui.model.validation import Problem, Severity, validate
 
+            if self.project.error is not None:
+                # The settings could not be read: problems computed from 4D's defaults would be about values
+                # nobody set. The one problem is the file itself.
+                error = self.project.error
+                self._checked = ([Problem(Severity.ERROR, "files.settings", f"{error.where}: {error.message}"
+                                          if error.where else error.message, error.fix)], None)
+                return self._checked
             typed = [Problem(Severity.ERROR, key, f"{BY_KEY[key].label}: {err.message}", err.fix)
                      for key, err in self.input_errors.items()]
             self._checked = (typed + validate(self.settings, self.facts), predict_grade(self.settings, self.facts))

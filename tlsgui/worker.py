@@ -9,6 +9,7 @@ WORKERS: dict[str, str] = {
     "dhparams": "tlsgui.crypto.dhparams:worker_main",
     "dhparams-check": "tlsgui.workers.checks:dhparams_check_main",
     "preview-test": "tlsgui.preview.test_run:worker_main",
+    "probe-address": "tlsgui.preview.test_run:probe_main",
 }
 
 

@@ -67,6 +67,8 @@ class RecordingPrompts(Prompts):
         self.opened: list[str] = []  # titles of the file dialogs shown
         self.saved: list[str] = []  # suggested names of the save dialogs shown
         self.passwords_asked: list[str] = []  # texts of the password prompts shown
+        self.locations: list[str] = []  # folders, files and web pages "opened" in another application
+        self.abouts: list[str] = []  # texts of About boxes shown
 
     def ask_unsaved(self, parent, name):
         self.asked.append(name)
@@ -92,6 +94,13 @@ class RecordingPrompts(Prompts):
     def save_file(self, parent, title, suggested_name, filters):
         self.saved.append(suggested_name)
         return self.save_answers.pop(0) if self.save_answers else None
+
+    def open_location(self, parent, path):
+        self.locations.append(path)
+        return True
+
+    def about(self, parent, title, text):
+        self.abouts.append(text)
 
     def ask_password(self, parent, title, text):
         self.passwords_asked.append(text)

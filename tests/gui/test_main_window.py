@@ -143,7 +143,7 @@ def test_problem_click_jumps_to_its_field(qtbot, window):
     rows.itemClicked.emit(item)
     assert window.current_page_name() == "web"
     assert QApplication.focusWidget() is window.page("web").editor("web.https_enabled")
-    assert window.grade_label.text() == "Predicted grade: -"
+    assert window.grade_label.text() == "Predicted grade: — (no HTTPS server to grade)"
 
 
 def test_ui_state_persists(qtbot, open_window, demo, project_factory, ui_state):
@@ -158,8 +158,8 @@ def test_ui_state_persists(qtbot, open_window, demo, project_factory, ui_state):
     assert ui_state.recent_projects()[:2] == [str(other.resolve()), str(demo.resolve())]
     second.recent_menu.aboutToShow.emit()
     recent = [a.text() for a in second.recent_menu.actions()]
-    assert recent[:2] == [str(other.resolve()), str(demo.resolve())]
-    next(a for a in second.recent_menu.actions() if a.text() == str(demo.resolve())).trigger()
+    assert recent[:2] == [f"&1 {other.resolve()}", f"&2 {demo.resolve()}"]  # numbered, the number a mnemonic
+    next(a for a in second.recent_menu.actions() if a.data() == str(demo.resolve())).trigger()
     assert second.document.name == "DemoShop"
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import signal
 import sys
 from pathlib import Path
@@ -13,7 +12,6 @@ from tlsgui.cli.output import print_json
 from tlsgui.errors import TlsguiError
 from tlsgui.project.atomic import write_atomic
 
-_ADDRESS = re.compile(r"^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+):(\d{1,5})$")
 
 
 def register(sub) -> None:
@@ -74,13 +72,11 @@ def _write_ready(path: Path, data: dict) -> None:
 
 def _address(target: str) -> tuple[str, int] | None:
     """HOST:PORT, unless it names an existing path (a project folder called 'a:1' stays a project)."""
-    match = _ADDRESS.match(target)
-    if not match or Path(target).exists():
+    from tlsgui.preview.address import looks_like_address, parse_address
+
+    if not looks_like_address(target) or Path(target).exists():
         return None
-    port = int(match.group(2))
-    if not 1 <= port <= 65535:
-        raise TlsguiError(f"{port} is not a TCP port.", where=target, fix="Use a port from 1 to 65535.")
-    return match.group(1).strip("[]"), port
+    return parse_address(target)
 
 
 def cmd_probe(args) -> int:

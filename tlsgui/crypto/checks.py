@@ -10,6 +10,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.x509.oid import ExtendedKeyUsageOID
 
+from tlsgui.crypto.details import name_text
 from tlsgui.crypto.keys import describe_key, same_key
 from tlsgui.model.options import split_names
 from tlsgui.model.validation import Severity
@@ -165,7 +166,7 @@ def check_certificate(leaf: x509.Certificate, *, key=None, host_names: str = "",
                          "and clients will fail to verify the chain.",
                          "Add the intermediate certificate(s) the CA sent (often 'ca-bundle' or 'chain')."))
     else:
-        out.append(Check("chain", None, f"Issued by {leaf.issuer.rfc4514_string()}; chain complete."))
+        out.append(Check("chain", None, f"Issued by {name_text(leaf.issuer)}; chain complete."))
     return out
 
 

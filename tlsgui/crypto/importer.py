@@ -15,6 +15,7 @@ from cryptography.hazmat.primitives.serialization import pkcs7, pkcs12
 
 from tlsgui.crypto.keys import key_to_pem, load_private_key
 from tlsgui.crypto.sniff import plain_text, sniff
+from tlsgui.crypto.details import name_text
 from tlsgui.errors import PasswordNeeded, TlsguiError
 
 MAX_FILE = 1024 * 1024
@@ -349,11 +350,11 @@ class Chain:
         if self.duplicates:
             out.append(f"Dropped {self.duplicates} duplicate certificate(s).")
         if self.root is not None:
-            out.append(f"Left out the root certificate {self.root.subject.rfc4514_string()}: clients have "
+            out.append(f"Left out the root certificate {name_text(self.root.subject)}: clients have "
                        "their own copy, and sending it only slows the handshake.")
         if self.unrelated:
             out.append("Ignored certificate(s) that are not part of this chain: "
-                       + "; ".join(c.subject.rfc4514_string() for c in self.unrelated) + ".")
+                       + "; ".join(name_text(c.subject) for c in self.unrelated) + ".")
         return out
 
 
@@ -380,7 +381,7 @@ def order_chain(certificates: list[x509.Certificate]) -> Chain:
             raise TlsguiError(f"The files hold only CA certificates ({len(certs)}, a CA bundle such as "
                               "ca-certificates.crt), not your server certificate.",
                               fix="Choose the certificate the CA issued for your server (it names your host).")
-        names = "; ".join(c.subject.rfc4514_string() for c in candidates[:3])
+        names = "; ".join(name_text(c.subject) for c in candidates[:3])
         more = f" and {len(candidates) - 3} more" if len(candidates) > 3 else ""
         raise TlsguiError(f"The files hold {len(candidates)} unrelated server certificates ({names}{more}).",
                           fix="Install one certificate at a time, with its own intermediates.")
@@ -390,7 +391,7 @@ def order_chain(certificates: list[x509.Certificate]) -> Chain:
     while not is_self_signed(current):
         issuer = next((c for c in certs if id(c) not in used and _issued_by(current, c)), None)
         if issuer is None:
-            chain.top_issuer = current.issuer.rfc4514_string()
+            chain.top_issuer = name_text(current.issuer)
             if current is leaf:
                 chain.missing_issuer = chain.top_issuer
             break

@@ -12,6 +12,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.utils import CryptographyDeprecationWarning
 
 from tlsgui.crypto.importer import asn1_words, readable
+from tlsgui.crypto.details import name_text
 from tlsgui.errors import TlsguiError
 
 #: Past this many certificates, chain_problems does not look for another order (it tries every pair).
@@ -178,7 +179,7 @@ def _spki(public_key) -> bytes:
 
 
 def _name(cert: x509.Certificate) -> str:
-    return printable(cert.subject.rfc4514_string()) or "(empty subject)"
+    return printable(name_text(cert.subject)) or "(empty subject)"
 
 
 def printable(text: str, limit: int = 200) -> str:

@@ -12,6 +12,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.x509.oid import ExtendedKeyUsageOID
 
+from tlsgui.crypto.details import name_text
 from tlsgui.errors import TlsguiError
 from tlsgui.model.facts import CertFacts
 
@@ -48,8 +49,8 @@ def cert_facts(cert: x509.Certificate, chain_length: int = 1, private_key=None) 
         matches = _public_bytes(private_key.public_key()) == _public_bytes(cert.public_key())
     hash_algorithm = cert.signature_hash_algorithm
     return CertFacts(
-        subject=cert.subject.rfc4514_string(),
-        issuer=cert.issuer.rfc4514_string(),
+        subject=name_text(cert.subject),
+        issuer=name_text(cert.issuer),
         key_type=key_type,
         key_bits=bits,
         not_before=cert.not_valid_before_utc.astimezone(timezone.utc),

@@ -3,7 +3,7 @@
 ################################################################################
 ## Form generated from reading UI file 'certificates_page.ui'
 ##
-## Created by: Qt User Interface Compiler version 6.12.0
+## Created by: Qt User Interface Compiler version 6.11.3
 ##
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
@@ -12,6 +12,7 @@ from PySide6.QtCore import (QCoreApplication, QMetaObject, QSize, Qt)
 from PySide6.QtWidgets import (QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget,
     QPushButton, QSizePolicy, QSpacerItem, QVBoxLayout, QWidget)
 
+from tlsgui.widgets.chain_view import ChainView
 from tlsgui.widgets.timeline import ValidityTimeline
 
 class Ui_CertificatesPage(object):
@@ -177,12 +178,31 @@ class Ui_CertificatesPage(object):
 
         self.files_group_grid.addWidget(self.cert_chain_label, 5, 0, 1, 1)
 
-        self.cert_chain = QLabel(self.files_group)
+        self.chain_box = QWidget(self.files_group)
+        self.chain_box.setObjectName(u"chain_box")
+        self.chain_box_layout = QVBoxLayout(self.chain_box)
+        self.chain_box_layout.setObjectName(u"chain_box_layout")
+        self.chain_box_layout.setContentsMargins(0, 0, 0, 0)
+        self.cert_chain = QLabel(self.chain_box)
         self.cert_chain.setObjectName(u"cert_chain")
         self.cert_chain.setWordWrap(True)
         self.cert_chain.setTextFormat(Qt.RichText)
 
-        self.files_group_grid.addWidget(self.cert_chain, 5, 1, 1, 2)
+        self.chain_box_layout.addWidget(self.cert_chain)
+
+        self.chain_view = ChainView(self.chain_box)
+        self.chain_view.setObjectName(u"chain_view")
+        self.chain_view.setMaximumSize(QSize(16777215, 150))
+
+        self.chain_box_layout.addWidget(self.chain_view)
+
+        self.details_button = QPushButton(self.chain_box)
+        self.details_button.setObjectName(u"details_button")
+
+        self.chain_box_layout.addWidget(self.details_button)
+
+
+        self.files_group_grid.addWidget(self.chain_box, 5, 1, 1, 2)
 
         self.cert_key_type_label = QLabel(self.files_group)
         self.cert_key_type_label.setObjectName(u"cert_key_type_label")
@@ -240,9 +260,14 @@ class Ui_CertificatesPage(object):
         self.backups_group_grid.setObjectName(u"backups_group_grid")
         self.backups_list = QListWidget(self.backups_group)
         self.backups_list.setObjectName(u"backups_list")
-        self.backups_list.setMaximumSize(QSize(16777215, 80))
+        self.backups_list.setMaximumSize(QSize(16777215, 100))
 
         self.backups_group_grid.addWidget(self.backups_list, 0, 0, 1, 3)
+
+        self.restore_button = QPushButton(self.backups_group)
+        self.restore_button.setObjectName(u"restore_button")
+
+        self.backups_group_grid.addWidget(self.restore_button, 0, 3, 1, 1)
 
         self.backups_group_grid.setColumnStretch(2, 1)
 
@@ -273,12 +298,12 @@ class Ui_CertificatesPage(object):
     # setupUi
 
     def retranslateUi(self, CertificatesPage):
-        self.wizard_button.setText(QCoreApplication.translate("CertificatesPage", u"Certificate wizard\u2026", None))
-        self.import_button.setText(QCoreApplication.translate("CertificatesPage", u"Import certificate\u2026", None))
-        self.selfsigned_button.setText(QCoreApplication.translate("CertificatesPage", u"Development certificate\u2026", None))
-        self.dhparams_button.setText(QCoreApplication.translate("CertificatesPage", u"Forward secrecy\u2026", None))
-        self.refresh_button.setText(QCoreApplication.translate("CertificatesPage", u"Read files again", None))
-        self.test_button.setText(QCoreApplication.translate("CertificatesPage", u"Test TLS\u2026", None))
+        self.wizard_button.setText(QCoreApplication.translate("CertificatesPage", u"Certificate &Wizard\u2026", None))
+        self.import_button.setText(QCoreApplication.translate("CertificatesPage", u"Install &Received Certificate\u2026", None))
+        self.selfsigned_button.setText(QCoreApplication.translate("CertificatesPage", u"&Development Certificate\u2026", None))
+        self.dhparams_button.setText(QCoreApplication.translate("CertificatesPage", u"&Forward Secrecy\u2026", None))
+        self.refresh_button.setText(QCoreApplication.translate("CertificatesPage", u"Re&load Files", None))
+        self.test_button.setText(QCoreApplication.translate("CertificatesPage", u"&Test TLS\u2026", None))
         self.names_group.setTitle(QCoreApplication.translate("CertificatesPage", u"Host names and certificate folder", None))
         self.web_host_names_label.setText(QCoreApplication.translate("CertificatesPage", u"Host names", None))
         self.web_host_names_source.setText(QCoreApplication.translate("CertificatesPage", u"stored in \u2026", None))
@@ -291,11 +316,13 @@ class Ui_CertificatesPage(object):
         self.cert_names_label.setText(QCoreApplication.translate("CertificatesPage", u"Names (SANs)", None))
         self.cert_issuer_label.setText(QCoreApplication.translate("CertificatesPage", u"Issuer", None))
         self.cert_chain_label.setText(QCoreApplication.translate("CertificatesPage", u"Chain", None))
+        self.details_button.setText(QCoreApplication.translate("CertificatesPage", u"Certificate &Details\u2026", None))
         self.cert_key_type_label.setText(QCoreApplication.translate("CertificatesPage", u"Key type", None))
         self.cert_validity_label.setText(QCoreApplication.translate("CertificatesPage", u"Validity", None))
         self.files_dhparams_label.setText(QCoreApplication.translate("CertificatesPage", u"dhparams.pem", None))
         self.pending_key_label.setText(QCoreApplication.translate("CertificatesPage", u"Pending key", None))
         self.backups_group.setTitle(QCoreApplication.translate("CertificatesPage", u"Backups", None))
+        self.restore_button.setText(QCoreApplication.translate("CertificatesPage", u"&Restore\u2026", None))
         pass
     # retranslateUi
 

@@ -3,7 +3,7 @@
 ################################################################################
 ## Form generated from reading UI file 'tls_policy_page.ui'
 ##
-## Created by: Qt User Interface Compiler version 6.12.0
+## Created by: Qt User Interface Compiler version 6.11.3
 ##
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
@@ -173,7 +173,7 @@ class Ui_TlsPolicyPage(object):
     # setupUi
 
     def retranslateUi(self, TlsPolicyPage):
-        self.test_button.setText(QCoreApplication.translate("TlsPolicyPage", u"Test TLS\u2026", None))
+        self.test_button.setText(QCoreApplication.translate("TlsPolicyPage", u"&Test TLS\u2026", None))
         self.test_hint.setText(QCoreApplication.translate("TlsPolicyPage", u"Runs real TLS handshakes on 127.0.0.1 with these settings (unsaved edits included) and the project's certificate files.", None))
         self.protocol_group.setTitle(QCoreApplication.translate("TlsPolicyPage", u"Protocol", None))
         self.tls_min_version_label.setText(QCoreApplication.translate("TlsPolicyPage", u"Minimum TLS version", None))

@@ -7,6 +7,7 @@ from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from tlsgui.model.cert_details import CertDetails
     from tlsgui.model.cert_facts import CertFacts
 
 
@@ -19,6 +20,7 @@ class FileFacts:
     cert_present: bool = False
     dhparams_present: bool = False
     cert: CertFacts | None = None
+    chain: tuple[CertDetails, ...] = ()  # every certificate of cert.pem, for the chain view
     cert_error: str = ""  # cert.pem or key.pem exists but cannot be read
     dh_bits: int | None = None
     dh_error: str = ""

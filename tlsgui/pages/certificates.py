@@ -5,11 +5,15 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 
 from tlsgui.forms.ui_certificates_page import Ui_CertificatesPage
 from tlsgui.pages.base import SettingsPage
 from tlsgui.project.backups import list_backups
+from tlsgui.widgets import colours
+from tlsgui.widgets.plurals import tr
+
+BACKUP_ROLE = Qt.ItemDataRole.UserRole  # a backups list item's backup id
 
 
 class CertificatesPage(SettingsPage):
@@ -22,6 +26,8 @@ class CertificatesPage(SettingsPage):
 
     wizard_requested = Signal(str)  # "wizard" (the first page) or a WizardPath value
     test_requested = Signal()  # "Test TLS…": the window runs the preview + probe
+    restore_requested = Signal(str)  # a backup id: the window shows what changes and asks first
+    details_requested = Signal(object)  # a tlsgui.model.cert_details.CertDetails: the window shows the dialog
 
     def setup(self) -> None:
         ui = self.ui
@@ -29,7 +35,9 @@ class CertificatesPage(SettingsPage):
         ui.web_certificate_folder.setPlaceholderText("empty: next to the project folder")
         for button, start, tip in (
                 (ui.wizard_button, "wizard", "Request, install or import a certificate, step by step"),
-                (ui.import_button, "received", "Install the certificate a CA sent, or import an existing one"),
+                (ui.import_button, "received", "Install the certificate a CA sent you for this project's pending "
+                                               "key (to bring an existing key and certificate, use the wizard's "
+                                               "Import path)"),
                 (ui.selfsigned_button, "development", "A self-signed certificate for localhost and this "
                                                       "project's host names (testing only)"),
                 (ui.dhparams_button, "forward_secrecy", "Write dhparams.pem so DHE suites can be used")):
@@ -39,6 +47,15 @@ class CertificatesPage(SettingsPage):
         ui.refresh_button.clicked.connect(self.document.refresh_facts)
         ui.test_button.setToolTip("Serve these files on 127.0.0.1 and check them with real TLS clients")
         ui.test_button.clicked.connect(self.test_requested)
+        ui.details_button.setToolTip("Subject, issuer, serial number, fingerprints, key, names, usages and "
+                                     "extensions of the selected certificate; copy or export it")
+        ui.details_button.clicked.connect(self._details_clicked)
+        ui.chain_view.details_requested.connect(self._details_for)
+        ui.restore_button.setToolTip("Put the selected backup's files back (the current files are backed up "
+                                     "first, so a restore can itself be undone)")
+        ui.restore_button.clicked.connect(self._restore_clicked)
+        ui.backups_list.itemSelectionChanged.connect(self._update_restore_button)
+        ui.backups_list.itemActivated.connect(lambda _item: self._restore_clicked())
         self.document.facts_changed.connect(self.refresh)
 
     def read_only_widgets(self):
@@ -52,7 +69,7 @@ class CertificatesPage(SettingsPage):
         ui.files_key.setText(self._key_state(facts))
         cert = facts.cert
         if facts.cert_error:
-            ui.files_cert.setText(f"<span style='color:#b3261e'>{escape(facts.cert_error)}</span>")
+            ui.files_cert.setText(colours.span("error", "✘ " + escape(facts.cert_error)))
         elif cert is None:
             ui.files_cert.setText(("present" + reading) if facts.cert_present else "missing")
         else:
@@ -62,13 +79,16 @@ class CertificatesPage(SettingsPage):
         ui.cert_subject.setText(escape(cert.subject) if cert else "—")
         ui.cert_names.setText(escape(", ".join(cert.names)) if cert and cert.names else "—")
         ui.cert_issuer.setText(escape(cert.issuer) if cert else "—")
-        ui.cert_chain.setText(f"{cert.chain_length} certificate(s) in cert.pem" if cert else "—")
+        ui.cert_chain.setText(tr("%n certificate(s) in cert.pem", cert.chain_length) if cert else "—")
+        ui.chain_view.set_chain(facts.chain, now)
+        ui.chain_view.setVisible(bool(facts.chain))
+        ui.details_button.setVisible(bool(facts.chain))
         ui.cert_key_type.setText(f"{cert.key_type} {cert.key_bits} bits, signed with {cert.signature_hash or '?'}"
                                  if cert else "—")
         ui.cert_validity.set_validity(cert.not_before if cert else None, cert.not_after if cert else None, now)
         ui.cert_validity.setVisible(cert is not None)
         if facts.dh_error:
-            ui.files_dhparams.setText(f"<span style='color:#b3261e'>{escape(facts.dh_error)}</span>")
+            ui.files_dhparams.setText(colours.span("error", "✘ " + escape(facts.dh_error)))
         elif facts.dh_bits is not None:
             ui.files_dhparams.setText(f"present, {facts.dh_bits} bits")
         else:
@@ -85,8 +105,8 @@ class CertificatesPage(SettingsPage):
         except OSError as exc:
             return f"present, but cannot be read ({escape(exc.strerror or str(exc))})"
         if mode & 0o077:
-            return (f"present, <span style='color:#b3261e'>mode {mode:04o}: other users can read the private "
-                    "key</span> (chmod 600 key.pem)")
+            return ("present, " + colours.span("error", f"⚠ mode {mode:04o}: other users can read the private "
+                                                          "key") + " (only you should: chmod 600 key.pem)")
         return f"present, mode {mode:04o} (only you can read it)"
 
     def _show_pending_and_backups(self) -> None:
@@ -98,5 +118,27 @@ class CertificatesPage(SettingsPage):
         for backup in list_backups(paths):
             files = ", ".join(f.original.name for f in backup.files)
             self.ui.backups_list.addItem(f"{backup.created} — {backup.reason}: {files}")
+            self.ui.backups_list.item(self.ui.backups_list.count() - 1).setData(BACKUP_ROLE, backup.id)
         if not self.ui.backups_list.count():
             self.ui.backups_list.addItem("No backups yet: one is made before any file is replaced.")
+        self._update_restore_button()
+
+    # --- chain and backups ----------------------------------------------------------------------
+    def selected_backup(self) -> str:
+        item = self.ui.backups_list.currentItem()
+        return (item.data(BACKUP_ROLE) or "") if item is not None else ""
+
+    def _update_restore_button(self) -> None:
+        self.ui.restore_button.setEnabled(bool(self.selected_backup()))
+
+    def _restore_clicked(self) -> None:
+        if self.selected_backup():
+            self.restore_requested.emit(self.selected_backup())
+
+    def _details_clicked(self) -> None:
+        self._details_for(self.ui.chain_view.current_index())
+
+    def _details_for(self, index: int) -> None:
+        chain = self.document.facts.chain
+        if 0 <= index < len(chain):
+            self.details_requested.emit(chain[index])

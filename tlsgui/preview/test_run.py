@@ -109,6 +109,33 @@ def worker_main(argv: list[str]) -> int:
     return 0
 
 
+def probe_main(argv: list[str]) -> int:
+    """`tlsgui --worker probe-address HOST:PORT [--timeout S] [--deadline S]`: the window's "Probe a Server";
+    prints the same one-line answer as `worker_main` (a report, or an error in words) and exits 0."""
+    from tlsgui.preview.address import parse_address
+    from tlsgui.preview.probe import probe_address
+
+    parser = argparse.ArgumentParser(prog="tlsgui --worker probe-address")
+    parser.add_argument("address")
+    parser.add_argument("--timeout", type=float, default=5.0, help="seconds per connection")
+    parser.add_argument("--deadline", type=int, default=120, help="seconds before the child ends itself")
+    args = parser.parse_args(argv)
+    if hasattr(signal, "alarm"):
+        signal.alarm(max(1, args.deadline))
+    try:
+        host, port = parse_address(args.address)
+        _emit_progress({"text": f"Checking {host}:{port}…"})
+        report = probe_address(host, port, timeout=args.timeout)
+    except TlsguiError as exc:
+        answer = {"format": ANSWER_FORMAT, "error": {"message": exc.message, "where": exc.where, "fix": exc.fix,
+                                                     "check": "", "title": "", "remedies": list(exc.remedies)}}
+    else:
+        answer = {"format": ANSWER_FORMAT, "report": report.as_json()}
+    sys.stdout.write(json.dumps(answer) + "\n")
+    sys.stdout.flush()
+    return 0
+
+
 def _short(text: str, limit: int = 500) -> str:
     """One line of at most `limit` characters: a value quoted in a message can be as long as the input."""
     text = " ".join(text.split())

@@ -40,6 +40,9 @@ def gather_facts(project) -> FileFacts:
 
         try:
             values["cert"] = summarize_installed(cert, key)
+            from tlsgui.crypto.details import chain_details
+
+            values["chain"] = chain_details(cert)
         except TlsguiError as exc:
             values["cert_error"] = str(exc)
     if dh.is_file():

@@ -70,3 +70,15 @@ class Prompts:
 
         password, ok = QInputDialog.getText(parent, title, text, QLineEdit.EchoMode.Password)
         return password.encode("utf-8") if ok else None
+
+    def open_location(self, parent: QWidget | None, path: str) -> bool:
+        """Open a folder in the file manager or a file in its usual application; False when none could."""
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        return QDesktopServices.openUrl(QUrl.fromLocalFile(path) if "://" not in path else QUrl(path))
+
+    def about(self, parent: QWidget | None, title: str, text: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.about(parent, title, text)

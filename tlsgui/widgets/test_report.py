@@ -131,14 +131,17 @@ class TestReportView(QWidget):
         self.tree.expandAll()
         self.tree.show()
 
-    def show_report(self, report, *, edited: bool = False, extra_notes: tuple[str, ...] = ()) -> None:
-        """Fill the checklist; `edited` says the settings tested include unsaved edits."""
+    def show_report(self, report, *, edited: bool = False, extra_notes: tuple[str, ...] = (),
+                    scope: str = "") -> None:
+        """Fill the checklist; `edited` says the settings tested include unsaved edits; `scope` replaces the
+        words about which settings were tested (a probe of a running server has none)."""
         self.clear()
         self.report = report
         checks = [check for item in report.listeners for check in item.checks]
         failed = [check for check in checks if check.passed is False]
         passed = sum(check.passed is True for check in checks)
-        scope = " (with the unsaved edits shown in the window)" if edited else " (with the saved settings)"
+        if not scope:
+            scope = " (with the unsaved edits shown in the window)" if edited else " (with the saved settings)"
         if failed:
             headline, kind = "✘ " + tr("{failed} of %n check(s) failed", passed + len(failed)).format(
                 failed=len(failed)) + scope, "error"

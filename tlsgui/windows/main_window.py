@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QTimer, Signal
@@ -15,9 +16,54 @@ from tlsgui.pages.registry import PAGES, page_for_key
 from tlsgui.widgets.icons import icon
 from tlsgui.widgets.prompts import CANCEL, SAVE, Prompts
 from tlsgui.widgets.qt_values import ORIENTATION_VERTICAL, TOOL_BUTTON_TEXT_BESIDE_ICON
-from tlsgui.windows.ui_state import UiState
+from tlsgui.windows.ui_state import UiState, is_throwaway_demo
 
 CERTIFICATE_SUFFIXES = {".pem", ".crt", ".cer", ".der", ".p12", ".pfx", ".p7b", ".p7c", ".key"}
+
+
+def grade_text(document) -> str:
+    """The status bar's grade, explained: "T" alone means nothing to most people."""
+    grade = document.grade
+    if grade is None:
+        return "Predicted grade: — (the settings cannot be read)"
+    if grade.grade == "T":
+        better = f"; {grade.if_trusted} with a trusted certificate" if grade.if_trusted else ""
+        return f"Predicted grade: T (certificate not trusted{better})"
+    if grade.grade == "-":
+        return "Predicted grade: — (no HTTPS server to grade)"
+    return f"Predicted grade: {grade.grade}"
+
+
+def grade_tip(document) -> str:
+    grade = document.grade
+    if grade is None:
+        return "Fix or restore the settings file, then reload, to see the grade."
+    text = ("The grade SSL Labs' server test would give the web server with these settings and files "
+            "(https://github.com/ssllabs/research/wiki/SSL-Server-Rating-Guide).")
+    if grade.grade == "T":
+        text += (" T means browsers do not trust the certificate (self-signed, or its CA is unknown to them): "
+                 "fine for testing, not for production.")
+    return text + ("\n• " + "\n• ".join(grade.reasons) if grade.reasons else "")
+
+
+def initial_size(free):
+    """1280×800 where it fits; otherwise the screen's free area (without panels) less room for the window frame,
+    so the title bar and the status bar stay on screen (a 1280×800 screen gave a 1284×804 frame)."""
+    from PySide6.QtCore import QSize
+
+    frame = 40  # title bar and borders of common window managers; Qt knows them only once the window is shown
+    return QSize(max(640, min(1280, free.width() - 16)), max(480, min(800, free.height() - frame)))
+
+
+def broken_settings_file(document) -> Path | None:
+    """The unreadable settings file of a read-only project ("where" may end in ":LINE")."""
+    error = document.project.error if document is not None else None
+    if error is None or not error.where:
+        return None
+    where = Path(error.where)
+    if not where.exists() and ":" in error.where:
+        where = Path(error.where.rsplit(":", 1)[0])
+    return where if where.exists() else None
 
 
 class MainWindow(QMainWindow):
@@ -52,6 +98,7 @@ class MainWindow(QMainWindow):
         self.ui.right_splitter.setSizes([590, 130])
         self.ui.diagnostics.problem_activated.connect(self.jump_to)
         self.ui.banner.action_clicked.connect(self.reload)
+        self.ui.banner.extra_clicked.connect(self._banner_extra)
         self.ui.main_splitter.setStretchFactor(1, 1)
         self.ui.right_splitter.setStretchFactor(0, 3)
         self.ui.right_splitter.setStretchFactor(1, 1)
@@ -78,39 +125,55 @@ class MainWindow(QMainWindow):
 
         self.open_action = action("open_action", "&Open Project…", "Open",
                                   self.choose_project, "open")
+        self.open_action.setToolTip("Open a 4D project: its folder, or its .4DProject file")
+        self.open_file_action = action("open_file_action", "Open .4D&Project File…", None, self.choose_project_file)
         self.save_action = action("save_action", "&Save", "Save", self.save, "save")
-        self.revert_action = action("revert_action", "&Revert", None, self.revert, "revert")
-        self.reload_action = action("reload_action", "Re&load from Disk", None, self.reload)
+        self.revert_action = action("revert_action", "&Revert Unsaved Changes", "Ctrl+Shift+R", self.revert,
+                                    "revert")
+        self.revert_action.setIconText("Revert")
+        self.reload_action = action("reload_action", "Re&load from Disk", "F5", self.reload)
+        self.export_action = action("export_action", "&Export for Remote Clients…", None, self.export_for_clients)
+        self.export_action.setToolTip("Copy cert.pem and key.pem into a folder, for 4D remote clients")
         self.quit_action = action("quit_action", "&Quit", "Quit", self.close)
         self.wizard_action = action("wizard_action", "Certificate &Wizard…", None, lambda: self.open_wizard(),
                                     "certificate")
         self.test_action = action("test_action", "&Test TLS…", "Ctrl+T", self.test_tls, "tls")
         self.test_action.setToolTip("Run preview servers on 127.0.0.1 with the current settings and files, "
                                     "and check them with real TLS clients")
-        self.undo_action = self.undo_group.createUndoAction(self, "&Undo")
-        self.undo_action.setObjectName("undo_action")
-        self._shortcuts.append((self.undo_action, "Undo"))
-        self.undo_action.setIcon(icon("undo"))
-        self.redo_action = self.undo_group.createRedoAction(self, "&Redo")
-        self.redo_action.setObjectName("redo_action")
-        self._shortcuts.append((self.redo_action, "Redo"))
-        self.redo_action.setIcon(icon("redo"))
+        self.probe_action = action("probe_action", "&Probe a Server…", None, self.probe_server)
+        self.probe_action.setToolTip("Check a running 4D server at HOST:PORT with the same checklist as Test TLS")
+        # A fixed label (the toolbar never jumps as command names change); the command is in the tooltip.
+        self.undo_action = action("undo_action", "&Undo", "Undo", self.undo_group.undo, "undo")
+        self.redo_action = action("redo_action", "&Redo", "Redo", self.undo_group.redo, "redo")
+        self.undo_group.canUndoChanged.connect(self.undo_action.setEnabled)
+        self.undo_group.canRedoChanged.connect(self.redo_action.setEnabled)
+        self.undo_group.undoTextChanged.connect(lambda text: self._undo_tip(self.undo_action, "Undo", text))
+        self.undo_group.redoTextChanged.connect(lambda text: self._undo_tip(self.redo_action, "Redo", text))
+        self.undo_action.setEnabled(False)
+        self.redo_action.setEnabled(False)
         file_menu = self.menuBar().addMenu("&File")
         file_menu.addAction(self.open_action)
+        file_menu.addAction(self.open_file_action)
         self.recent_menu = file_menu.addMenu("Open &Recent")
         self.recent_menu.setObjectName("recent_menu")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addSeparator()
-        for act in (self.save_action, self.revert_action, self.reload_action):
-            file_menu.addAction(act)
+        file_menu.addAction(self.save_action)
+        file_menu.addAction(self.export_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = self.menuBar().addMenu("&Edit")
-        edit_menu.addAction(self.undo_action)
-        edit_menu.addAction(self.redo_action)
+        for act in (self.undo_action, self.redo_action):
+            edit_menu.addAction(act)
+        edit_menu.addSeparator()
+        for act in (self.revert_action, self.reload_action):
+            edit_menu.addAction(act)
+        self._make_view_menu()
         certificates_menu = self.menuBar().addMenu("&Certificates")
         certificates_menu.addAction(self.wizard_action)
         certificates_menu.addAction(self.test_action)
+        certificates_menu.addAction(self.probe_action)
+        self._make_help_menu()
         toolbar = self.addToolBar("Main")
         toolbar.setObjectName("main_toolbar")
         toolbar.setProperty("toolButtonStyle", TOOL_BUTTON_TEXT_BESIDE_ICON)
@@ -120,12 +183,61 @@ class MainWindow(QMainWindow):
         self._fill_recent()
         self._update_actions()
 
+    def _make_view_menu(self) -> None:
+        view_menu = self.menuBar().addMenu("&View")
+        view_menu.setObjectName("view_menu")
+        self.page_actions: list[QAction] = []
+        for number, page in enumerate(PAGES, start=1):
+            act = QAction(f"&{number} {page.title}", self, objectName=f"view_{page.name}_action", checkable=True)
+            act.triggered.connect(lambda _=False, n=page.name: self.show_page(n))
+            self._shortcuts.append((act, f"Ctrl+{number}"))
+            view_menu.addAction(act)
+            self.page_actions.append(act)
+        view_menu.addSeparator()
+        self.problems_action = QAction("&Problems Panel", self, objectName="problems_action", checkable=True,
+                                       checked=True)
+        self.problems_action.toggled.connect(self.ui.diagnostics.setVisible)
+        view_menu.addAction(self.problems_action)
+
+    def _make_help_menu(self) -> None:
+        help_menu = self.menuBar().addMenu("&Help")
+        help_menu.setObjectName("help_menu")
+        self.page_help_action = QAction("4D Documentation for This &Page", self, objectName="page_help_action")
+        self.page_help_action.triggered.connect(self.show_page_help)
+        self._shortcuts.append((self.page_help_action, "HelpContents"))
+        self.docs_action = QAction("tlsgui &Documentation", self, objectName="docs_action")
+        self.docs_action.triggered.connect(self.show_documentation)
+        self.about_action = QAction("&About tlsgui", self, objectName="about_action")
+        self.about_action.triggered.connect(self.show_about)
+        for act in (self.page_help_action, self.docs_action):
+            help_menu.addAction(act)
+        help_menu.addSeparator()
+        help_menu.addAction(self.about_action)
+
+    @staticmethod
+    def _undo_tip(act: QAction, verb: str, text: str) -> None:
+        act.setToolTip(f"{verb}: {text}" if text else f"Nothing to {verb.lower()}")
+        act.setStatusTip(act.toolTip())
+
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
-        for path in self.ui_state.recent_projects():
-            act = self.recent_menu.addAction(path)
+        recent = [path for path in self.ui_state.recent_projects() if not is_throwaway_demo(path)]
+        for number, path in enumerate(recent, start=1):
+            # "&1 /path": numbered as in every desktop application, the number is the mnemonic (1–9, then 0).
+            prefix = f"&{number % 10} " if number <= 10 else ""
+            act = self.recent_menu.addAction(prefix + path.replace("&", "&&"))
+            act.setData(path)
             act.triggered.connect(lambda _=False, p=path: self.open_project(p))
-        self.recent_menu.setEnabled(bool(self.ui_state.recent_projects()))
+        if recent:
+            self.recent_menu.addSeparator()
+            clear = self.recent_menu.addAction("&Clear List")
+            clear.setObjectName("clear_recent_action")
+            clear.triggered.connect(self._clear_recent)
+        self.recent_menu.setEnabled(bool(recent))
+
+    def _clear_recent(self) -> None:
+        self.ui_state.clear_recent()
+        self._fill_recent()
 
     # --- documents ------------------------------------------------------------------------------
     def set_document(self, document: ProjectDocument) -> None:
@@ -150,7 +262,8 @@ class MainWindow(QMainWindow):
         document.problems_changed.connect(self._show_problems)
         document.disk_changed.connect(self._show_banner)
         document.reloaded.connect(self._show_banner)
-        self.ui_state.add_recent(str(document.root))
+        if not is_throwaway_demo(document.root):
+            self.ui_state.add_recent(str(document.root))
         self._fill_recent()
         self.show_page(self.current_page_name() or self.ui_state.last_page or PAGES[0].name)
         if self._painted:
@@ -183,6 +296,12 @@ class MainWindow(QMainWindow):
         folder = self.prompts.choose_folder(self, start)
         if folder:
             self.open_project(folder)
+
+    def choose_project_file(self) -> None:
+        """Open a project by its .4DProject file (what a 4D developer double-clicks)."""
+        path = self.prompts.open_file(self, "Open a 4D project file", "4D project (*.4DProject);;All files (*)")
+        if path:
+            self.open_project(path)
 
     def maybe_save(self) -> bool:
         """True when it is fine to drop the current document (saved, discarded, or nothing to save)."""
@@ -222,6 +341,9 @@ class MainWindow(QMainWindow):
                 self, "Reload from disk", f"Drop the unsaved changes to {self.document.name} and read its "
                                           "files again?"):
             return
+        self._reload_now()
+
+    def _reload_now(self) -> None:
         try:
             self.document.reload()
         except TlsguiError as exc:
@@ -240,6 +362,10 @@ class MainWindow(QMainWindow):
                 page.wizard_requested.connect(self.open_wizard)
             if hasattr(page, "test_requested"):
                 page.test_requested.connect(self.test_tls)
+            if hasattr(page, "restore_requested"):
+                page.restore_requested.connect(self.restore_backup)
+            if hasattr(page, "details_requested"):
+                page.details_requested.connect(self.show_certificate)
             if name not in self._scrolls:
                 scroll = QScrollArea(self.ui.page_stack, objectName=f"{name}_scroll", widgetResizable=True)
                 self._scrolls[name] = scroll
@@ -266,6 +392,8 @@ class MainWindow(QMainWindow):
         self.page(name)
         self.ui.page_stack.setCurrentWidget(self._scrolls[name])
         self.ui_state.last_page = name
+        for index, act in enumerate(getattr(self, "page_actions", ())):
+            act.setChecked(index == row)
 
     def jump_to(self, key: str) -> None:
         """Show the page of the setting (or file) `key` and put the keyboard focus on its field."""
@@ -283,7 +411,12 @@ class MainWindow(QMainWindow):
     # --- showing the document's state -----------------------------------------------------------
     def _update_title(self, *_args) -> None:
         doc = self.document
-        self.setWindowTitle(f"{doc.name}[*] — tlsgui" if doc else "tlsgui")
+        if doc is None:
+            self.setWindowTitle("tlsgui")
+        else:
+            state = (" (read-only)" if doc.read_only else "") + \
+                (" (throw-away demo copy)" if is_throwaway_demo(doc.root) else "")
+            self.setWindowTitle(f"{doc.name}[*]{state} — tlsgui")
         self.setWindowModified(bool(doc and doc.dirty))
 
     def _update_actions(self, *_args) -> None:
@@ -292,15 +425,16 @@ class MainWindow(QMainWindow):
         self.revert_action.setEnabled(bool(doc and doc.dirty))
         self.reload_action.setEnabled(doc is not None)
         self.test_action.setEnabled(doc is not None)
+        self.export_action.setEnabled(bool(doc and doc.facts.cert_present and doc.facts.key_present))
         # An unreadable settings file leaves the certificate folder unknown: nothing may be installed.
         self.wizard_action.setEnabled(bool(doc and not doc.read_only))
 
     def _show_problems(self) -> None:
         if self.document is not None:
             self.ui.diagnostics.set_problems(self.document.problems)
-            grade = self.document.grade
-            trusted = f" ({grade.if_trusted} if trusted)" if grade.if_trusted else ""
-            self.grade_label.setText(f"Predicted grade: {grade.grade}{trusted}")
+            self.grade_label.setText(grade_text(self.document))
+            self.grade_label.setToolTip(grade_tip(self.document))
+            self._update_actions()
 
     def _show_banner(self, *_args) -> None:
         doc = self.document
@@ -308,8 +442,10 @@ class MainWindow(QMainWindow):
             return
         if doc.read_only:
             self.ui.banner.show_message(
-                "error", f"<b>Read-only:</b> {doc.project.error}<br>Nothing can be saved, and the file is "
-                         "never overwritten. Fix the file (or restore a backup), then reload.", "Reload")
+                "error", f"<b>Read-only:</b> {escape(str(doc.project.error))}<br>Nothing can be saved, and the "
+                         "file is never overwritten. Fix the file in an editor (or restore a backup on the "
+                         "Certificates page), then reload.", "Reload",
+                extra=(("show_folder", "Show in Folder"), ("open_editor", "Open in Editor")))
         elif doc.changed_files:
             names = ", ".join(Path(p).name for p in doc.changed_files)
             self.ui.banner.show_message(
@@ -319,6 +455,121 @@ class MainWindow(QMainWindow):
             self.ui.banner.show_message("info", "<br>".join(doc.project.notices))
         else:
             self.ui.banner.clear()
+
+    def _banner_extra(self, name: str) -> None:
+        path = broken_settings_file(self.document)
+        if path is None:
+            return
+        target = str(path.parent if name == "show_folder" else path)
+        if not self.prompts.open_location(self, target):
+            self.prompts.error(self, "Cannot open it", f"No application could open {target}. Open it yourself; "
+                                                       "the path can be copied from the banner.")
+
+    # --- what the command line can do, from the window -----------------------------------------
+    def restore_backup(self, backup_id: str) -> bool:
+        """Show what restoring `backup_id` changes, ask, then restore (the current files are backed up first)."""
+        if self.document is None:
+            return False
+        from tlsgui.project.backups import list_backups, restore_backup
+        from tlsgui.project.restore_plan import restore_changes
+
+        paths = self.document.project.paths
+        backup = next((b for b in list_backups(paths) if b.id == backup_id), None)
+        if backup is None:
+            self.prompts.error(self, "Not restored", f"The backup {backup_id} no longer exists; nothing was changed.")
+            return False
+        changes = restore_changes(backup)
+        words = {"replace": "replaced by the backed-up copy", "same": "unchanged (the same as the backup)",
+                 "create": "written again (there is no such file now)"}
+        lines = "\n".join(f"• {change.path.name} — {words[change.state]}\n   {change.path.parent}"
+                          for change in changes)
+        if all(change.state == "same" for change in changes):
+            self.prompts.info(self, "Nothing to restore", f"The files of the backup of {backup.created} are the "
+                                                          f"same as the files now:\n{lines}")
+            return False
+        text = (f"Restore the backup of {backup.created} ({backup.reason})?\n\n{lines}\n\n"
+                "The current files are backed up first, so this restore appears in the backups list and can be "
+                "undone the same way.")
+        if self.document.dirty:
+            text += "\n\nThe unsaved changes in the window are dropped."
+        if not self.prompts.confirm(self, "Restore backup", text):
+            return False
+        try:
+            restore_backup(paths, backup_id)
+        except TlsguiError as exc:
+            self.prompts.error(self, "Not restored", str(exc))
+            return False
+        self._reload_now()
+        self.statusBar().showMessage(f"Restored the backup of {backup.created}.", 10000)
+        return True
+
+    def show_certificate(self, cert) -> None:
+        """The details dialog of one certificate (a tlsgui.model.cert_details.CertDetails)."""
+        from tlsgui.windows.certificate_dialog import CertificateDetailsDialog
+
+        self.certificate_dialog = CertificateDetailsDialog(cert, self.prompts, self)
+        self.certificate_dialog.open()
+
+    def export_for_clients(self) -> str | None:
+        """`tlsgui export` from the window: cert.pem and key.pem into a folder, for 4D remote clients."""
+        if self.document is None:
+            return None
+        folder = self.prompts.choose_folder(self, str(self.document.root.parent))
+        if not folder:
+            return None
+        from tlsgui.project.install import export_files
+
+        there = [name for name in ("cert.pem", "key.pem") if (Path(folder) / name).exists()]
+        force = False
+        if there:
+            if not self.prompts.confirm(self, "Replace files?", f"{folder} already holds {' and '.join(there)}. "
+                                        "Replace them with this project's?"):
+                return None
+            force = True
+        try:
+            written = export_files(self.document.project, Path(folder), force=force)
+        except TlsguiError as exc:
+            self.prompts.error(self, "Not exported", str(exc))
+            return None
+        self.prompts.info(self, "Exported", "Written: " + ", ".join(str(p) for p in written) +
+                          "\n\nkey.pem is the server's private key: hand it only to machines you trust.")
+        return folder
+
+    def probe_server(self) -> None:
+        """`tlsgui probe HOST:PORT` from the window: the Test TLS checklist for a running server."""
+        from tlsgui.windows.probe_dialog import ask_address
+
+        address = ask_address(self)
+        if address:
+            self.probe(address)
+
+    def probe(self, address: str) -> None:
+        from tlsgui.windows.test_dialog import TlsTestDialog
+
+        if self.test_dialog is None:
+            self.test_dialog = TlsTestDialog(self)
+            self.test_dialog.remedy_chosen.connect(self.apply_remedy)
+        self.test_dialog.show()
+        self.test_dialog.run_probe(address, self.document.settings.web_host_names if self.document else "")
+
+    # --- help -------------------------------------------------------------------------------------
+    def show_page_help(self) -> None:
+        """F1: 4D's own documentation page for the settings on the current page."""
+        info = next((p for p in PAGES if p.name == self.current_page_name()), PAGES[0])
+        self.prompts.open_location(self, info.doc_url)
+
+    def show_documentation(self) -> None:
+        from tlsgui.windows.about import documentation_location
+
+        location = documentation_location()
+        if not location or not self.prompts.open_location(self, location):
+            self.prompts.info(self, "Documentation", "The documentation (docs/gui.md and the pages beside it) is "
+                              "not installed with this build; it is in the docs/ folder of tlsgui's source.")
+
+    def show_about(self) -> None:
+        from tlsgui.windows.about import about_text
+
+        self.prompts.about(self, "About tlsgui", about_text())
 
     # --- Qt overrides ---------------------------------------------------------------------------
     def event(self, event: QEvent) -> bool:
@@ -437,7 +688,12 @@ class MainWindow(QMainWindow):
     def _restore_state(self) -> None:
         geometry = self.ui_state.get_bytes("window/geometry")
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1280, 800)
+            self.resize(initial_size(self.screen().availableGeometry()))
+        else:
+            # A geometry saved on a bigger screen: never taller or wider than this one's free area.
+            free = self.screen().availableGeometry()
+            if self.width() > free.width() or self.height() > free.height():
+                self.resize(initial_size(free))
         for name in ("main_splitter", "right_splitter"):
             state = self.ui_state.get_bytes(f"window/{name}")
             if state is not None:

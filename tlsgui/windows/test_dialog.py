@@ -29,6 +29,7 @@ class TlsTestDialog(QDialog):
         self.document = None
         self._edited = False
         self._typed: list[str] = []  # fields whose text is not a valid value: their last valid value is tested
+        self._probe_address = ""  # set while the dialog shows a probe of a running server
         self.scope_label = QLabel(SCOPE, self, objectName="test_scope")
         self.scope_label.setWordWrap(True)
         self.progress = JobProgress(self)
@@ -62,6 +63,8 @@ class TlsTestDialog(QDialog):
     def run(self, document) -> None:
         """Test `document`'s current settings (unsaved edits included) against its files on disk."""
         self.document = document
+        self._probe_address = ""
+        self.scope_label.setText(SCOPE)
         self._edited = document.dirty
         self._typed = sorted(document.input_errors)
         self.setWindowTitle(f"Test TLS — {document.name}")
@@ -79,16 +82,39 @@ class TlsTestDialog(QDialog):
         self.progress.start("Starting the preview servers…")
         self._update_buttons()
 
+    def run_probe(self, address: str, _host_names: str = "") -> None:
+        """Check a running server at HOST:PORT with the same checklist (`tlsgui probe HOST:PORT`)."""
+        self.document = None  # "Run Again" repeats the probe, not a project test
+        self._probe_address = address
+        self._edited, self._typed = False, []
+        self.setWindowTitle(f"Probe — {address}")
+        self.scope_label.setText(f"Connects to {address} with real TLS clients and checks what it offers. Nothing "
+                                 "is written.")
+        self.report_view.clear("Probing… the checklist appears here once the server has been checked.")
+        self.job.start_probe(address)
+        self.progress.start(f"Connecting to {address}…")
+        self._update_buttons()
+
     def cancel(self) -> None:
         """Kill the test child (it holds the preview's ports); no-op when nothing runs."""
         self.job.cancel()
 
     def _run_again(self) -> None:
-        if self.document is not None:
+        if self._probe_address:
+            self.run_probe(self._probe_address)
+        elif self.document is not None:
             self.run(self.document)
 
     def _finished(self, _output: bytes) -> None:
         report = self.job.report
+        if self._probe_address:
+            self.report_view.show_report(report, scope=f" ({self._probe_address})")
+            failed = len(report.failures())
+            self.progress.stop(f"Done in {format_duration(self.job.elapsed_ms())}: " +
+                               ("every check passed." if not failed else tr("%n check(s) failed.", failed)))
+            self.progress.bar.setValue(1)
+            self._update_buttons()
+            return
         notes = tuple(f"{key} holds text that is not a valid value; its last valid value was tested."
                       for key in self._typed)
         self.report_view.show_report(report, edited=self._edited, extra_notes=notes)
@@ -118,7 +144,8 @@ class TlsTestDialog(QDialog):
         self._update_buttons()
 
     def _update_buttons(self, *_args) -> None:
-        self.again_button.setEnabled(not self.job.running and self.document is not None)
+        self.again_button.setEnabled(not self.job.running and (self.document is not None or
+                                                               bool(self._probe_address)))
 
     def reject(self) -> None:  # Close, Escape or the title bar's close button
         self.cancel()

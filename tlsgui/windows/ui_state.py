@@ -2,9 +2,21 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QByteArray, QSettings
 
 MAX_RECENT = 8
+#: tlsgui.project.demo.fresh_demo's folders: a demo copy there is thrown away, so it is never "recent".
+DEMO_PREFIX = "tlsgui-demo-"
+
+
+def is_throwaway_demo(path) -> bool:
+    """A fresh demo copy in the temporary folder (what `tlsgui` with no project opens)."""
+    import tempfile
+
+    path = Path(path)
+    return path.parent.name.startswith(DEMO_PREFIX) and path.parent.parent == Path(tempfile.gettempdir())
 
 
 class UiState:
@@ -39,6 +51,9 @@ class UiState:
 
     def remove_recent(self, path: str) -> None:
         self.settings.setValue("recent/projects", "\n".join(p for p in self.recent_projects() if p != path))
+
+    def clear_recent(self) -> None:
+        self.settings.setValue("recent/projects", "")
 
     def sync(self) -> None:
         self.settings.sync()

@@ -61,6 +61,16 @@ class PreviewTestJob(ProcessJob):
         self.process.readyReadStandardOutput.connect(self._peek_progress)
         self._deadline.start(self.deadline_ms)
 
+    def start_probe(self, address: str) -> None:
+        """Probe a running server at HOST:PORT (no preview servers): the same checklist, one listener."""
+        self.listeners, self.report, self.error, self._lines_seen = [], None, None, 0
+        self.failed_check = None
+        child_deadline = max(1, int(self.deadline_ms / 1000) + 5)
+        self.start(worker_command("probe-address", address, "--timeout", str(self.timeout),
+                                  "--deadline", str(child_deadline)))
+        self.process.readyReadStandardOutput.connect(self._peek_progress)
+        self._deadline.start(self.deadline_ms)
+
     def _peek_progress(self) -> None:
         process = self.process
         if process is None or self.sender() is not process:
