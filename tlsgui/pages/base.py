@@ -7,12 +7,11 @@ from typing import Any
 from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QLineEdit, QSizePolicy, QWidget
 
+from tlsgui.widgets import colours
 from tlsgui.errors import TlsguiError
 from tlsgui.model.options import BY_KEY, Storage
 from tlsgui.model.settings import Source
 
-_SOURCE_STYLE = "color: #5f6368;"
-_ERROR_STYLE = "color: #b3261e;"
 
 
 def save_target(document, key: str) -> str:
@@ -176,9 +175,10 @@ class SettingsPage(QWidget):
         editor = self.editors[key]
         error = self.document.input_errors.get(key)
         if isinstance(editor, QLineEdit) and key != "tls.cipher_list":  # the cipher editor marks its own field
-            editor.setStyleSheet("border: 1px solid #b3261e;" if error is not None else "")
+            editor.setStyleSheet(f"border: 1px solid {colours.status_colour('error').name()};"
+                                 if error is not None else "")
         if error is not None:
-            text, style = f"✗ {error.message}", _ERROR_STYLE
+            text, style = f"✘ {error.message}", colours.css("error")
         else:
             sourced = self.document.source_of(key)
             if self.document.is_edited(key):
@@ -187,7 +187,7 @@ class SettingsPage(QWidget):
                 text = default_source_text(key)
             else:
                 text = f"from {sourced.source.label}"
-            style = _SOURCE_STYLE
+            style = f"color: {colours.muted_text().name()};"
         if label is not None:
             label.setText(text)
             label.setStyleSheet(style)

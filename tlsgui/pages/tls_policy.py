@@ -7,6 +7,7 @@ from html import escape
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QSizePolicy
 
+from tlsgui.widgets import colours
 from tlsgui.forms.ui_tls_policy_page import Ui_TlsPolicyPage
 from tlsgui.model.profiles import BY_NAME, PROFILES, profile_of
 from tlsgui.pages.base import SettingsPage
@@ -68,13 +69,13 @@ class TlsPolicyPage(SettingsPage):
             return "Yes: every suite uses ECDHE or DHE key exchange."
         if analysis.forward_secret:
             return "Partly: some suites use plain RSA key exchange, which has no forward secrecy."
-        return "<span style='color:#b3261e'>No: no suite uses ECDHE or DHE.</span>"
+        return colours.span("error", "✘ No: no suite uses ECDHE or DHE.")
 
     def _dh_status(self, analysis) -> str:
         facts = self.document.facts
         used = bool(analysis and analysis.dhe) and self.document.settings.tls_min_version != "1.3"
         if facts.dh_error:
-            return f"<span style='color:#b3261e'>dhparams.pem cannot be read: {escape(facts.dh_error)}</span>"
+            return colours.span("error", f"✘ dhparams.pem cannot be read: {escape(facts.dh_error)}")
         if facts.dh_bits is not None:
             return f"dhparams.pem: {facts.dh_bits} bits" + ("" if used else " (not used: no DHE suite).")
         if facts.dhparams_present:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from tlsgui.widgets import colours
 from tlsgui.forms.ui_web_page import Ui_WebPage
 from tlsgui.pages.base import SettingsPage
 from tlsgui.widgets.hsts_age import ONE_YEAR
@@ -39,9 +40,9 @@ class WebPage(SettingsPage):
         else:
             self.ui.http_note.setText("HTTPS is off: everything, passwords included, travels unencrypted.")
         if s.web_hsts_enabled and not s.web_https_enabled:
-            self.ui.hsts_note.setText("<b>HSTS needs HTTPS</b>: 4D sends the header only over HTTPS. "
+            self.ui.hsts_note.setText("✘ <b>HSTS needs HTTPS</b>: 4D sends the header only over HTTPS. "
                                       "Enable HTTPS or turn HSTS off.")
-            self.ui.hsts_note.setStyleSheet("color: #b3261e;")
+            self.ui.hsts_note.setStyleSheet(colours.css("error"))
         else:
             self.ui.hsts_note.setStyleSheet("")
             self.ui.hsts_note.setText(

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QHeaderView, QLabel, QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
+from tlsgui.widgets import colours
 
 COLUMNS = ("Suite", "Protocol", "Key exchange", "Authentication", "Bits", "Forward secret", "AEAD")
-_GOOD, _BAD = QColor("#1e7b34"), QColor("#b3261e")
 
 
 class CipherEditor(QWidget):
@@ -45,8 +45,9 @@ class CipherEditor(QWidget):
         for suite in analysis.suites:
             row = QTreeWidgetItem([suite.name, suite.protocol, suite.kx, suite.auth, str(suite.bits),
                                    "✓ yes" if suite.forward_secret else "✗ no", "✓ yes" if suite.aead else "✗ no"])
-            row.setForeground(5, QBrush(_GOOD if suite.forward_secret else _BAD))
-            row.setForeground(6, QBrush(_GOOD if suite.aead else _BAD))
+            good, bad = colours.status_colour("ok"), colours.status_colour("error")
+            row.setForeground(5, QBrush(good if suite.forward_secret else bad))
+            row.setForeground(6, QBrush(good if suite.aead else bad))
             self.suites.addTopLevelItem(row)
         count = len(analysis.suites)
         fs = sum(s.forward_secret for s in analysis.suites)
@@ -64,5 +65,6 @@ class CipherEditor(QWidget):
 
     def _status(self, text: str, *, bad: bool) -> None:
         self.status.setText(text)
-        self.status.setStyleSheet(f"color: {_BAD.name() if bad else _GOOD.name()};")
-        self.edit.setStyleSheet("border: 1px solid #b3261e;" if bad else "")
+        self.status.setText(("✘ " if bad else "✔ ") + text)
+        self.status.setStyleSheet(colours.css("error" if bad else "ok"))
+        self.edit.setStyleSheet(f"border: 1px solid {colours.status_colour('error').name()};" if bad else "")

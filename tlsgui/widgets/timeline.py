@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QPainter, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from tlsgui.widgets import colours
 
 
 class ValidityTimeline(QWidget):
@@ -47,9 +49,9 @@ class ValidityTimeline(QWidget):
         total = max((self.not_after - self.not_before).total_seconds(), 1)
         done = min(max((self.now - self.not_before).total_seconds() / total, 0.0), 1.0)
         left = self.days_left()
-        colour = QColor("#b3261e") if left < 0 else QColor("#c77700") if left < 30 else QColor("#1e7b34")
+        colour = colours.status_colour("error" if left < 0 else "warning" if left < 30 else "ok", self.palette())
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor("#dddddd"))
+        painter.setBrush(self.palette().color(QPalette.ColorRole.Mid))
         painter.drawRoundedRect(bar, 4, 4)
         painter.setBrush(colour)
         painter.drawRoundedRect(QRectF(bar.x(), bar.y(), bar.width() * done, bar.height()), 4, 4)

@@ -15,6 +15,7 @@ from tlsgui.errors import TlsguiError
 from tlsgui.forms.ui_wizard_development_page import Ui_WizardDevelopmentPage
 from tlsgui.model.options import split_names
 from tlsgui.project.install import CERT, KEY, install_selfsigned, tls_folder
+from tlsgui.widgets import colours
 from tlsgui.wizard.background import PageTask
 from tlsgui.wizard.base import WizardPage
 from tlsgui.wizard.ids import PageId
@@ -26,10 +27,12 @@ KEY_CHOICES = (
     ("ECDSA P-256 — smaller and faster; choose RSA if old clients or 4D's legacy network layer connect",
      "ecdsa", {"curve": "p256"}),
 )
-ERROR_STYLE = "color: #b3261e;"
-# The main window's warning banner colours (tlsgui.widgets.banner), so a warning looks the same everywhere.
-WARNING_STYLE = ("QLabel { background: #fff4e5; color: #8a5300; border: 1px solid #8a5300; border-radius: 4px; "
-                 "padding: 6px; }")
+def warning_style() -> str:
+    """The main window's warning banner look (tlsgui.widgets.banner), from the palette."""
+    back = colours.tinted_background("warning")
+    fore = colours.readable(colours.HUES["warning"], back)
+    return (f"QLabel {{ background: {back.name()}; color: {fore.name()}; border: 1px solid {fore.name()}; "
+            "border-radius: 4px; padding: 6px; }")
 
 
 def default_sans(host_names: str) -> list[str]:
@@ -110,8 +113,8 @@ class DevelopmentPage(WizardPage):
         self._problem = ""
         for label, kind, _arguments in KEY_CHOICES:
             self.ui.key_type_combo.addItem(label, kind)
-        self.ui.problem_label.setStyleSheet(ERROR_STYLE)
-        self.ui.trust_warning.setStyleSheet(WARNING_STYLE)
+        self.ui.problem_label.setStyleSheet(colours.css("error"))
+        self.ui.trust_warning.setStyleSheet(warning_style())
         self.ui.problem_label.hide()
         self.ui.common_name_edit.textChanged.connect(self._revalidate)
         self.ui.sans_edit.textChanged.connect(self._revalidate)
@@ -201,7 +204,7 @@ class DevelopmentPage(WizardPage):
                 text += (f" <b>The current cert.pem was issued by {html.escape(cert.issuer)}</b> for "
                          f"{html.escape(cert.subject)}: a server using these files stops presenting it.")
         self.ui.files_label.setText(text)
-        self.ui.files_label.setStyleSheet(WARNING_STYLE if existing else "")
+        self.ui.files_label.setStyleSheet(warning_style() if existing else "")
 
     def _key_type_changed(self) -> None:
         self._make_key()

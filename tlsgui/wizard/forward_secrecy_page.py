@@ -9,6 +9,8 @@ from tlsgui.crypto.dhparams import CUSTOM_SIZES, FFDHE_GROUPS, MIN_BITS, TEST_SI
 from tlsgui.errors import TlsguiError
 from tlsgui.forms.ui_wizard_forward_secrecy_page import Ui_WizardForwardSecrecyPage
 from tlsgui.project.install import DH, install_dhparams, tls_folder
+from tlsgui.widgets import colours
+from tlsgui.wizard.development_page import warning_style
 from tlsgui.wizard.base import WizardPage
 from tlsgui.wizard.ids import PageId
 from tlsgui.workers.dhparams_job import DhParamsJob
@@ -21,9 +23,7 @@ GROUP_WORDS = {
     "ffdhe3072": "ffdhe3072 — 3072 bits: more margin, slower DHE handshakes",
     "ffdhe4096": "ffdhe4096 — 4096 bits: slowest handshakes; only when a policy asks for it",
 }
-ERROR_STYLE = "color: #b3261e;"
-WARNING_STYLE = ("QLabel { background: #fff4e5; color: #8a5300; border: 1px solid #8a5300; border-radius: 4px; "
-                 "padding: 6px; }")  # the main window's warning banner colours
+
 
 
 class ForwardSecrecyPage(WizardPage):
@@ -157,7 +157,7 @@ class ForwardSecrecyPage(WizardPage):
         else:
             text = f"There is no dhparams.pem in {where} yet."
         self.ui.files_label.setText(text)
-        self.ui.files_label.setStyleSheet(WARNING_STYLE if (folder / DH).is_file() else "")
+        self.ui.files_label.setStyleSheet(warning_style() if (folder / DH).is_file() else "")
 
     def _job_changed(self, *_args) -> None:
         self.ui.job_progress.setVisible(self.job.running)
@@ -173,7 +173,7 @@ class ForwardSecrecyPage(WizardPage):
 
     def _job_failed(self, message: str) -> None:
         self._job_changed()
-        self.ui.result_label.setStyleSheet(ERROR_STYLE)
+        self.ui.result_label.setStyleSheet(colours.css("error"))
         self.ui.result_label.setText(f"The generation failed: {message} Nothing was written; try again or use a "
                                      "standard group.")
 

@@ -15,11 +15,14 @@ from tlsgui.errors import PasswordNeeded, TlsguiError
 from tlsgui.forms.ui_wizard_checks import Ui_WizardChecksPage
 from tlsgui.model.validation import Severity
 from tlsgui.project.install import InstallPlan, install_planned, plan_install_data, read_input
+from tlsgui.widgets import colours
+from tlsgui.widgets.plurals import tr
 from tlsgui.wizard.background import PageTask
 from tlsgui.wizard.base import WizardPage
 
 # Traffic-light colours, readable on a light background (WCAG AA against white).
-COLOURS = {"ok": "#1b7f3b", "warning": "#8a5a00", "error": "#b3261e", "info": "#505050"}
+#: Each check's status as a mark and a word, so it never depends on colour alone (the colour is the palette's).
+STATUS = {"ok": ("✔", "OK"), "warning": ("⚠", "Warning"), "error": ("✘", "Error"), "info": ("ℹ", "Note")}
 SELF_NAMED = re.compile(r"[A-Za-z ]{1,20}: ")
 CHECK_NAMES = {"key": "Key match", "dates": "Dates", "lifetime": "Lifetime", "strength": "Key strength",
                "hash": "Signature", "usage": "Usage", "names": "Host names", "issuer": "Issuer", "chain": "Chain"}
@@ -238,20 +241,23 @@ class ChecksPage(WizardPage):
         warnings = sum(1 for c in plan.checks if c.severity is Severity.WARNING)
         files = f"key.pem and cert.pem in {plan.folder}"
         if errors:
-            self.ui.checks_summary.setText(f"{errors} error(s), {warnings} warning(s).")
-            self.ui.blocked_label.setText("The red check(s) must be fixed first: servers or clients would refuse "
+            self.ui.checks_summary.setText(tr("%n error(s)", errors) + ", " + tr("%n warning(s)", warnings) + ".")
+            self.ui.blocked_label.setText("The checks marked ✘ Error must be fixed first: servers or clients would refuse "
                                           "this certificate, so it cannot be installed. Nothing was written.")
         else:
             self.ui.checks_summary.setText(
-                (f"{warnings} warning(s) to read; " if warnings else "Every check passed; ")
+                (tr("%n warning(s) to read; ", warnings) if warnings else "Every check passed; ")
                 + f"Finish writes {files} (a backup is kept of what they replace).")
             self.ui.blocked_label.setText("")
         self.ui.blocked_label.setVisible(bool(errors))
         self.completeChanged.emit()
 
     def _add(self, kind: str, text: str) -> None:
-        item = QListWidgetItem(dot_icon(COLOURS[kind]), text)
-        item.setForeground(QColor(COLOURS[kind]))
+        mark, word = STATUS[kind]
+        colour = colours.status_colour(kind) if kind != "info" else colours.muted_text()
+        item = QListWidgetItem(dot_icon(colour.name()), f"{mark} {word}: {text}")
+        item.setForeground(colour)
+        item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, word)
         item.setData(Qt.ItemDataRole.UserRole, kind)
         self.ui.checks_list.addItem(item)
 
