@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tlsgui.errors import TlsguiError
+from tlsgui.policy.files import CERT_FILE, DH_FILE, KEY_FILE
 from tlsgui.project.backups import list_backups
 from tlsgui.project.pending import list_pending
 
@@ -31,13 +32,13 @@ class FilesStatus:
     key: FileStatus
     cert: FileStatus
     dhparams: FileStatus
-    checks: list = field(default_factory=list)  # crypto.checks.Check for the installed certificate
+    checks: list = field(default_factory=list)  # policy Finding per check of the installed certificate
     pending: list = field(default_factory=list)  # PendingKey, newest first
     backups: list = field(default_factory=list)  # Backup, newest first
 
     def as_json(self) -> dict:
         return {"folder": str(self.folder), "key": self.key.as_json(), "cert": self.cert.as_json(),
-                "dhparams": self.dhparams.as_json(), "checks": [c.as_json() for c in self.checks],
+                "dhparams": self.dhparams.as_json(), "checks": [c.as_json("check") for c in self.checks],
                 "pending": [p.as_json() for p in self.pending],
                 "backups": [{"id": b.id, "created": b.created, "reason": b.reason,
                              "files": [str(f.original) for f in b.files]} for b in self.backups]}
@@ -60,7 +61,7 @@ def files_status(project) -> FilesStatus:
     from tlsgui.project.install import read_input, tls_folder
 
     folder = tls_folder(project)
-    key, cert, dh = _status(folder / "key.pem"), _status(folder / "cert.pem"), _status(folder / "dhparams.pem")
+    key, cert, dh = _status(folder / KEY_FILE), _status(folder / CERT_FILE), _status(folder / DH_FILE)
     status = FilesStatus(folder, key, cert, dh, pending=list_pending(project.paths),
                          backups=list_backups(project.paths))
     private_key = None

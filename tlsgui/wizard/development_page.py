@@ -7,7 +7,7 @@ import ipaddress
 import re
 from pathlib import Path
 
-from tlsgui.crypto.checks import MAX_LIFETIME_DAYS
+from tlsgui.policy.limits import MAX_LIFETIME_DAYS
 from tlsgui.crypto.csr import CsrFields, check_fields, parse_san_list, san_names
 from tlsgui.crypto.keys import generate_key
 from tlsgui.crypto.selfsigned import DEFAULT_SANS, make_selfsigned
