@@ -9,10 +9,9 @@ from cryptography import x509
 
 from crypto.conftest import NOW, make_cert, openssl, rsa_key
 from tlsgui.crypto.checks import check_certificate
-from tlsgui.policy.findings import worst
-from tlsgui.policy.hosts import covers
 from tlsgui.crypto.importer import read_bundle
-from tlsgui.policy.findings import Severity
+from tlsgui.policy.findings import Severity, worst
+from tlsgui.policy.hosts import covers
 
 
 def by_name(checks, name):

@@ -6,9 +6,9 @@ import pytest
 
 from tlsgui.model.cert_facts import CertFacts
 from tlsgui.model.facts import FileFacts
-from tlsgui.policy.grade import predict_grade
 from tlsgui.model.profiles import INTERMEDIATE, INTERMEDIATE_CIPHERS, MODERN, profile_of
 from tlsgui.model.settings import Settings
+from tlsgui.policy.grade import predict_grade
 from tlsgui.policy.validation import Severity, validate
 
 NOW = datetime(2026, 11, 27, tzinfo=timezone.utc)

@@ -51,7 +51,8 @@ class Finding:
 
 def by_severity(findings: list[Finding]) -> list[Finding]:
     """The findings that are problems, errors first (stable within a severity)."""
-    return sorted((f for f in findings if f.severity is not None), key=lambda f: SEVERITY_ORDER[f.severity])
+    problems = [f for f in findings if f.severity is not None]
+    return sorted(problems, key=lambda f: SEVERITY_ORDER[f.severity] if f.severity else len(SEVERITY_ORDER))
 
 
 def worst(findings: list[Finding]) -> Severity | None:

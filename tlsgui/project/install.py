@@ -13,15 +13,15 @@ from tlsgui.crypto.importer import Chain, Imported, is_ca, is_self_signed, order
 from tlsgui.crypto.keys import key_to_pem, load_private_key, same_key
 from tlsgui.crypto.summary import certificates_pem
 from tlsgui.errors import TlsguiError
-from tlsgui.policy.findings import Finding, Severity
-from tlsgui.project.atomic import check_writable, write_atomic
-from tlsgui.project.backups import create_backup
-from tlsgui.project.pending import PendingKey, find_pending_for, list_pending, remove_pending
 from tlsgui.policy.files import CERT_FILE as CERT
 from tlsgui.policy.files import DH_FILE as DH
 from tlsgui.policy.files import KEY_FILE as KEY
+from tlsgui.policy.findings import Finding, Severity
 from tlsgui.policy.limits import DH_TEST_SIZE, MAX_TLS_FILE, MIN_DH_BITS
+from tlsgui.project.atomic import check_writable, write_atomic
+from tlsgui.project.backups import create_backup
 from tlsgui.project.child_argv import worker_command as dhparams_worker_argv
+from tlsgui.project.pending import PendingKey, find_pending_for, list_pending, remove_pending
 
 
 def tls_folder(project) -> Path:

@@ -6,9 +6,9 @@ import html
 from pathlib import Path
 
 from tlsgui.crypto.dhparams import FFDHE_GROUPS, DhInfo, check_size, group_pem
-from tlsgui.policy.limits import DH_SIZES, DH_TEST_SIZE, MIN_DH_BITS
 from tlsgui.errors import TlsguiError
 from tlsgui.forms.ui_wizard_forward_secrecy_page import Ui_WizardForwardSecrecyPage
+from tlsgui.policy.limits import DH_SIZES, DH_TEST_SIZE, MIN_DH_BITS
 from tlsgui.project.install import DH, install_dhparams, tls_folder
 from tlsgui.wizard.base import WizardPage
 from tlsgui.wizard.ids import PageId
@@ -84,14 +84,14 @@ class ForwardSecrecyPage(WizardPage):
 
     # ---- QWizardPage
 
-    def initializePage(self) -> None:  # noqa: N802 - Qt override
+    def initializePage(self) -> None:
         self._show_files()
         self._show_choice()
 
-    def nextId(self) -> int:  # noqa: N802 - Qt override
+    def nextId(self) -> int:
         return -1  # the last page of its path (QWizard would otherwise go on to the next higher id)
 
-    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+    def isComplete(self) -> bool:
         if self.job.running:
             return False
         return self.use_standard() or self.staged is not None

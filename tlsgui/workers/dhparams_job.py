@@ -13,6 +13,7 @@ from tlsgui.project.locate import ProjectPaths
 from tlsgui.workers.child import worker_command
 from tlsgui.workers.process_job import NextStage, ProcessJob
 
+
 class DhParamsJob(ProcessJob):
     """Generation runs in a child (it sits in one OpenSSL call for about a minute and cannot be interrupted
     in-process); a second child checks the PEM with `dhparams.verify_generated` (stage 1, the check the CLI
