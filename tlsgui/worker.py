@@ -13,7 +13,7 @@ __all__ = ["WORKERS", "run_worker", "worker_command"]
 WORKERS: dict[str, str] = {
     "dhparams": "tlsgui.crypto.dhparams:worker_main",
     "dhparams-check": "tlsgui.crypto.dhparams:check_worker_main",
-    "preview-test": "tlsgui.preview.test_run:worker_main",
+    "preview-test": "tlsgui.preview.live_check:worker_main",
 }
 
 
