@@ -26,7 +26,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import ROOT, child_env, spread  # noqa: E402
+from common import ROOT, child_env, spread
 
 TARGET = 1.5
 MEMORY_TARGET = 1.5
@@ -113,7 +113,7 @@ def measure(runs: int) -> dict:
     bare_s, ours_s = [t for t, _, _ in bare], [t for t, _, _ in ours]
     bare_kib, ours_kib = [m for _, m, _ in bare], [m for _, m, _ in ours]
     bare_cpu, ours_cpu = [c for _, _, c in bare], [c for _, _, c in ours]
-    pair_ratios = [o / b for o, b in zip(ours_s, bare_s)]
+    pair_ratios = [o / b for o, b in zip(ours_s, bare_s, strict=True)]
     try:
         load = os.getloadavg()[0]
     except OSError:
