@@ -8,7 +8,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from gui.conftest import write_cert
 from tlsgui.preview.report import Check, ListenerReport, Report
 from tlsgui.widgets.job_progress import format_duration
-from tlsgui.widgets import test_report
+from tlsgui.widgets import check_report
 
 RUN_MS = 30_000
 
@@ -31,7 +31,7 @@ def test_the_fresh_demo_has_nothing_to_test_and_offers_the_three_switches(qtbot,
 
 
 def test_a_report_with_only_information_rows_never_says_all_passed(qtbot):
-    view = test_report.TestReportView()
+    view = check_report.CheckReportView()
     qtbot.addWidget(view)
     http = ListenerReport("web_http", "Web server (HTTP)", "127.0.0.1", 8080, False,
                           (Check("https_redirect", "HTTP redirects to HTTPS", None, "HTTPS is off"),))
@@ -42,7 +42,7 @@ def test_a_report_with_only_information_rows_never_says_all_passed(qtbot):
 
 
 def test_plural_forms_and_status_words(qtbot):
-    view = test_report.TestReportView()
+    view = check_report.CheckReportView()
     qtbot.addWidget(view)
     https = ListenerReport("web_https", "Web server (HTTPS)", "127.0.0.1", 8443, True,
                            (Check("handshake", "TLS handshake", True, "TLS 1.3"),))

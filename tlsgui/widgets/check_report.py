@@ -34,7 +34,7 @@ def facts_line(listener) -> str:
     return ", ".join(part for part in parts if part)
 
 
-class TestReportView(QWidget):
+class CheckReportView(QWidget):
     """Shows a tlsgui.preview.report.Report, or a message instead of one (no certificate, cancelled, ...)."""
 
     remedy_chosen = Signal(str)  # a remedy name (tlsgui.widgets.remedies): the window shows that setting or wizard
