@@ -7,8 +7,8 @@ from cryptography.hazmat.primitives.asymmetric import ec
 
 from gui.conftest import write_cert
 from tlsgui.preview.report import Check, ListenerReport, Report
-from tlsgui.widgets.job_progress import format_duration
 from tlsgui.widgets import check_report
+from tlsgui.widgets.job_progress import format_duration
 
 RUN_MS = 30_000
 

@@ -55,7 +55,7 @@ def test_cancel_button_kills_the_child_and_writes_nothing(qtbot, dh_job, tmp_pat
     with qtbot.waitSignal(dh_job.job_cancelled, timeout=1000):
         qtbot.mouseClick(widget.cancel_button, Qt.MouseButton.LeftButton)
     assert not pid_alive(pid)
-    assert widget.status_label.text() == "Cancelled; nothing was written."
+    assert widget.status_label.text() == "Stopped; nothing was written."
     assert listing(tmp_path) == []
 
 

@@ -13,7 +13,6 @@ from tlsgui.errors import TlsguiError
 from tlsgui.project.atomic import write_atomic
 
 
-
 def register(sub) -> None:
     serve = sub.add_parser("serve", help="loopback preview servers using the project's files and settings")
     serve.add_argument("project")

@@ -119,7 +119,10 @@ def _key_usages(usage: x509.KeyUsage) -> list[str]:
 def certificate_details(cert: x509.Certificate) -> CertDetails:
     """All the fields of `cert` as text."""
     der = cert.public_bytes(serialization.Encoding.DER)
-    extensions, names, usages, is_ca = [], (), [], False
+    extensions: list[tuple[str, bool, str]] = []
+    names: tuple[str, ...] = ()
+    usages: list[str] = []
+    is_ca = False
     for ext in cert.extensions:
         extensions.append((_oid_name(ext.oid), ext.critical, _extension_value(ext)))
         if isinstance(ext.value, x509.SubjectAlternativeName):

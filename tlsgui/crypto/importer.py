@@ -13,9 +13,9 @@ from cryptography.exceptions import UnsupportedAlgorithm
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.serialization import pkcs7, pkcs12
 
+from tlsgui.crypto.details import name_text
 from tlsgui.crypto.keys import key_to_pem, load_private_key
 from tlsgui.crypto.sniff import plain_text, sniff
-from tlsgui.crypto.details import name_text
 from tlsgui.errors import PasswordNeeded, TlsguiError
 from tlsgui.policy.limits import MAX_TLS_FILE
 

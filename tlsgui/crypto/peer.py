@@ -10,8 +10,8 @@ from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
 from cryptography.hazmat.primitives import serialization
 from cryptography.utils import CryptographyDeprecationWarning
 
-from tlsgui.crypto.importer import asn1_words, readable
 from tlsgui.crypto.details import name_text
+from tlsgui.crypto.importer import asn1_words, readable
 from tlsgui.crypto.keys import public_bytes
 from tlsgui.errors import TlsguiError
 from tlsgui.policy.files import CERT_FILE, KEY_FILE

@@ -11,6 +11,8 @@
 from PySide6.QtCore import (QCoreApplication, QMetaObject, QSize, Qt)
 from PySide6.QtWidgets import (QFormLayout, QLabel, QLineEdit, QPlainTextEdit)
 
+from tlsgui.widgets.country_box import CountryBox
+
 class Ui_WizardRequestSubjectPage(object):
     def setupUi(self, WizardRequestSubjectPage):
         if not WizardRequestSubjectPage.objectName():
@@ -33,9 +35,8 @@ class Ui_WizardRequestSubjectPage(object):
 
         self.subject_form.setWidget(1, QFormLayout.ItemRole.LabelRole, self.country_label)
 
-        self.country = QLineEdit(WizardRequestSubjectPage)
+        self.country = CountryBox(WizardRequestSubjectPage)
         self.country.setObjectName(u"country")
-        self.country.setMaxLength(2)
 
         self.subject_form.setWidget(1, QFormLayout.ItemRole.FieldRole, self.country)
 
@@ -137,7 +138,6 @@ class Ui_WizardRequestSubjectPage(object):
         self.common_name_label.setText(QCoreApplication.translate("WizardRequestSubjectPage", u"Common &name *:", None))
         self.common_name.setPlaceholderText(QCoreApplication.translate("WizardRequestSubjectPage", u"www.example.com", None))
         self.country_label.setText(QCoreApplication.translate("WizardRequestSubjectPage", u"&Country:", None))
-        self.country.setPlaceholderText(QCoreApplication.translate("WizardRequestSubjectPage", u"2 letters, e.g. FR", None))
         self.state_label.setText(QCoreApplication.translate("WizardRequestSubjectPage", u"&State or province:", None))
         self.state.setPlaceholderText(QCoreApplication.translate("WizardRequestSubjectPage", u"e.g. \u00cele-de-France", None))
         self.locality_label.setText(QCoreApplication.translate("WizardRequestSubjectPage", u"&Locality:", None))

@@ -7,11 +7,10 @@ from typing import Any
 from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QLineEdit, QSizePolicy, QWidget
 
-from tlsgui.widgets import colours
 from tlsgui.errors import TlsguiError
 from tlsgui.model.options import BY_KEY, Storage
 from tlsgui.model.settings import Source
-
+from tlsgui.widgets import colours
 
 
 def save_target(document, key: str) -> str:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from tlsgui.widgets import colours
 from tlsgui.forms.ui_web_page import Ui_WebPage
 from tlsgui.pages.base import SettingsPage
 from tlsgui.policy.limits import ONE_YEAR
+from tlsgui.widgets import colours
 from tlsgui.widgets.qt_values import TEXT_FORMAT_RICH
 
 

@@ -50,7 +50,7 @@ class TimelineDelegate(QStyledItemDelegate):
         painter.drawLine(x, option.rect.top() + 1, x, option.rect.top() + rect.height() + 6)
         painter.restore()
 
-    def sizeHint(self, option, index) -> QSize:  # noqa: N802 - Qt override
+    def sizeHint(self, option, index) -> QSize:
         hint = super().sizeHint(option, index)
         return QSize(hint.width(), max(hint.height() * 2, 34))
 

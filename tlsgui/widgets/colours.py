@@ -59,14 +59,14 @@ def muted_text(palette: QPalette | None = None) -> QColor:
     """Secondary text (where a value is stored): between text and background, still 4.5:1 on the background."""
     pal = _palette(palette)
     text, back = pal.color(QPalette.ColorRole.WindowText), pal.color(QPalette.ColorRole.Window)
-    mixed = QColor.fromRgbF(*(0.7 * t + 0.3 * b for t, b in zip(text.getRgbF()[:3], back.getRgbF()[:3])))
+    mixed = QColor.fromRgbF(*(0.7 * t + 0.3 * b for t, b in zip(text.getRgbF()[:3], back.getRgbF()[:3], strict=True)))
     return readable(mixed, back)
 
 
 def tinted_background(kind: str, palette: QPalette | None = None) -> QColor:
     """A banner's background: the window colour with a little of the status hue (no glare in a dark palette)."""
     back, hue = background(palette), HUES[kind]
-    return QColor.fromRgbF(*(0.86 * b + 0.14 * h for b, h in zip(back.getRgbF()[:3], hue.getRgbF()[:3])))
+    return QColor.fromRgbF(*(0.86 * b + 0.14 * h for b, h in zip(back.getRgbF()[:3], hue.getRgbF()[:3], strict=True)))
 
 
 def css(kind: str, palette: QPalette | None = None) -> str:

@@ -1,4 +1,4 @@
-"""JobProgress: busy bar, "elapsed 0:12" and Cancel for a background job; and asking before quitting while busy."""
+"""JobProgress: busy bar, "elapsed 0:12" and Stop for a background job; and asking before quitting while busy."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from PySide6.QtCore import QElapsedTimer, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QProgressBar, QPushButton, QWidget
 
 from tlsgui.workers.process_job import format_elapsed
+
 
 def format_duration(ms: int) -> str:
     """How long a finished job took: "0.4 s" and "12 s" (a sub-second run is never "0:00"), "1:05" from a minute."""
@@ -64,7 +65,7 @@ class JobProgress(QWidget):
     """Shows that something runs and for how long; progress is indeterminate (the work reports none).
 
     Drive it with `start(text)`/`stop(text)`, or `attach(job)` to follow a ProcessJob by its signals.
-    It never touches files; Cancel only emits `cancel_requested` (and cancels an attached job).
+    It never touches files; Stop only emits `cancel_requested` (and cancels an attached job).
     """
 
     cancel_requested = Signal()
@@ -78,8 +79,10 @@ class JobProgress(QWidget):
         self.status_label.setObjectName("job_status")
         self.elapsed_label = QLabel(self)
         self.elapsed_label.setObjectName("job_elapsed")
-        self.cancel_button = QPushButton("Cancel", self)
+        # "Stop", not "Cancel": in a wizard or dialog, Cancel is the window's own button (closing it).
+        self.cancel_button = QPushButton("&Stop", self)
         self.cancel_button.setObjectName("job_cancel")
+        self.cancel_button.setToolTip("Stop this background work; nothing it was making is written")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.status_label)
@@ -136,7 +139,7 @@ class JobProgress(QWidget):
         self.stop(f"Failed: {message}")
 
     def _on_job_cancelled(self) -> None:
-        self.stop("Cancelled; nothing was written.")
+        self.stop("Stopped; nothing was written.")
 
     def elapsed_text(self) -> str:
         return self.elapsed_label.text()

@@ -13,12 +13,12 @@ class EnglishPlurals(QTranslator):
     """Qt's numerus idiom without a .qm file: "%n check(s)" → "1 check" / "2 checks" (other languages would
     install their own translator in front of this one)."""
 
-    def translate(self, context, source, disambiguation=None, n=-1):  # noqa: D102 - Qt override
+    def translate(self, context, source, disambiguation=None, n=-1):
         if n is None or n < 0 or "(" not in source:
             return None  # a null QString: "no translation", so Qt keeps the source text (an empty one would not)
         return _PLURAL.sub(lambda m: "" if abs(n) == 1 else m.group(1), source)
 
-    def isEmpty(self) -> bool:  # noqa: N802 - Qt override
+    def isEmpty(self) -> bool:
         return False
 
 

@@ -205,7 +205,7 @@ class MainWindow(QMainWindow):
         help_menu.setObjectName("help_menu")
         self.page_help_action = QAction("4D Documentation for This &Page", self, objectName="page_help_action")
         self.page_help_action.triggered.connect(self.show_page_help)
-        self._shortcuts.append((self.page_help_action, "HelpContents"))
+        self._shortcuts.append((self.page_help_action, "F1"))  # not StandardKey.HelpContents: empty on some platforms
         self.docs_action = QAction("tlsgui &Documentation", self, objectName="docs_action")
         self.docs_action.triggered.connect(self.show_documentation)
         self.about_action = QAction("&About tlsgui", self, objectName="about_action")

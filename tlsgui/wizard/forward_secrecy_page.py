@@ -11,8 +11,8 @@ from tlsgui.forms.ui_wizard_forward_secrecy_page import Ui_WizardForwardSecrecyP
 from tlsgui.policy.limits import DH_SIZES, DH_TEST_SIZE, MIN_DH_BITS
 from tlsgui.project.install import DH, install_dhparams, tls_folder
 from tlsgui.widgets import colours
-from tlsgui.wizard.development_page import warning_style
 from tlsgui.wizard.base import WizardPage
+from tlsgui.wizard.development_page import warning_style
 from tlsgui.wizard.ids import PageId
 from tlsgui.workers.dhparams_job import DhParamsJob
 
@@ -77,7 +77,7 @@ class ForwardSecrecyPage(WizardPage):
         self._asked_bits = bits
         self.ui.result_label.setStyleSheet("")
         self.ui.result_label.setText(f"Generating {bits}-bit parameters. Finish is available when they are "
-                                     "ready; Cancel stops at once and writes nothing.")
+                                     "ready; Stop ends it at once and writes nothing.")
         # Into the wizard's private staging folder, never the project: Finish copies the result.
         self.job.start_generation(bits, self.context.staging_dir(), allow_test_size=test_size)
         self._job_changed()

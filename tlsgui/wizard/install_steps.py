@@ -217,12 +217,16 @@ class ChecksPage(WizardPage):
         return -1
 
     def rows(self) -> list[tuple[str, str]]:
-        """(kind, text) of each row shown: kind is ok, warning, error or info."""
+        """(kind, text) of each row shown: kind is ok, warning, error or info; text without its mark and word."""
         out = []
         for i in range(self.ui.checks_list.count()):
             item = self.ui.checks_list.item(i)
-            out.append((item.data(Qt.ItemDataRole.UserRole), item.text()))
+            out.append((item.data(Qt.ItemDataRole.UserRole), item.data(Qt.ItemDataRole.UserRole + 1)))
         return out
+
+    def shown(self) -> list[str]:
+        """Each row as the person sees it: mark, word, then the check ("✔ OK: Key match: …")."""
+        return [self.ui.checks_list.item(i).text() for i in range(self.ui.checks_list.count())]
 
     def show_plan(self, plan: InstallPlan) -> None:
         view = self.ui.checks_list
@@ -259,6 +263,7 @@ class ChecksPage(WizardPage):
         item = QListWidgetItem(dot_icon(colour.name()), f"{mark} {word}: {text}")
         item.setForeground(colour)
         item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, word)
+        item.setData(Qt.ItemDataRole.UserRole + 1, text)  # the check's words without the mark (rows())
         item.setData(Qt.ItemDataRole.UserRole, kind)
         self.ui.checks_list.addItem(item)
 

@@ -100,7 +100,10 @@ class RequestSubjectPage(WizardPage):
     def _validate(self) -> None:
         fields = self.fields()
         self.error = ""
-        if fields.common_name or any(getattr(fields, n) for n in self.EDITS[1:]) or fields.sans:
+        if not self.ui.country.is_known():
+            self.error = (f"Country: {self.ui.country.currentText().strip()!r} is not a country. Choose one from the "
+                          "list: type part of its name or its 2-letter code (e.g. Germany or DE).")
+        elif fields.common_name or any(getattr(fields, n) for n in self.EDITS[1:]) or fields.sans:
             try:
                 check_fields(fields)
                 san_names(fields)  # each SAN entry, with the core's words for a bad one
@@ -232,6 +235,9 @@ class RequestDonePage(WizardPage):
         return self.wizard().page(int(PageId.REQUEST_REVIEW))
 
     def initializePage(self) -> None:
+        # The key is saved: nothing is left to cancel, so the last button says what it does.
+        self.wizard().setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
+        self.setButtonText(QWizard.WizardButton.FinishButton, "&Close")
         pending = self.review.pending
         self.ui.csr_text.setPlainText(self.pem().decode("ascii"))
         self.ui.copy_status.setText("")

@@ -34,7 +34,7 @@ class CertificateWizard(QWizard):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("certificate_wizard")
-        self.setWindowTitle(f"Certificate wizard — {document.name}")
+        self.setWindowTitle(f"Certificate Wizard — {document.name}")
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.context = WizardContext(document, prompts or Prompts(), TaskRunner(self))
@@ -48,6 +48,8 @@ class CertificateWizard(QWizard):
             self.choose_page.choose(start)
             self.setStartId(int(FIRST_PAGE[WizardPath(start)]))
         self.resize(720, 560)
+        # Small enough for an 800×600 screen, large enough that no page's wrapped help text is cut off.
+        self.setMinimumSize(640, 520)
 
     def page_by_id(self, page_id: int):
         return self.page(int(page_id))

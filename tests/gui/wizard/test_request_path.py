@@ -66,6 +66,9 @@ def test_request_then_install_after_a_restart(qtbot, window, open_window, demo, 
     assert "Install the certificate I received" in done.ui.next_step_label.text()
     assert not wizard.button(wizard.WizardButton.BackButton).isEnabled() or \
         not wizard.button(wizard.WizardButton.BackButton).isVisible()
+    # The key is saved: nothing left to cancel, so no Cancel button, and the last button is Close.
+    assert not wizard.button(wizard.WizardButton.CancelButton).isVisible()
+    assert wizard.button(wizard.WizardButton.FinishButton).text() == "&Close"
     with qtbot.waitSignal(wizard.files_written) as written:
         wizard.accept()
     assert written.args[0] == [str(pending.key_path), str(pending.csr_path)]
@@ -85,6 +88,9 @@ def test_request_then_install_after_a_restart(qtbot, window, open_window, demo, 
     checks = wizard.currentPage()
     assert wizard.currentId() == PageId.RECEIVED_CHECKS
     kinds = dict((text.split(":")[0], kind) for kind, text in checks.rows())
+    # Status by mark and word, never by colour alone.
+    assert all(text.startswith(("✔ OK: ", "⚠ Warning: ", "✘ Error: ", "ℹ Note: ")) for text in checks.shown())
+    assert any(text.startswith("✔ OK: Key match:") for text in checks.shown())
     assert kinds["Key match"] == kinds["Chain"] == kinds["Dates"] == "ok"
     assert any(f"pending key {pending.id}" in text for _kind, text in checks.rows())
     with qtbot.waitSignal(wizard.files_written):
@@ -102,8 +108,8 @@ def test_subject_errors_show_the_core_message_and_block_next(qtbot, window):
     assert not page.isComplete()  # the common name is required (registered with *)
     page.fill(common_name="shop.example.com", country="F1")
     assert not page.isComplete()
-    assert page.ui.subject_error.text().startswith("Country: The country 'F1' is not a 2-letter ISO 3166 code.")
-    page.fill(country="fr", sans="www.shop.example.com\nbad name!")
+    assert page.ui.subject_error.text().startswith("Country: 'F1' is not a country. Choose one from the list")
+    page.fill(country="FR", sans="www.shop.example.com\nbad name!")
     assert not page.isComplete() and "Other host names: SAN 'bad name!'" in page.ui.subject_error.text()
     page.fill(sans="www.shop.example.com\nIP:192.0.2.10", email="nobody")
     assert not page.isComplete() and page.ui.subject_error.text().startswith("E-mail:")
@@ -182,3 +188,31 @@ def test_cancel_after_the_request_was_shown_keeps_its_key(qtbot, window, demo, p
     wizard.reject()  # Cancel on the last page: the key behind the shown request must survive
     [pending] = list_pending(window.document.project.paths)
     assert pending.csr_path.read_text() == done.ui.csr_text.toPlainText()
+
+
+def test_country_is_a_searchable_list_of_iso_codes(qtbot, window):
+    wizard = start_wizard(window, "request")
+    go_next(qtbot, wizard)
+    page = wizard.currentPage()
+    box = page.ui.country
+    page.fill(common_name="shop.example.com", country="Germany")  # the whole name, never cut to "Ge"
+    assert box.text() == "DE" and page.isComplete()
+    assert page.fields().country == "DE"
+    assert box.itemText(box.findData("DE")) == "Germany — DE"  # the ISO code shown beside the name
+    page.fill(country="Ge")
+    assert box.text() == "Ge" and not page.isComplete()  # not Georgia (GE), as the old 2-letter field made it
+    assert "'Ge' is not a country" in page.ui.subject_error.text()
+    page.fill(country="XX")  # two letters, but no country's code
+    assert not page.isComplete() and "'XX' is not a country" in page.ui.subject_error.text()
+    page.fill(country="ge")  # not taken for Georgia behind the person's back
+    assert not page.isComplete() and "'ge' is not a country" in page.ui.subject_error.text()
+    page.fill(country="GE")  # the code as ISO writes it
+    assert box.text() == "GE" and page.isComplete()
+    box.setCurrentIndex(box.findData("FR"))  # chosen from the list
+    assert box.currentText() == "France — FR" and page.fields().country == "FR"
+    # Searching: the completer matches anywhere in "Name — CODE", without regard to case.
+    completer = box.completer()
+    completer.setCompletionPrefix("germ")
+    assert completer.currentCompletion() == "Germany — DE"
+    completer.setCompletionPrefix("— ch")
+    assert completer.currentCompletion() == "Switzerland — CH"
