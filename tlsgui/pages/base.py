@@ -126,6 +126,13 @@ class SettingsPage(QWidget):
             # Numbers get a short field; text gets room (the source column takes the rest of the row).
             if option.type is int:
                 editor.setMaximumWidth(110)
+                if option.minimum is not None and option.minimum > 0:
+                    # Ports: only digits can be typed; a refused key says why, with the range.
+                    from PySide6.QtGui import QIntValidator
+
+                    # Up to ten times the maximum, so 70000 can be typed and be told it is too big.
+                    editor.setValidator(QIntValidator(0, option.maximum * 10 + 9, editor))
+                    editor.inputRejected.connect(lambda k=key: self._input_rejected(k))
             else:
                 editor.setMinimumWidth(380)
             editor.textEdited.connect(lambda text, k=key: self._typed(k, text))
@@ -144,6 +151,12 @@ class SettingsPage(QWidget):
         else:
             self.document.push_setting(key, value, typing=True)
         self._show_source(key)
+
+    def _input_rejected(self, key: str) -> None:
+        label = self.findChild(QLabel, BY_KEY[key].object_name + "_source")
+        if label is not None:
+            label.setText(f"✘ Only digits can be typed here. {BY_KEY[key].range_hint()}")
+            label.setStyleSheet(colours.css("error"))
 
     def _setting_changed(self, key: str) -> None:
         if key in self.editors:
@@ -177,7 +190,7 @@ class SettingsPage(QWidget):
             editor.setStyleSheet(f"border: 1px solid {colours.status_colour('error').name()};"
                                  if error is not None else "")
         if error is not None:
-            text, style = f"✘ {error.message}", colours.css("error")
+            text, style = f"✘ {error.message} {error.fix}".strip(), colours.css("error")
         else:
             sourced = self.document.source_of(key)
             if self.document.is_edited(key):

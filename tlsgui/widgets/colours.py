@@ -38,7 +38,9 @@ def readable(hue: QColor, against: QColor) -> QColor:
     dark_background = luminance(against) < 0.18
     h, s, lightness, a = hue.getHslF()
     h = max(h, 0.0)  # achromatic colours report hue -1
-    colour = QColor(hue)
+    # QColor.fromHslF, not QColor(hue): the copy constructor's overload resolution builds PySide's whole `Qt`
+    # namespace, and the Web page (painted first) asks for these colours.
+    colour = QColor.fromHslF(h, s, lightness, a)
     for _ in range(40):
         if contrast(colour, against) >= MIN_CONTRAST:
             return colour
