@@ -188,9 +188,9 @@ def cmd_selfsigned(args) -> int:
     ca = None if args.self_signed else load_devca()
     key = generate_key(args.type)
     if ca is not None:
-        pem = issue_leaf(ca, key, args.cn, sans, args.days or DEFAULT_LEAF_DAYS)
+        pem = issue_leaf(ca, key, args.cn, sans, DEFAULT_LEAF_DAYS if args.days is None else args.days)
     else:
-        pem = make_selfsigned(key, args.cn, sans, args.days or 365)
+        pem = make_selfsigned(key, args.cn, sans, 365 if args.days is None else args.days)
     backup = install_selfsigned(project, key, pem)
     chain = read_bundle(pem).certificates
     checks = check_certificate(chain[0], key=key, host_names=project.settings.web_host_names,
