@@ -225,3 +225,30 @@ def test_devca_commands_run_as_a_user_would(user_home):
     assert shutil.which("certutil")
     done = run_cli("devca", "status")
     assert done.returncode == 0 and "does not trust it" in done.stdout
+
+
+def test_a_failing_second_store_puts_the_first_back(user_home, devca, tmp_path):
+    """trust() over two stores: the second is locked, so the first, already changed, is changed back."""
+    import sqlite3
+
+    from tlsgui.errors import TlsguiError
+    from tlsgui.project.trust_stores import NssDb, trust, untrust
+
+    first, second = NssDb(tmp_path / "first"), NssDb(tmp_path / "second")
+    second.create()
+    holder = sqlite3.connect(second.folder / "cert9.db", isolation_level=None)
+    try:
+        holder.execute("BEGIN EXCLUSIVE")
+        with pytest.raises(TlsguiError, match="locked or damaged"):
+            trust(devca, [first, second])
+        assert first.exists() and not first.holds(devca)  # created, then the CA removed again
+        holder.execute("ROLLBACK")
+        trust(devca, [first, second])
+        assert first.holds(devca) and second.holds(devca)
+        holder.execute("BEGIN EXCLUSIVE")
+        with pytest.raises(TlsguiError, match="locked or damaged"):
+            untrust(devca, [first, second])
+        assert first.holds(devca)  # removed from the first, then put back
+    finally:
+        holder.close()
+    assert second.holds(devca)

@@ -79,6 +79,9 @@ class NssDb:
         if not self.exists():
             return False
         done = _run([self.certutil(), "-L", "-d", self.spec, "-n", nickname(ca), "-a"])
+        if done.returncode != 0 and b"PR_FILE_NOT_FOUND_ERROR" not in done.stderr:
+            # Locked or damaged is not "absent": untrust must not skip a store it could not read.
+            raise self._fail(done, "looked up")
         return done.returncode == 0 and ca.cert_pem().strip() in done.stdout.replace(b"\r\n", b"\n")
 
     def _fail(self, done: subprocess.CompletedProcess, doing: str) -> TlsguiError:

@@ -68,3 +68,22 @@ def test_certificates_page_says_when_the_ca_is_not_trusted(qtbot, window, privat
     window.document.refresh_facts()
     text = certificates.cert_devca.text()
     assert "tlsgui test development CA" in text and "does not trust it" in text and "no certificate" in text
+
+
+def test_a_failing_trust_store_keeps_the_wizard_open_and_the_project_unchanged(qtbot, window, prompts,
+                                                                               private_home, tmp_path,
+                                                                               monkeypatch):
+    from gui.conftest import tree_bytes
+
+    wizard, page = open_development(qtbot, window)
+    page.trust_check.setChecked(True)
+    qtbot.waitUntil(page.isComplete, timeout=20000)
+    before = tree_bytes(window.document.root)
+    empty = tmp_path / "bin"
+    empty.mkdir()
+    monkeypatch.setenv("PATH", str(empty))  # no certutil on this computer
+    wizard.button(wizard.WizardButton.FinishButton).click()
+    qtbot.waitUntil(lambda: bool(prompts.errors), timeout=10000)
+    assert any("libnss3-tools" in str(e) for e in prompts.errors), prompts.errors
+    assert wizard.isVisible() and tree_bytes(window.document.root) == before
+    assert not (private_home / ".pki").exists()
