@@ -12,6 +12,7 @@ import pytest
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+from preview.conftest import serve  # noqa: F401  (the fixture: `tlsgui serve` as a real process, always ended)
 
 from tlsgui.crypto.devca import DevCa
 

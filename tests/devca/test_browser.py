@@ -9,6 +9,7 @@ never leave this machine.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import subprocess
@@ -18,19 +19,18 @@ from pathlib import Path
 import pytest
 from cryptography.hazmat.primitives.serialization import Encoding
 
+from devca.cdp import Browser
+from devca.conftest import rogue_leaf, run_bounded
 from tlsgui.crypto.keys import generate_key, key_to_pem
 from tlsgui.project.demo import write_demo
 from tlsgui.project.store import load_project, save_project
-
-from devca.conftest import rogue_leaf, run_bounded
-from preview.conftest import serve  # noqa: F401  (the fixture: `tlsgui serve` as a real process, always ended)
 
 PAGE = "DemoShop: tlsgui preview over HTTPS"
 CHROMIUM = [
     "chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
     # Chromium's automatic HTTPS upgrades would blur what HSTS does; the test wants HSTS alone.
-    "--disable-features=HttpsUpgrades", "--disable-popup-blocking",
+    "--disable-features=HttpsUpgrades",
     "--host-resolver-rules=MAP localhost 127.0.0.1, MAP shop.test 127.0.0.1, MAP www.example.com 127.0.0.1, "
     "MAP * ~NOTFOUND",
 ]
@@ -119,29 +119,40 @@ def test_chromium_refuses_the_same_certificate_without_trust(trusted, serve, str
     assert PAGE not in dom and set(cert_verdicts(netlog)) == {"ERR_CERT_AUTHORITY_INVALID"}
 
 
-def _hsts_page(tmp_path: Path, port: int) -> Path:
-    """A local page that visits https://shop.test:PORT/ in a window, then http://shop.test:PORT/ (the HTTPS
-    port). Plain HTTP to a TLS port cannot work, so the preview page appears only if the browser applied HSTS
-    and went to https:// by itself."""
-    page = tmp_path / "hsts.html"
-    page.write_text(f"""<!doctype html><script>
-var w = window.open("https://shop.test:{port}/");
-var timer = setInterval(function () {{
-  try {{ void w.document.body; }} catch (e) {{ clearInterval(timer); location.href = "http://shop.test:{port}/"; }}
-}}, 50);
-</script>""")
-    return page
+@contextlib.contextmanager
+def browser(home: Path, tmp_path: Path, netlog: Path):
+    """A chromium driven over its DevTools pipe (two navigations in one profile), always ended."""
+    run = len(list(tmp_path.glob("profile-*")))
+    env = {**os.environ, "HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config"),
+           "XDG_CACHE_HOME": str(home / ".cache")}
+    session = Browser([*CHROMIUM, f"--user-data-dir={tmp_path / f'profile-{run}'}", f"--log-net-log={netlog}",
+                       "about:blank"], env, timeout=120)
+    try:
+        yield session
+    finally:
+        session.close()
 
 
 def test_chromium_applies_hsts_from_the_trusted_server(trusted, serve, user_home, stranger_home, tmp_path):
+    """After one visit to https://shop.test:PORT/, the browser turns http://shop.test:PORT/ (plain HTTP to the
+    TLS port, which cannot work) into https:// by itself: the page appears only because HSTS was applied."""
     served = serve(trusted)
-    page = _hsts_page(tmp_path, served.port("web_https"))
-    dom, netlog = chromium(user_home, page.as_uri(), tmp_path, "--virtual-time-budget=20000")
-    assert PAGE in dom
-    assert "Non-Authoritative-Reason: HSTS" in netlog  # chromium's internal 307 redirect, made for HSTS
-    # Control: a browser that does not trust the CA ignores the header (RFC 6797 section 8.1), no upgrade.
-    dom, netlog = chromium(stranger_home, page.as_uri(), tmp_path, "--virtual-time-budget=20000")
-    assert PAGE not in dom and "Non-Authoritative-Reason: HSTS" not in netlog
+    port = served.port("web_https")
+    with browser(user_home, tmp_path, tmp_path / "trusted.json") as chrome:
+        assert "errorText" not in chrome.navigate(f"https://shop.test:{port}/")
+        assert chrome.evaluate("document.body.innerText").strip() == PAGE
+        assert "errorText" not in chrome.navigate(f"http://shop.test:{port}/")
+        assert chrome.evaluate("location.href") == f"https://shop.test:{port}/"
+        assert chrome.evaluate("document.body.innerText").strip() == PAGE
+    # The browser's network log names the reason for its internal redirect.
+    assert "Non-Authoritative-Reason: HSTS" in (tmp_path / "trusted.json").read_text(errors="replace")
+    # Control: a browser that does not trust the CA ignores the header (RFC 6797 section 8.1): no upgrade.
+    with browser(stranger_home, tmp_path, tmp_path / "stranger.json") as chrome:
+        assert chrome.navigate(f"https://shop.test:{port}/")["errorText"] == "net::ERR_CERT_AUTHORITY_INVALID"
+        failed = chrome.navigate(f"http://shop.test:{port}/")
+        assert failed.get("errorText") and chrome.evaluate("location.href") != f"https://shop.test:{port}/"
+        assert PAGE not in (chrome.evaluate("document.body.innerText") or "")
+    assert "Non-Authoritative-Reason: HSTS" not in (tmp_path / "stranger.json").read_text(errors="replace")
 
 
 def test_a_stolen_ca_key_cannot_impersonate_a_public_site(trusted, serve, user_home, tmp_path):

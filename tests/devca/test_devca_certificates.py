@@ -7,13 +7,12 @@ import subprocess
 import pytest
 from cryptography import x509
 
+from devca.conftest import rogue_leaf
 from tlsgui.crypto.devca import issue_leaf, permitted_subtrees, webpki_problem
 from tlsgui.crypto.importer import read_bundle
 from tlsgui.crypto.keys import generate_key
 from tlsgui.errors import TlsguiError
 from tlsgui.policy import devca as rules
-
-from devca.conftest import rogue_leaf
 
 
 def openssl_verify(tmp_path, ca, leaf_pem: bytes, host: str) -> subprocess.CompletedProcess:

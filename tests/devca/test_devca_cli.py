@@ -11,7 +11,6 @@ import sys
 
 import pytest
 from conftest import run_cli, tree_bytes
-
 from crypto.conftest import cli, openssl, out
 
 NICK_PREFIX = "tlsgui test development CA ["

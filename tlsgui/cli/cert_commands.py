@@ -181,9 +181,9 @@ def cmd_install(args) -> int:
 def cmd_selfsigned(args) -> int:
     from tlsgui.crypto.checks import check_certificate
     from tlsgui.crypto.csr import parse_san_list
+    from tlsgui.crypto.devca import issue_leaf
     from tlsgui.crypto.importer import read_bundle
     from tlsgui.crypto.keys import generate_key
-    from tlsgui.crypto.devca import issue_leaf
     from tlsgui.crypto.selfsigned import DEFAULT_SANS, make_selfsigned
     from tlsgui.policy.devca import DEFAULT_LEAF_DAYS
     from tlsgui.project.devca_folder import load_devca

@@ -10,7 +10,7 @@ from datetime import datetime, timedelta, timezone
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 from tlsgui.crypto.csr import CsrFields, check_fields, san_names
@@ -82,7 +82,7 @@ def make_ca(name: str | None = None, now: datetime | None = None):
 class DevCa:
     """A loaded development CA: its key and certificate, checked to belong together."""
 
-    key: object
+    key: ec.EllipticCurvePrivateKey | rsa.RSAPrivateKey
     certificate: x509.Certificate
 
     @property

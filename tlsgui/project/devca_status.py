@@ -45,7 +45,9 @@ def devca_state(cert_path: Path | None = None) -> DevcaState:
             issued = issued_by(leaf, ca.certificate)
         except (TlsguiError, IndexError, OSError):
             issued = None
-    yes, no, unknown = [], [], []
+    yes: list[str] = []
+    no: list[str] = []
+    unknown: list[str] = []
     for store in platform_stores(devca_folder() / CA_CERT):
         label = f"{store.label} {store.where}"
         try:

@@ -14,12 +14,28 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from tlsgui.crypto.devca import DevCa
 from tlsgui.errors import TlsguiError
 
 TIMEOUT = 60  # seconds; certutil waits about 2 s on a locked database before it gives up
 NSS_PACKAGE = "libnss3-tools"
+
+
+class TrustStore(Protocol):
+    """What `trust`, `untrust` and `status` need of a store."""
+
+    label: str
+
+    @property
+    def where(self) -> str: ...
+
+    def holds(self, ca: DevCa) -> bool: ...
+
+    def add(self, ca: DevCa) -> None: ...
+
+    def remove(self, ca: DevCa) -> None: ...
 
 
 def nickname(ca: DevCa) -> str:
@@ -236,11 +252,11 @@ class WindowsRoot:
             raise TlsguiError(f"certutil -user -delstore failed ({_words(done)}).", where=self.where)
 
 
-def platform_stores(pem_file: Path, nss_db: Path | None = None, system: bool = False) -> list:
+def platform_stores(pem_file: Path, nss_db: Path | None = None, system: bool = False) -> list[TrustStore]:
     """The stores `trust` changes on this platform: the NSS database (Linux by default, elsewhere with
     --nss-db), the login keychain (macOS) or the user's Root store (Windows), and with `system` the Linux
     system store, refused in words unless this user can write it."""
-    stores: list = []
+    stores: list[TrustStore] = []
     if sys.platform == "darwin":
         stores.append(MacKeychain(pem_file))
     elif sys.platform == "win32":
@@ -261,12 +277,12 @@ def platform_stores(pem_file: Path, nss_db: Path | None = None, system: bool = F
     return stores
 
 
-def trust(ca: DevCa, stores: list) -> list[tuple[object, bool]]:
+def trust(ca: DevCa, stores: list[TrustStore]) -> list[tuple[TrustStore, bool]]:
     """Add the CA to every store; [(store, changed)]. If one fails, those already changed are put back."""
     for store in stores:
         if isinstance(store, NssDb):
             store.certutil()  # a missing certutil is found before any store is touched
-    done: list[tuple[object, bool]] = []
+    done: list[tuple[TrustStore, bool]] = []
     try:
         for store in stores:
             if isinstance(store, NssDb) and not store.exists():
@@ -285,7 +301,7 @@ def trust(ca: DevCa, stores: list) -> list[tuple[object, bool]]:
     return done
 
 
-def untrust(ca: DevCa, stores: list) -> list[tuple[object, bool]]:
+def untrust(ca: DevCa, stores: list[TrustStore]) -> list[tuple[TrustStore, bool]]:
     """Remove the CA from every store that holds it; all-or-nothing as `trust`. Error when none holds it."""
     for store in stores:
         if isinstance(store, NssDb):
@@ -296,7 +312,7 @@ def untrust(ca: DevCa, stores: list) -> list[tuple[object, bool]]:
         raise TlsguiError(f"The development CA is not in any trust store tlsgui looked at ({where}); nothing "
                           "was changed.", fix="See `tlsgui devca status`; give --nss-db DIR if you trusted it in "
                                               "another NSS database.")
-    done: list[tuple[object, bool]] = []
+    done: list[tuple[TrustStore, bool]] = []
     try:
         for store in stores:
             if store not in holding:
@@ -310,7 +326,7 @@ def untrust(ca: DevCa, stores: list) -> list[tuple[object, bool]]:
     return done
 
 
-def _undo(done: list[tuple[object, bool]], action, exc: TlsguiError) -> None:
+def _undo(done: list[tuple[TrustStore, bool]], action, exc: TlsguiError) -> None:
     for store, changed in reversed(done):
         if changed:
             try:
