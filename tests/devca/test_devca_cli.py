@@ -251,3 +251,52 @@ def test_a_failing_second_store_puts_the_first_back(user_home, devca, tmp_path):
     finally:
         holder.close()
     assert second.holds(devca)
+
+
+def _debian_store(tmp_path, etc=None):
+    """Debian's real update-ca-certificates, pointed at folders in tmp_path instead of /etc and /usr."""
+    from tlsgui.project.trust_stores import SystemStore
+
+    folders = {name: tmp_path / "system" / name for name in ("certs", "local", "etc", "hooks")}
+    for folder in folders.values():
+        folder.mkdir(parents=True, exist_ok=True)
+    # As on a real system, the distribution's list is not empty (an empty one makes every run a --fresh one,
+    # which never notices a removed local certificate): one unrelated CA stands for Mozilla's roots.
+    from tlsgui.crypto.devca import DevCa, make_ca
+
+    (folders["certs"] / "other.crt").write_bytes(DevCa(*make_ca("unrelated root")).cert_pem())
+    conf = tmp_path / "system" / "ca-certificates.conf"
+    conf.write_text("other.crt\n")
+    return SystemStore(folders["local"], [
+        "update-ca-certificates", "--certsconf", str(conf), "--certsdir", str(folders["certs"]),
+        "--localcertsdir", str(folders["local"]), "--etccertsdir", str(etc or folders["etc"]),
+        "--hooksdir", str(folders["hooks"])]), folders["etc"] / "ca-certificates.crt"
+
+
+def test_system_store_with_the_real_update_ca_certificates(user_home, devca, tmp_path, capsys, demo):
+    from tlsgui.project.trust_stores import NssDb, trust, untrust
+
+    store, bundle = _debian_store(tmp_path)
+    nss = NssDb(tmp_path / "nssdb")
+    assert [changed for _, changed in trust(devca, [nss, store])] == [True, True]
+    assert store.holds(devca) and devca.cert_pem().decode().strip() in bundle.read_text()
+    cli(capsys, "selfsigned", demo)
+    done = openssl("verify", "-CAfile", bundle, "-verify_hostname", "localhost", demo / "cert.pem")
+    assert done.returncode == 0, out(done)
+    untrust(devca, [nss, store])
+    assert not store.holds(devca) and devca.cert_pem().decode().strip() not in bundle.read_text()
+    assert not nss.holds(devca)
+
+
+def test_a_failing_system_store_rebuild_leaves_every_store_as_it_was(user_home, devca, tmp_path):
+    from tlsgui.errors import TlsguiError
+    from tlsgui.project.trust_stores import NssDb, trust
+
+    not_a_folder = tmp_path / "etc-is-a-file"
+    not_a_folder.write_text("")
+    store, _ = _debian_store(tmp_path, etc=not_a_folder)
+    nss = NssDb(tmp_path / "nssdb")
+    with pytest.raises(TlsguiError, match="update-ca-certificates failed"):
+        trust(devca, [nss, store])
+    assert not nss.holds(devca) and not store.holds(devca)
+    assert list(store.folder.iterdir()) == []
