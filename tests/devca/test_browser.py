@@ -31,7 +31,8 @@ CHROMIUM = [
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
     # Chromium's automatic HTTPS upgrades would blur what HSTS does; the test wants HSTS alone.
     "--disable-features=HttpsUpgrades",
-    "--host-resolver-rules=MAP localhost 127.0.0.1, MAP shop.test 127.0.0.1, MAP www.example.com 127.0.0.1, "
+    "--host-resolver-rules=MAP localhost 127.0.0.1, MAP foo.localhost 127.0.0.1, MAP shop.test 127.0.0.1, "
+    "MAP www.example.com 127.0.0.1, "
     "MAP * ~NOTFOUND",
 ]
 
@@ -83,7 +84,7 @@ def trusted(user_home, tmp_path):
         assert done.returncode == 0, done.stderr
     root = https_project(tmp_path / "DemoShop")
     done = subprocess.run([sys.executable, "-m", "tlsgui", "selfsigned", str(root), "--san",
-                           "DNS:shop.test,IP:127.0.0.1"], capture_output=True, text=True, timeout=60)
+                           "DNS:foo.localhost,DNS:shop.test,IP:127.0.0.1"], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0 and "issued by the development CA" in done.stdout, done.stderr
     return root
 
@@ -109,6 +110,9 @@ def test_chromium_loads_the_page_when_the_machine_trusts_the_ca(trusted, serve, 
     assert PAGE in dom and cert_verdicts(netlog) == ["OK"]
     # HSTS reached the browser over the trusted connection (the header, as chromium's network log records it).
     assert "Strict-Transport-Security: max-age=31536000" in netlog
+    # The name constraint "localhost" (no leading dot) permits the names below it as well.
+    dom, netlog = chromium(user_home, f"https://foo.localhost:{port}/", tmp_path)
+    assert PAGE in dom and cert_verdicts(netlog) == ["OK"]
     code, _, err = served.stop()
     assert code == 0, err
 
