@@ -302,3 +302,18 @@ def test_a_failing_system_store_rebuild_leaves_every_store_as_it_was(user_home, 
         trust(devca, [nss, store])
     assert not nss.holds(devca) and not store.holds(devca)
     assert list(store.folder.iterdir()) == []
+
+
+def test_a_password_protected_nss_db_is_refused_and_left_as_it_was(capsys, user_home, tmp_path):
+    """certutil stores the certificate, then cannot set its trust without the password: tlsgui takes the
+    certificate out again, so the database is not left half-changed."""
+    cli(capsys, "devca", "create", "--name", "tlsgui test development CA")
+    db = tmp_path / "locked-by-password"
+    db.mkdir()
+    (tmp_path / "password").write_text("secret\n")
+    subprocess.run(["certutil", "-N", "-d", f"sql:{db}", "-f", str(tmp_path / "password")], check=True, timeout=30)
+    before = nss_list(db)
+    done = subprocess.run([sys.executable, "-m", "tlsgui", "devca", "trust", "--nss-db", str(db)],
+                          stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2 and "protected by a password, which tlsgui does not ask for" in done.stderr
+    assert nss_list(db) == before and NICK_PREFIX not in nss_list(db)

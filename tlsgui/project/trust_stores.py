@@ -50,8 +50,10 @@ def default_nss_db() -> Path:
 
 def _run(argv: list[str], *, input: bytes | None = None) -> subprocess.CompletedProcess:
     try:
+        # A new session has no controlling terminal, so certutil can never stop to ask for a password on
+        # /dev/tty (invisible from the window, a hang in a script): it fails, and the failure has words.
         return subprocess.run(argv, input=input, stdin=None if input is not None else subprocess.DEVNULL,
-                              capture_output=True, timeout=TIMEOUT)
+                              capture_output=True, timeout=TIMEOUT, start_new_session=True)
     except subprocess.TimeoutExpired:
         raise TlsguiError(f"{argv[0]} did not finish within {TIMEOUT} s.", where=" ".join(argv[:3]),
                           fix="Close the programs that use this trust store and try again.") from None
@@ -91,17 +93,37 @@ class NssDb:
     def exists(self) -> bool:
         return (self.folder / "cert9.db").is_file()
 
+    def _trust_flags(self, nick: str) -> str | None:
+        """The trust attributes ("C,,", ",,") of the certificate called `nick`, None when there is none."""
+        done = _run([self.certutil(), "-L", "-d", self.spec])
+        if done.returncode != 0:
+            raise self._fail(done, "looked up")
+        for line in done.stdout.decode(errors="replace").splitlines():
+            name, _, flags = line.rstrip().rpartition(" ")
+            if name.strip() == nick:
+                return flags
+        return None
+
     def holds(self, ca: DevCa) -> bool:
+        """The CA is there, trusted for TLS servers ("C" in the SSL column), and is this very certificate."""
         if not self.exists():
             return False
+        flags = self._trust_flags(nickname(ca))
+        if flags is None or "C" not in flags.split(",")[0]:
+            return False
         done = _run([self.certutil(), "-L", "-d", self.spec, "-n", nickname(ca), "-a"])
-        if done.returncode != 0 and b"PR_FILE_NOT_FOUND_ERROR" not in done.stderr:
-            # Locked or damaged is not "absent": untrust must not skip a store it could not read.
+        if done.returncode != 0:
             raise self._fail(done, "looked up")
-        return done.returncode == 0 and ca.cert_pem().strip() in done.stdout.replace(b"\r\n", b"\n")
+        return ca.cert_pem().strip() in done.stdout.replace(b"\r\n", b"\n")
 
     def _fail(self, done: subprocess.CompletedProcess, doing: str) -> TlsguiError:
         words = _words(done)
+        if "SEC_ERROR_BAD_PASSWORD" in words or "could not authenticate" in words:
+            return TlsguiError(f"The NSS database is protected by a password, which tlsgui does not ask for, so "
+                               f"the CA could not be {doing}.", where=self.where,
+                               fix="Add it yourself (certutil asks for the password): certutil -A -d "
+                                   f"sql:{self.folder} -t C,, -n \"tlsgui development CA\" -i CA.pem, with "
+                                   "CA.pem from `tlsgui devca status`.")
         if "SEC_ERROR_READ_ONLY" in words or "read-only" in words:
             return TlsguiError(f"The NSS database is read-only, so the CA could not be {doing}.", where=self.where,
                                fix="Make the folder and its cert9.db writable for you, or choose another with "
@@ -127,7 +149,16 @@ class NssDb:
         # Trust "C,,": a CA trusted to issue TLS server certificates, and nothing else (no e-mail, no code).
         done = _run([self.certutil(), "-A", "-d", self.spec, "-n", nickname(ca), "-t", "C,,"], input=ca.cert_pem())
         if done.returncode != 0:
-            raise self._fail(done, "added")
+            error = self._fail(done, "added")
+            # certutil can store the certificate and then fail to set its trust (a password-protected
+            # database): take the certificate out again, so the database is as it was.
+            try:
+                if self._trust_flags(nickname(ca)) is not None:
+                    self.remove(ca)
+            except TlsguiError as again:
+                error.message += f" The certificate may be left in it untrusted ({again})."
+                error.args = (error.message,)
+            raise error
 
     def remove(self, ca: DevCa) -> None:
         done = _run([self.certutil(), "-D", "-d", self.spec, "-n", nickname(ca)])
