@@ -9,7 +9,7 @@ from PySide6.QtCore import Signal
 
 from tlsgui.forms.ui_certificates_page import Ui_CertificatesPage
 from tlsgui.pages.base import SettingsPage
-from tlsgui.policy.files import KEY_FILE
+from tlsgui.policy.files import CERT_FILE, KEY_FILE
 from tlsgui.project.backups import list_backups
 
 
@@ -65,7 +65,7 @@ class CertificatesPage(SettingsPage):
         ui.cert_names.setText(escape(", ".join(cert.names)) if cert and cert.names else "—")
         ui.cert_issuer.setText(escape(cert.issuer) if cert else "—")
         ui.cert_chain.setText(f"{cert.chain_length} certificate(s) in cert.pem" if cert else "—")
-        self.cert_devca.setText(self._devca_words(Path(facts.tls_folder) / "cert.pem", cert is not None))
+        self.cert_devca.setText(self._devca_words(Path(facts.tls_folder) / CERT_FILE, cert is not None))
         ui.cert_key_type.setText(f"{cert.key_type} {cert.key_bits} bits, signed with {cert.signature_hash or '?'}"
                                  if cert else "—")
         ui.cert_validity.set_validity(cert.not_before if cert else None, cert.not_after if cert else None, now)
