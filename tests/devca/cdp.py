@@ -1,5 +1,6 @@
-"""A minimal DevTools-protocol client over chromium's --remote-debugging-pipe (fd 3 in, fd 4 out, NUL-framed
-JSON), so that a test can navigate twice in one browser and wait on the browser's own events, not on time."""
+"""A minimal DevTools-protocol client over chromium's --remote-debugging-pipe, for waiting on browser events."""
+
+# chromium reads commands on fd 3 and writes answers and events on fd 4, each a JSON text ended by NUL.
 
 from __future__ import annotations
 

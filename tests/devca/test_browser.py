@@ -1,11 +1,10 @@
-"""Proof in real clients: headless chromium (NSS trust in a temporary HOME) and curl against `tlsgui serve`.
+"""Proof in real clients: headless chromium (NSS trust in a temporary HOME) and curl against `tlsgui serve`."""
 
-Chromium since version 132 ignores HSTS for `localhost` itself (whatwg/fetch#1781, "Skip localhost when
-evaluating HSTS upgrades"), so the HSTS upgrade is proved on `shop.test`, a development name the CA permits,
-mapped to 127.0.0.1 inside the browser; for localhost the test shows the header reached the browser over the
-trusted connection. Every other host name resolves to nothing, so the browser's own background requests
-never leave this machine.
-"""
+# Chromium (since 132; here 156) ignores HSTS for `localhost` itself (whatwg/fetch#1781, "Skip localhost when
+# evaluating HSTS upgrades"), so the HSTS upgrade is proved on `shop.test`, a development name the CA permits,
+# mapped to 127.0.0.1 inside the browser; for localhost the test shows the header reached the browser over
+# the trusted connection. Every other host name resolves to nothing, so the browser's own background
+# requests never leave this machine.
 
 from __future__ import annotations
 

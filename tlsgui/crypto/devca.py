@@ -49,7 +49,7 @@ def default_ca_name() -> str:
     except Exception:  # no user name in the environment (some containers): the host alone says enough
         user = ""
     host = platform.node() or "this computer"
-    return f"{rules.DEFAULT_CA_NAME} ({user + '@' if user else ''}{host})"
+    return f"{rules.DEFAULT_CA_NAME} ({user + '@' if user else ''}{host})"[:64]  # X.520 ub-common-name
 
 
 def make_ca(name: str | None = None, now: datetime | None = None):

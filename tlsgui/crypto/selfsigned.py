@@ -1,9 +1,8 @@
-"""Development certificates: self-signed, with proper SANs and serverAuth, valid at most 398 days.
+"""Development certificates: self-signed, with proper SANs and serverAuth, valid at most 398 days."""
 
-Made to pass strict verifiers (cryptography's `x509.verification`, sslyze) when the user trusts the certificate
-itself: SKI and AKI (RFC 5280 sections 4.2.1.1-2; the WebPKI profile requires an AKI in end-entity
-certificates), CA:FALSE, key usage, the serverAuth EKU and the names in the SAN.
-"""
+# Made to pass strict verifiers (cryptography's `x509.verification`, sslyze) once the user trusts the
+# certificate itself: SKI and AKI (RFC 5280 sections 4.2.1.1-2; the WebPKI profile requires an AKI in
+# end-entity certificates), CA:FALSE, key usage, the serverAuth EKU and the names in the SAN.
 
 from __future__ import annotations
 

@@ -1,10 +1,9 @@
-"""This computer's trust stores for the development CA: the browsers' NSS database, the system store, macOS, Windows.
+"""This computer's trust stores for the development CA: the browsers' NSS database, the system store, macOS, Windows."""
 
-Each store answers `holds`, `add` and `remove`; a change to several stores is all-or-nothing (`trust`,
-`untrust` undo the stores already changed when a later one fails). The test suite exercises the NSS database
-and Debian's update-ca-certificates (on temporary folders); the macOS and Windows stores are written from
-Apple's and Microsoft's documentation and are untested here.
-"""
+# Each store answers `holds`, `add` and `remove`; a change to several stores is all-or-nothing (`trust` and
+# `untrust` undo the stores already changed when a later one fails). The test suite exercises the NSS
+# database and Debian's update-ca-certificates (on temporary folders); the macOS and Windows stores are
+# written from Apple's and Microsoft's documentation and are untested here.
 
 from __future__ import annotations
 

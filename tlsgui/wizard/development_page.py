@@ -1,5 +1,4 @@
-"""The development-certificate path: a certificate for localhost and the project's names, self-signed or
-issued by this computer's development CA (tlsgui devca), which Finish can also make trusted here."""
+"""The development-certificate path: self-signed, or issued by this computer's development CA and trusted here."""
 
 from __future__ import annotations
 
