@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt, Signal
 
 from tlsgui.forms.ui_certificates_page import Ui_CertificatesPage
 from tlsgui.pages.base import SettingsPage
-from tlsgui.policy.files import KEY_FILE
+from tlsgui.policy.files import CERT_FILE, KEY_FILE
 from tlsgui.project.backups import list_backups
 from tlsgui.widgets import colours
 from tlsgui.widgets.plurals import tr
@@ -57,6 +57,7 @@ class CertificatesPage(SettingsPage):
         ui.restore_button.clicked.connect(self._restore_clicked)
         ui.backups_list.itemSelectionChanged.connect(self._update_restore_button)
         ui.backups_list.itemActivated.connect(lambda _item: self._restore_clicked())
+        self._add_devca_row()
         self.document.facts_changed.connect(self.refresh)
 
     def read_only_widgets(self):
@@ -84,6 +85,7 @@ class CertificatesPage(SettingsPage):
         ui.chain_view.set_chain(facts.chain, now)
         ui.chain_view.setVisible(bool(facts.chain))
         ui.details_button.setVisible(bool(facts.chain))
+        self.cert_devca.setText(self._devca_words(Path(facts.tls_folder) / CERT_FILE, cert is not None))
         ui.cert_key_type.setText(f"{cert.key_type} {cert.key_bits} bits, signed with {cert.signature_hash or '?'}"
                                  if cert else "—")
         ui.cert_validity.set_validity(cert.not_before if cert else None, cert.not_after if cert else None, now)
@@ -95,6 +97,53 @@ class CertificatesPage(SettingsPage):
         else:
             ui.files_dhparams.setText(("present" + reading) if facts.dhparams_present else "missing (optional)")
         self._show_pending_and_backups()
+
+    def _add_devca_row(self) -> None:
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QLabel
+
+        grid = self.ui.files_group_grid
+        row = grid.rowCount()
+        label = QLabel("Development CA:", self.ui.files_group)
+        self.cert_devca = QLabel("—", self.ui.files_group)
+        self.cert_devca.setObjectName("cert_devca")
+        self.cert_devca.setWordWrap(True)
+        self.cert_devca.setTextFormat(Qt.TextFormat.RichText)
+        grid.addWidget(label, row, 0, 1, 1)
+        grid.addWidget(self.cert_devca, row, 1, 1, 2)
+        self._devca_cache: tuple = ((), "")
+
+    def _devca_words(self, cert_path: Path, have_cert: bool) -> str:
+        """Whether cert.pem comes from this computer's development CA and whether this computer trusts it.
+        Asked again only when cert.pem, the CA or the NSS database changed (certutil costs ~20 ms)."""
+        from tlsgui.project.devca_folder import CA_CERT, devca_folder
+        from tlsgui.project.trust_stores import default_nss_db
+
+        stamp = tuple(self._mtime(p) for p in (cert_path, devca_folder() / CA_CERT, default_nss_db() / "cert9.db"))
+        if self._devca_cache[0] == stamp:
+            return self._devca_cache[1]
+        from tlsgui.project.devca_status import devca_state
+
+        state = devca_state(cert_path if have_cert else None)
+        if state.problem:
+            words = colours.span("error", "✘ " + escape(state.problem))
+        elif not state.ca_name:
+            words = "none on this computer (the development certificate path of the wizard can make one)"
+        else:
+            trusted = (f"this computer trusts it ({escape('; '.join(state.trusted_in))})" if state.trusted else
+                       "<b>this computer does not trust it</b> (tlsgui devca trust)")
+            issued = {True: "cert.pem is issued by it", False: "cert.pem is not issued by it",
+                      None: "no certificate to compare"}[state.issued_by_ca]
+            words = f"{escape(state.ca_name)}: {issued}; {trusted}"
+        self._devca_cache = (stamp, words)
+        return words
+
+    @staticmethod
+    def _mtime(path: Path) -> float:
+        try:
+            return path.stat().st_mtime_ns
+        except OSError:
+            return 0
 
     @staticmethod
     def _key_state(facts) -> str:
