@@ -129,6 +129,19 @@ def test_drop_folder_opens_it_and_certificate_is_for_the_wizard(qtbot, window, p
     page = window.wizard.page_by_id(PageId.RECEIVED_SOURCE)
     qtbot.waitUntil(lambda: page.ui.source_error.text() != "", timeout=10000)
     assert "No private key for this certificate" in page.ui.source_error.text()
+    # It names the file, and offers the path that takes a key file, with the certificate already chosen.
+    assert page.ui.source_error.text().startswith("cert.pem: No private key")
+    assert "Import an existing key and certificate" in page.ui.source_error.text()
+    button = page.ui.import_instead_button
+    assert button.isVisible() and button.text() == "&Import It with Its Key File…"
+    button.click()
+    assert window.wizard.currentId() == PageId.IMPORT_FILES
+    imports = window.wizard.currentPage()
+    assert imports.ui.use_separate.isChecked() and imports.ui.cert_path.text() == str(demo / "cert.pem")
+    assert imports.ui.source_status.text() == "Now choose the private key that belongs to cert.pem."
+    prompts.open_answers = [str(demo / "key.pem")]
+    imports.ui.key_button.click()  # the key it belongs to: now the certificate can be installed
+    qtbot.waitUntil(imports.isComplete, timeout=10000)
     window.wizard.reject()
 
 

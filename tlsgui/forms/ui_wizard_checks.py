@@ -51,6 +51,5 @@ class Ui_WizardChecksPage(object):
         WizardChecksPage.setSubTitle(QCoreApplication.translate("WizardChecksPage", u"Green passed, amber is a warning, red blocks the install. Finish writes key.pem and cert.pem after a backup.", None))
         self.checks_summary.setText("")
         self.blocked_label.setText("")
-        self.blocked_label.setStyleSheet(QCoreApplication.translate("WizardChecksPage", u"color: #b3261e;", None))
     # retranslateUi
 

@@ -141,6 +141,5 @@ class Ui_WizardImportFilesPage(object):
         self.pkcs12_button.setText(QCoreApplication.translate("WizardImportFilesPage", u"Choose\u2026", None))
         self.source_status.setText("")
         self.source_error.setText("")
-        self.source_error.setStyleSheet(QCoreApplication.translate("WizardImportFilesPage", u"color: #b3261e;", None))
     # retranslateUi
 

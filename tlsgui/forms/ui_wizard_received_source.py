@@ -76,6 +76,12 @@ class Ui_WizardReceivedSourcePage(object):
 
         self.source_layout.addWidget(self.source_error)
 
+        self.import_instead_button = QPushButton(WizardReceivedSourcePage)
+        self.import_instead_button.setObjectName(u"import_instead_button")
+        self.import_instead_button.setVisible(False)
+
+        self.source_layout.addWidget(self.import_instead_button)
+
 #if QT_CONFIG(shortcut)
         self.pem_label.setBuddy(self.pem_text)
 #endif // QT_CONFIG(shortcut)
@@ -97,6 +103,6 @@ class Ui_WizardReceivedSourcePage(object):
         self.drop_hint.setText(QCoreApplication.translate("WizardReceivedSourcePage", u"or drop it on this page: PEM, DER, .p7b, .pfx or .p12.", None))
         self.source_status.setText("")
         self.source_error.setText("")
-        self.source_error.setStyleSheet(QCoreApplication.translate("WizardReceivedSourcePage", u"color: #b3261e;", None))
+        self.import_instead_button.setText(QCoreApplication.translate("WizardReceivedSourcePage", u"&Import It with Its Key File\u2026", None))
     # retranslateUi
 

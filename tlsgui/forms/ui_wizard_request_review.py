@@ -69,9 +69,7 @@ class Ui_WizardRequestReviewPage(object):
         WizardRequestReviewPage.setTitle(QCoreApplication.translate("WizardRequestReviewPage", u"Review the request", None))
         WizardRequestReviewPage.setSubTitle(QCoreApplication.translate("WizardRequestReviewPage", u"The key and the request are made in the background. Next saves the key in the project and shows the request.", None))
         self.warnings_label.setText("")
-        self.warnings_label.setStyleSheet(QCoreApplication.translate("WizardRequestReviewPage", u"color: #8a5a00;", None))
         self.review_error.setText("")
-        self.review_error.setStyleSheet(QCoreApplication.translate("WizardRequestReviewPage", u"color: #b3261e;", None))
         self.retry_button.setText(QCoreApplication.translate("WizardRequestReviewPage", u"&Generate again", None))
     # retranslateUi
 

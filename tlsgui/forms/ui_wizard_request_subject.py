@@ -152,6 +152,5 @@ class Ui_WizardRequestSubjectPage(object):
         self.sans.setPlaceholderText(QCoreApplication.translate("WizardRequestSubjectPage", u"One per line: shop.example.com, IP:192.0.2.10", None))
         self.sans_help.setText(QCoreApplication.translate("WizardRequestSubjectPage", u"Browsers check only these names (subjectAltName); the common name is always added to them. Prefilled from the project's host names.", None))
         self.subject_error.setText("")
-        self.subject_error.setStyleSheet(QCoreApplication.translate("WizardRequestSubjectPage", u"color: #b3261e;", None))
     # retranslateUi
 

@@ -9,6 +9,11 @@ from PySide6.QtWidgets import QWizardPage
 from tlsgui.wizard.context import WizardContext
 
 
+#: Labels in the wizard's forms that say what is wrong (error) or what to mind (warning).
+STATUS_LABELS = {"source_error": "error", "subject_error": "error", "review_error": "error",
+                 "blocked_label": "error", "warnings_label": "warning"}
+
+
 class WizardPage(QWizardPage):
     """Subclasses set `form_class` (from tlsgui.forms) and `page_id`, and fill `setup()`.
 
@@ -24,7 +29,17 @@ class WizardPage(QWizardPage):
         if self.form_class is not None:
             self.ui = self.form_class()
             self.ui.setupUi(self)
+            self._style_messages()
         self.setup()
+
+    def _style_messages(self) -> None:
+        """Error and warning labels get their colour from the palette (readable in a dark one too)."""
+        from tlsgui.widgets import colours
+
+        for name, kind in STATUS_LABELS.items():
+            label = getattr(self.ui, name, None)
+            if label is not None:
+                label.setStyleSheet(colours.css(kind))
 
     @property
     def document(self):

@@ -8,7 +8,7 @@ from PySide6.QtCore import QTimer
 
 from tlsgui.forms.ui_wizard_received_source import Ui_WizardReceivedSourcePage
 from tlsgui.project.pending import list_pending
-from tlsgui.wizard.ids import PageId
+from tlsgui.wizard.ids import PageId, WizardPath
 from tlsgui.wizard.install_steps import ChecksPage, PlanSourcePage, Source
 
 CERTIFICATE_FILTERS = ("Certificates (*.pem *.crt *.cer *.der *.p7b *.p7c *.pfx *.p12);;"
@@ -31,6 +31,10 @@ class ReceivedSourcePage(PlanSourcePage):
         self._paste_timer.timeout.connect(self._read_paste)
         self.ui.pem_text.textChanged.connect(self._paste_timer.start)
         self.ui.open_button.clicked.connect(self.open_file)
+        self.ui.import_instead_button.clicked.connect(self.import_instead)
+        self.ui.import_instead_button.setToolTip("Go to the Import path with this certificate, and choose the "
+                                                 "private key file it belongs to")
+        self._files: list[Path] = []
 
     def initializePage(self) -> None:
         # Pending keys survive restarts in .tlsgui/pending; list them without reading them (no crypto here).
@@ -58,10 +62,38 @@ class ReceivedSourcePage(PlanSourcePage):
     def load_files(self, paths: list[Path]) -> None:
         """Read these files (the certificate and maybe its chain): Open…, a drop here or on the main window."""
         self._paste_timer.stop()
+        self._files = list(paths)
         self.ui.pem_text.blockSignals(True)  # the box is cleared so it never contradicts the file read
         self.ui.pem_text.clear()
         self.ui.pem_text.blockSignals(False)
         self.start_plan([Source.file(path) for path in paths])
+
+    def _on_failed(self, message: str) -> None:
+        super()._on_failed(message)
+        no_key = "--key FILE" in message  # the core's words when no key in the files or the project fits
+        self.ui.import_instead_button.setVisible(no_key)
+        if no_key and self._files:
+            # Name the file: a drop on the main window gives no other hint of what was read.
+            names = ", ".join(path.name for path in self._files)
+            self.show_error(f"{names}: {self.ui.source_error.text()}")
+
+    def _submit(self) -> None:
+        self.ui.import_instead_button.hide()
+        super()._submit()
+
+    def import_instead(self) -> None:
+        """Switch to the Import path with the certificate already chosen; the person picks its key file."""
+        wizard = self.wizard()
+        files = list(self._files)
+        wizard.choose_page.choose(WizardPath.IMPORT)
+        wizard.setStartId(int(PageId.IMPORT_FILES))
+        wizard.restart()
+        page = wizard.page(int(PageId.IMPORT_FILES))
+        page.ui.use_separate.setChecked(True)
+        if files:
+            page.ui.cert_path.setText(str(files[0]))
+            page.ui.source_status.setText(f"Now choose the private key that belongs to {files[0].name}.")
+        page.ui.key_button.setFocus()
 
     def open_file(self) -> None:
         path = self.context.prompts.open_file(self, "Open the certificate you received", CERTIFICATE_FILTERS)
