@@ -21,7 +21,7 @@ class CountryBox(QComboBox):
     """Editable: type part of a name or the code to search ("Germ", "DE"); an unknown text is kept, so the page
     can say it is not a country (nothing is cut to two letters behind the person's back)."""
 
-    textChanged = Signal(str)  # noqa: N815 - the QLineEdit signal the subject page listens to
+    textChanged = Signal(str)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -53,7 +53,7 @@ class CountryBox(QComboBox):
         by_name = {name.casefold(): code for code, name in self.codes.items()}
         return by_name.get(typed.casefold(), typed)
 
-    def setText(self, code: str) -> None:  # noqa: N802 - the QLineEdit method tests and callers use
+    def setText(self, code: str) -> None:
         index = self.findData(code) if code in self.codes else (0 if not code else -1)
         if index >= 0:
             self.setCurrentIndex(index)

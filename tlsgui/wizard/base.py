@@ -8,7 +8,6 @@ from PySide6.QtWidgets import QWizardPage
 
 from tlsgui.wizard.context import WizardContext
 
-
 #: Labels in the wizard's forms that say what is wrong (error) or what to mind (warning).
 STATUS_LABELS = {"source_error": "error", "subject_error": "error", "review_error": "error",
                  "blocked_label": "error", "warnings_label": "warning"}
