@@ -2,7 +2,8 @@
 certificate wizard's pages at its default size into docs/screenshots/wizard_<page>.png.
 
 Run under a real X server:  xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python packaging/screenshots.py
-(`--wizard` for the wizard pages only). The demo gets HTTPS and HSTS enabled through the CLI and a
+(`--wizard` for the wizard pages only; `--pages` for the window only; `--dark` for a dark palette, files named
+`*_dark.png`; `--size 800x600` for another window size; `--out DIR` to write elsewhere than docs/screenshots). The demo gets HTTPS and HSTS enabled through the CLI and a
 development certificate made with the `openssl` command line, so the pages show a configured project
 rather than an empty one; the wizard's request is signed by a throwaway openssl CA (root → intermediate).
 """
@@ -167,7 +168,7 @@ def _save(widget, name: str) -> bool:
     if not widget.grab().save(str(target)):
         print(f"could not write {target}", file=sys.stderr)
         return False
-    print(target.relative_to(ROOT))
+    print(target)
     return True
 
 
@@ -196,6 +197,50 @@ def wizard_development_and_dh(window, app) -> bool:
     return ok
 
 
+def dark_palette():
+    """A dark palette as a desktop's dark theme gives one (Fusion style), to look at contrast and glare."""
+    from PySide6.QtGui import QColor, QPalette
+
+    palette = QPalette()
+    for role, colour in (("Window", "#2b2b2b"), ("WindowText", "#e6e6e6"), ("Base", "#1e1e1e"),
+                         ("AlternateBase", "#262626"), ("Text", "#e6e6e6"), ("Button", "#353535"),
+                         ("ButtonText", "#e6e6e6"), ("Highlight", "#3d6fb4"), ("HighlightedText", "#ffffff"),
+                         ("ToolTipBase", "#3a3a3a"), ("ToolTipText", "#e6e6e6"), ("Mid", "#555555"),
+                         ("PlaceholderText", "#9a9a9a"), ("Light", "#4a4a4a"), ("Dark", "#1a1a1a")):
+        palette.setColor(getattr(QPalette.ColorRole, role), QColor(colour))
+    return palette
+
+
+def extra_shots(app, window, suffix: str) -> None:
+    """The Test TLS window with nothing to test (the fresh demo's case), and a certificate's details."""
+    from PySide6.QtWidgets import QApplication
+
+    document = window.document
+    for key in ("web.https_enabled",):
+        document.push_setting(key, False)
+    window.test_tls()
+    _settle(app, 300)
+    _save(window.test_dialog, f"test_nothing{suffix}.png")
+    window.test_dialog.hide()
+    document.undo_stack.undo()
+    window.test_tls()
+    deadline = 0
+    while window.test_dialog.running and deadline < 600:
+        _settle(app, 50)
+        deadline += 1
+    _settle(app, 200)
+    _save(window.test_dialog, f"test_report{suffix}.png")
+    window.test_dialog.hide()
+    window.show_page("certificates")
+    QApplication.processEvents()
+    chain = document.facts.chain
+    if chain:
+        window.show_certificate(chain[0])
+        _settle(app, 300)
+        _save(window.certificate_dialog, f"certificate_details{suffix}.png")
+        window.certificate_dialog.reject()
+
+
 def main() -> int:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
@@ -204,29 +249,46 @@ def main() -> int:
     from tlsgui.pages.registry import PAGES
     from tlsgui.windows.ui_state import UiState
 
+    global OUT
+    args = sys.argv[1:]
+    if "--out" in args:  # look at other sizes and palettes without touching docs/screenshots
+        OUT = Path(args[args.index("--out") + 1]).resolve()
+    width, height = 1280, 800
+    if "--size" in args:
+        width, height = map(int, args[args.index("--size") + 1].split("x"))
+    suffix = "_dark" if "--dark" in args else ""
     OUT.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         project = prepare(Path(tmp))
         app = create_app()
+        if "--dark" in args:
+            app.setStyle("Fusion")
+            app.setPalette(dark_palette())
         state = UiState(QSettings(str(Path(tmp) / "ui.ini"), QSettings.Format.IniFormat))
         window = open_main_window(str(project), ui_state=state)
-        window.resize(1280, 800)
+        window.resize(width, height)
         window.show()
         for _ in range(20):
             app.processEvents()
         window.document.refresh_facts()
         # The pages first: the wizard's request path leaves a pending key the Certificates page would show.
-        for info in ([] if "--wizard" in sys.argv else PAGES):
+        for info in ([] if "--wizard" in args else PAGES):
             window.show_page(info.name)
             for _ in range(10):
                 QApplication.processEvents()
-            target = OUT / f"{info.name}.png"
+            target = OUT / f"{info.name}{suffix}.png"
             if not window.grab().save(str(target)):
                 print(f"could not write {target}", file=sys.stderr)
                 return 1
-            print(target.relative_to(ROOT))
+            print(target)
+        if "--wizard" not in args:
+            extra_shots(app, window, suffix)
+        if "--pages" in args:
+            window.document.undo_stack.clear()
+            window.close()
+            return 0
         for path in wizard_shots(app, window, Path(tmp)):
-            print(path.relative_to(ROOT))
+            print(path)
         if not wizard_development_and_dh(window, app):
             return 1
         window.document.undo_stack.clear()

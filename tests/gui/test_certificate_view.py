@@ -113,4 +113,4 @@ def test_self_signed_single_certificate(qtbot, open_window, demo, rsa_key):
     qtbot.waitUntil(lambda: len(window.document.facts.chain) == 1, timeout=5000)
     assert page.ui.cert_chain.text() == "1 certificate in cert.pem"
     assert page.ui.chain_view.topLevelItemCount() == 1
-    assert page.ui.chain_view.topLevelItem(0).text(0) == "Server: shop.example.com"
+    assert page.ui.chain_view.topLevelItem(0).text(0) == "Server (self-signed): shop.example.com"

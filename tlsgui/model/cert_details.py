@@ -27,10 +27,3 @@ class CertDetails:
     is_ca: bool
     pem: bytes
     der: bytes
-
-    @property
-    def role(self) -> str:
-        """'Root' (self-signed CA), 'Intermediate' (another CA) or 'Server' (the end-entity)."""
-        if self.self_signed and self.is_ca:
-            return "Root"
-        return "Intermediate" if self.is_ca else "Server"

@@ -51,6 +51,7 @@ class CertificatesPage(SettingsPage):
         ui.details_button.setToolTip("Subject, issuer, serial number, fingerprints, key, names, usages and "
                                      "extensions of the selected certificate; copy or export it")
         ui.details_button.clicked.connect(self._details_clicked)
+        ui.chain_box_layout.setAlignment(ui.details_button, Qt.AlignmentFlag.AlignLeft)
         ui.chain_view.details_requested.connect(self._details_for)
         ui.restore_button.setToolTip("Put the selected backup's files back (the current files are backed up "
                                      "first, so a restore can itself be undone)")

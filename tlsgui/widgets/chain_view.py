@@ -26,6 +26,17 @@ def validity_words(not_before: datetime, not_after: datetime, now: datetime) -> 
     return f"valid {span}, " + tr("%n day(s) left", left)
 
 
+def role_in_chain(chain: tuple, index: int) -> str:
+    """What a certificate is in cert.pem: the first is the server's own (self-signed or not), a self-signed CA
+    at the end is the root, anything between an intermediate."""
+    cert = chain[index]
+    if index == 0:
+        return "Server (self-signed)" if cert.self_signed else "Server"
+    if cert.self_signed:
+        return "Root"
+    return "Intermediate"
+
+
 class TimelineDelegate(QStyledItemDelegate):
     """Paints a certificate's validity as a bar on the chain's common time axis, with today as a line."""
 
@@ -93,7 +104,7 @@ class ChainView(QTreeWidget):
             kind = "error" if left < 0 or now < cert.not_before else "warning" if left < 30 else "ok"
             words = validity_words(cert.not_before, cert.not_after, now)
             mark = {"error": "✘", "warning": "⚠", "ok": "✔"}[kind]
-            item = QTreeWidgetItem(parent, [f"{cert.role}: {cert.common_name}", f"{mark} {words}"])
+            item = QTreeWidgetItem(parent, [f"{role_in_chain(chain, index)}: {cert.common_name}", f"{mark} {words}"])
             item.setData(0, INDEX_ROLE, index)
             item.setData(1, SPAN_ROLE, ((cert.not_before - first).total_seconds() / total,
                                         (cert.not_after - first).total_seconds() / total,
@@ -105,6 +116,9 @@ class ChainView(QTreeWidget):
             parent, leaf = item, item
         self.expandAll()
         self.setCurrentItem(leaf)
+        # As tall as its rows (one to a few certificates): no empty box under a single self-signed one.
+        rows = sum(self.sizeHintForRow(0) for _ in chain) or 34
+        self.setFixedHeight(self.header().sizeHint().height() + rows + 2 * self.frameWidth() + 4)
 
     def current_index(self) -> int:
         item = self.currentItem()

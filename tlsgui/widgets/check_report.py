@@ -67,7 +67,8 @@ class CheckReportView(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.remedies)
         layout.addWidget(self.notes)
-        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.tree, 100)
+        layout.addStretch(1)  # without a report (tree hidden) the words and buttons stay together at the top
         self.report = None
         self.clear()
 

@@ -105,6 +105,7 @@ class JobProgress(QWidget):
     def start(self, text: str = "Working…") -> None:
         self.status_label.setText(text)
         self.bar.setRange(0, 0)  # indeterminate: Qt animates a busy bar
+        self.elapsed_label.show()
         self._clock.start()
         self._update_elapsed()
         self._timer.start()
@@ -116,6 +117,7 @@ class JobProgress(QWidget):
         self.bar.setValue(0)
         self.status_label.setText(text)
         self.cancel_button.setEnabled(False)
+        self.elapsed_label.hide()  # the end words say how long it took ("Done in 0.6 s"): no "elapsed 0:00" beside
 
     def attach(self, job, text: str = "Working…") -> None:
         """Follow a ProcessJob: start on job_started, stop with a word on each end, Cancel cancels it."""

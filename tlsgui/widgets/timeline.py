@@ -9,6 +9,7 @@ from PySide6.QtGui import QPainter, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from tlsgui.widgets import colours
+from tlsgui.widgets.plurals import tr
 
 
 class ValidityTimeline(QWidget):
@@ -22,6 +23,10 @@ class ValidityTimeline(QWidget):
     def set_validity(self, not_before: datetime | None, not_after: datetime | None, now: datetime) -> None:
         self.not_before, self.not_after, self.now = not_before, not_after, now
         self.setToolTip(self.describe())
+        # A screen reader says what the bar shows (it has no text of its own).
+        self.setAccessibleName("Validity")
+        self.setAccessibleDescription(self.describe() if not_before is None else
+                                      f"valid from {not_before:%Y-%m-%d} to {not_after:%Y-%m-%d}: {self.describe()}")
         self.update()
 
     def days_left(self) -> int | None:
@@ -34,8 +39,8 @@ class ValidityTimeline(QWidget):
         if self.now < self.not_before:
             return f"Not valid yet: valid from {self.not_before:%Y-%m-%d}."
         if left < 0:
-            return f"Expired {-left} day(s) ago, on {self.not_after:%Y-%m-%d}."
-        return f"{left} day(s) left (until {self.not_after:%Y-%m-%d})."
+            return tr("Expired %n day(s) ago", -left) + f", on {self.not_after:%Y-%m-%d}."
+        return tr("%n day(s) left", left) + f" (until {self.not_after:%Y-%m-%d})."
 
     def sizeHint(self) -> QSize:
         return QSize(400, 44)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -17,6 +18,16 @@ from PySide6.QtWidgets import (
 )
 
 from tlsgui.errors import TlsguiError
+
+
+VALUE_ROLE = Qt.ItemDataRole.UserRole
+HEX_FIELDS = ("Serial number", "SHA-256 fingerprint", "SHA-1 fingerprint")
+
+
+def split_hex(value: str, per_line: int = 16) -> str:
+    """'AA:BB:…' on lines of `per_line` bytes."""
+    parts = value.split(":")
+    return "\n".join(":".join(parts[i:i + per_line]) for i in range(0, len(parts), per_line))
 
 
 def detail_rows(cert) -> list[tuple[str, str, list[tuple[str, str]]]]:
@@ -48,9 +59,16 @@ class CertificateDetailsDialog(QDialog):
         self.tree.setHeaderLabels(["Field", "Value"])
         self.tree.setWordWrap(True)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.setUniformRowHeights(False)
+        fixed = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         for field, value, children in detail_rows(cert):
-            item = QTreeWidgetItem(self.tree, [field, value])
+            # Fingerprints and serials are long hex: two lines of a fixed font, so nothing is cut off.
+            shown = split_hex(value) if field in HEX_FIELDS else value
+            item = QTreeWidgetItem(self.tree, [field, shown])
+            item.setData(1, VALUE_ROLE, value)
             item.setToolTip(1, value)
+            if field in HEX_FIELDS:
+                item.setFont(1, fixed)
             for name, text in children:
                 child = QTreeWidgetItem(item, [name, text])
                 child.setToolTip(1, text)
@@ -71,9 +89,10 @@ class CertificateDetailsDialog(QDialog):
         self.resize(720, 520)
 
     def value(self, field: str) -> str:
+        """The field's whole value (as copied), whatever its layout on screen."""
         for i in range(self.tree.topLevelItemCount()):
             if self.tree.topLevelItem(i).text(0) == field:
-                return self.tree.topLevelItem(i).text(1)
+                return self.tree.topLevelItem(i).data(1, VALUE_ROLE)
         return ""
 
     def copy_pem(self) -> None:
