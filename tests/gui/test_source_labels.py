@@ -22,7 +22,7 @@ def test_only_sidecar_settings_are_tlsgui_only():
 def test_host_names_say_tlsgui_default_and_where_they_go(window, demo):
     page = window.page("certificates")
     label = _source(page, "web.host_names")
-    assert label.text() == "tlsgui default (not stored)"
+    assert label.text() == "not set (a tlsgui setting, not 4D's)"
     assert "4D has no such setting" in label.toolTip() and "tls-settings.json" in label.toolTip()
     # The certificate folder is 4D's own setting (certificate_folder in settings.4DSettings).
     folder = _source(page, "web.certificate_folder")

@@ -280,3 +280,43 @@ def test_the_probe_address_field_refuses_bad_ports_with_the_range(qtbot):
     dialog.address.setText("shop.example.com:443")
     assert dialog.message.text() == "" and ok.isEnabled()
     assert QApplication.instance() is not None
+
+
+# --- keyboard ------------------------------------------------------------------------------------------------
+def test_tab_goes_sidebar_then_the_page_then_problems(qtbot, window):
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window and window._painted)
+    page = window.page("web")
+    window.ui.page_list.setFocus()
+    seen = []
+    for _ in range(40):
+        window.focusNextChild()
+        widget = QApplication.focusWidget()
+        seen.append(widget)
+        if widget is window.ui.diagnostics.list:
+            break
+    assert seen[-1] is window.ui.diagnostics.list, [w.objectName() for w in seen]
+    inside = seen[:-1]
+    assert inside and all(page.isAncestorOf(w) for w in inside), [w.objectName() for w in inside]
+    assert inside[0] is page.editor("web.http_enabled")  # the first field, in reading order
+    assert page.editor("web.https_port") in inside and page.editor("web.hsts_max_age") in inside
+
+
+def test_every_field_label_has_its_own_mnemonic(window):
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    from tlsgui.pages.base import MENU_LETTERS
+    from tlsgui.pages.registry import PAGES
+
+    for info in PAGES:
+        page = window.page(info.name)
+        letters = []
+        for key in page.KEYS:
+            editor = page.editor(key)
+            label = editor if isinstance(editor, QAbstractButton) else \
+                page.findChild(QLabel, key.replace(".", "_") + "_label")
+            text = label.text()
+            assert "&" in text, (info.name, key, text)
+            letters.append(text[text.index("&") + 1].lower())
+        assert len(letters) == len(set(letters)), (info.name, letters)  # no two fields share Alt+letter
+        assert not set(letters) & MENU_LETTERS, (info.name, letters)  # and none takes a menu's key

@@ -301,7 +301,7 @@ class Ui_CertificatesPage(object):
         self.wizard_button.setText(QCoreApplication.translate("CertificatesPage", u"Certificate &Wizard\u2026", None))
         self.import_button.setText(QCoreApplication.translate("CertificatesPage", u"Install &Received Certificate\u2026", None))
         self.selfsigned_button.setText(QCoreApplication.translate("CertificatesPage", u"&Development Certificate\u2026", None))
-        self.dhparams_button.setText(QCoreApplication.translate("CertificatesPage", u"&Forward Secrecy\u2026", None))
+        self.dhparams_button.setText(QCoreApplication.translate("CertificatesPage", u"Forward &Secrecy\u2026", None))
         self.refresh_button.setText(QCoreApplication.translate("CertificatesPage", u"Re&load Files", None))
         self.test_button.setText(QCoreApplication.translate("CertificatesPage", u"&Test TLS\u2026", None))
         self.names_group.setTitle(QCoreApplication.translate("CertificatesPage", u"Host names and certificate folder", None))

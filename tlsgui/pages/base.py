@@ -25,7 +25,7 @@ def default_source_text(key: str) -> str:
     """The source label of a value no file sets: 4D's default, or for tlsgui's own settings, tlsgui's."""
     # As short as the other labels, so the page never needs a horizontal scroll bar; the tooltip says where
     # a change would be stored.
-    return "tlsgui default (not stored)" if BY_KEY[key].tlsgui_only else "4D default (not stored)"
+    return "not set (a tlsgui setting, not 4D's)" if BY_KEY[key].tlsgui_only else "4D default (not stored)"
 
 
 def default_source_tip(key: str) -> str:
@@ -35,6 +35,38 @@ def default_source_tip(key: str) -> str:
                 f"{Storage.SIDECAR.value} once it is set.")
     where = "settings.4DSettings" if option.storage is Storage.XML else f"Project/Sources/{Storage.SIDECAR.value}"
     return f"Not stored in any file: 4D's default applies. A change is saved to {where}."
+
+
+#: Alt+letter keys the window's menu bar owns (File, Edit, View, Certificates, Help): a page never takes them.
+MENU_LETTERS = frozenset("fevch")
+
+
+def used_mnemonics(widget: QWidget) -> set[str]:
+    """Letters already taken by "&x" in the texts of a page's buttons and labels (from its .ui file)."""
+    from PySide6.QtWidgets import QAbstractButton, QGroupBox
+
+    used = set(MENU_LETTERS)
+    for child in widget.findChildren(QWidget):
+        text = child.text() if isinstance(child, QLabel | QAbstractButton) else (
+            child.title() if isinstance(child, QGroupBox) else "")
+        index = text.replace("&&", "").find("&")
+        if 0 <= index < len(text) - 1:
+            used.add(text.replace("&&", "")[index + 1].lower())
+    return used
+
+
+def with_mnemonic(text: str, used: set[str]) -> str:
+    """`text` with an Alt+letter no other field of the page has: a word's first letter if free, else any."""
+    if "&" in text:
+        return text
+    words = [i for i, ch in enumerate(text) if ch.isalpha() and (i == 0 or not text[i - 1].isalnum())]
+    rest = [i for i, ch in enumerate(text) if ch.isascii() and ch.isalpha()]
+    for i in [*words, *rest]:
+        letter = text[i].lower()
+        if letter.isascii() and letter not in used:
+            used.add(letter)
+            return text[:i] + "&" + text[i:]
+    return text
 
 
 def _is_combo(widget: QWidget) -> bool:
@@ -61,13 +93,15 @@ class SettingsPage(QWidget):
         self.document = document
         self.editors: dict[str, QWidget] = {}
         self.setup()
+        self._mnemonics = used_mnemonics(self)
         for key in self.KEYS:
             self._bind(key)
         for grid in self.findChildren(QGridLayout):
-            # The same label and editor column widths in every group, so the "stored in" column lines up.
+            # The same label and editor column widths in every group, so the "stored in" column lines up;
+            # small enough that the page fits an 800×600 screen without a horizontal scroll bar.
             grid.setColumnMinimumWidth(0, 150)
             if grid.columnCount() >= 3:
-                grid.setColumnMinimumWidth(1, 520)
+                grid.setColumnMinimumWidth(1, 300)
         document.setting_changed.connect(self._setting_changed)
         document.problems_changed.connect(self.refresh)
         self.load()
@@ -114,12 +148,12 @@ class SettingsPage(QWidget):
         editor.setAccessibleDescription(option.help)
         label = self.findChild(QLabel, option.object_name + "_label")
         if isinstance(editor, QCheckBox):
-            editor.setText(option.label)
+            editor.setText(with_mnemonic(option.label, self._mnemonics))
             editor.toggled.connect(lambda checked, k=key: self.document.push_setting(k, checked))
         else:
             if label is None:
                 raise LookupError(f"{type(self).__name__}: no label named {option.object_name}_label")
-            label.setText(self.LABELS.get(key, option.label))
+            label.setText(with_mnemonic(self.LABELS.get(key, option.label), self._mnemonics))
             label.setBuddy(editor)
             label.setToolTip(option.help)
         if isinstance(editor, QLineEdit):
@@ -134,7 +168,7 @@ class SettingsPage(QWidget):
                     editor.setValidator(QIntValidator(0, option.maximum * 10 + 9, editor))
                     editor.inputRejected.connect(lambda k=key: self._input_rejected(k))
             else:
-                editor.setMinimumWidth(380)
+                editor.setMinimumWidth(260)
             editor.textEdited.connect(lambda text, k=key: self._typed(k, text))
         elif _is_combo(editor):
             from PySide6.QtWidgets import QComboBox
@@ -201,6 +235,7 @@ class SettingsPage(QWidget):
                 text = f"from {sourced.source.label}"
             style = f"color: {colours.muted_text().name()};"
         if label is not None:
+            label.setWordWrap(True)  # a long error wraps under itself instead of widening the page
             label.setText(text)
             label.setStyleSheet(style)
             label.setToolTip(self.document.source_of(key).path or default_source_tip(key))

@@ -6,6 +6,7 @@ from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QHeaderView, QLabel, QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from tlsgui.widgets import colours
+from tlsgui.widgets.plurals import tr
 
 COLUMNS = ("Suite", "Protocol", "Key exchange", "Authentication", "Bits", "Forward secret", "AEAD")
 
@@ -52,7 +53,7 @@ class CipherEditor(QWidget):
         count = len(analysis.suites)
         fs = sum(s.forward_secret for s in analysis.suites)
         aead = sum(s.aead for s in analysis.suites)
-        summary = (f"{count} suite(s) for TLS 1.2 and older: {fs} forward-secret, {aead} AEAD."
+        summary = (tr("%n suite(s) for TLS 1.2 and older", count) + f": {fs} forward-secret, {aead} AEAD."
                    + ("" if text.strip() else " (Shown: OpenSSL's default list; 4D's own is not published.)"))
         if analysis.unknown:
             words = ", ".join(repr(t) for t in analysis.unknown)

@@ -6,6 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from tlsgui.widgets.icons import icon
+from tlsgui.widgets.plurals import tr
 from tlsgui.widgets.qt_values import USER_ROLE
 
 KEY_ROLE = USER_ROLE
@@ -42,8 +43,9 @@ class DiagnosticsPanel(QWidget):
         errors = sum(p.severity.value == "error" for p in problems)
         warnings = sum(p.severity.value == "warning" for p in problems)
         if problems:
-            self.title.setText(f"<b>Problems</b> — {errors} error(s), {warnings} warning(s), "
-                               f"{len(problems) - errors - warnings} note(s). Click one to go to its setting.")
+            notes = len(problems) - errors - warnings
+            self.title.setText("<b>Problems</b> — " + tr("%n error(s)", errors) + ", " + tr("%n warning(s)", warnings)
+                               + ", " + tr("%n note(s)", notes) + ". Click one to go to its setting.")
         else:
             self.title.setText("<b>Problems</b> — none found.")
 

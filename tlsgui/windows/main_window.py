@@ -373,7 +373,31 @@ class MainWindow(QMainWindow):
                 self.ui.page_stack.addWidget(scroll)
             self._scrolls[name].setWidget(page)
             self.pages[name] = page
+            if self._painted:  # before the first paint: in _after_first_paint (Qt's focus enums cost start-up)
+                self._tab_order(page)
         return self.pages[name]
+
+    def _tab_order(self, page: QWidget) -> None:
+        """Tab goes page list → the page's fields in reading order → Problems. Pages are made after the window,
+        so without this their fields came after the Problems panel; their scroll area is no stop of its own."""
+        from PySide6.QtCore import Qt
+
+        self._scrolls[page.name].setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        def tab_stop(widget: QWidget) -> bool:
+            return bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
+
+        def inside_another_stop(widget: QWidget) -> bool:  # an editable combo box's line edit, a tree's viewport
+            parent = widget.parentWidget()
+            while parent is not None and parent is not page:
+                if tab_stop(parent):
+                    return True
+                parent = parent.parentWidget()
+            return False
+
+        fields = [w for w in page.findChildren(QWidget) if tab_stop(w) and not inside_another_stop(w)]
+        chain = [self.ui.page_list, *fields, self.ui.diagnostics.list]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
 
     def show_page(self, name: str) -> None:
         names = [p.name for p in PAGES]
@@ -595,6 +619,8 @@ class MainWindow(QMainWindow):
         self._painted = True
         self.first_painted.emit()
         self._set_shortcuts()
+        for page in self.pages.values():
+            self._tab_order(page)
         if self.document is not None:
             # Reading the certificate files imports `cryptography`: only after the first paint.
             QTimer.singleShot(0, self.document, self.document.refresh_facts)

@@ -145,7 +145,8 @@ class PlanSourcePage(WizardPage):
         names = ", ".join(leaf["names"]) or leaf["subject"]
         self.ui.source_status.setText(
             f"Read: a certificate for {names}, issued by {leaf['issuer']}, valid until {leaf['not_after'][:10]}; "
-            f"{len(result.plan.chain.intermediates)} intermediate(s); private key: {result.plan.key_source}.")
+            + tr("%n intermediate(s)", len(result.plan.chain.intermediates))
+            + f"; private key: {result.plan.key_source}.")
         self.completeChanged.emit()
 
     def _ask_password(self, request: PasswordRequest) -> None:
