@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 
 from tlsgui.errors import TlsguiError
 
-
 VALUE_ROLE = Qt.ItemDataRole.UserRole
 HEX_FIELDS = ("Serial number", "SHA-256 fingerprint", "SHA-1 fingerprint")
 
