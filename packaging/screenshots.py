@@ -208,6 +208,8 @@ def dark_palette():
                          ("ToolTipBase", "#3a3a3a"), ("ToolTipText", "#e6e6e6"), ("Mid", "#555555"),
                          ("PlaceholderText", "#9a9a9a"), ("Light", "#4a4a4a"), ("Dark", "#1a1a1a")):
         palette.setColor(getattr(QPalette.ColorRole, role), QColor(colour))
+    for role in ("WindowText", "Text", "ButtonText"):  # disabled actions must look disabled
+        palette.setColor(QPalette.ColorGroup.Disabled, getattr(QPalette.ColorRole, role), QColor("#7a7a7a"))
     return palette
 
 

@@ -9,8 +9,8 @@
 ################################################################################
 
 from PySide6.QtCore import (QCoreApplication, QMetaObject, QSize, Qt)
-from PySide6.QtWidgets import (QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget,
-    QPushButton, QSizePolicy, QSpacerItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QGridLayout, QGroupBox, QLabel, QLineEdit, QListWidget, QPushButton,
+    QSizePolicy, QSpacerItem, QVBoxLayout, QWidget)
 
 from tlsgui.widgets.chain_view import ChainView
 from tlsgui.widgets.timeline import ValidityTimeline
@@ -24,43 +24,44 @@ class Ui_CertificatesPage(object):
         self.page_layout.setObjectName(u"page_layout")
         self.actions = QWidget(CertificatesPage)
         self.actions.setObjectName(u"actions")
-        self.actions_layout = QHBoxLayout(self.actions)
+        self.actions_layout = QGridLayout(self.actions)
         self.actions_layout.setObjectName(u"actions_layout")
         self.actions_layout.setContentsMargins(0, 0, 0, 0)
         self.wizard_button = QPushButton(self.actions)
         self.wizard_button.setObjectName(u"wizard_button")
 
-        self.actions_layout.addWidget(self.wizard_button)
+        self.actions_layout.addWidget(self.wizard_button, 0, 0, 1, 1)
 
         self.import_button = QPushButton(self.actions)
         self.import_button.setObjectName(u"import_button")
 
-        self.actions_layout.addWidget(self.import_button)
+        self.actions_layout.addWidget(self.import_button, 0, 1, 1, 1)
 
         self.selfsigned_button = QPushButton(self.actions)
         self.selfsigned_button.setObjectName(u"selfsigned_button")
 
-        self.actions_layout.addWidget(self.selfsigned_button)
+        self.actions_layout.addWidget(self.selfsigned_button, 0, 2, 1, 1)
 
         self.dhparams_button = QPushButton(self.actions)
         self.dhparams_button.setObjectName(u"dhparams_button")
 
-        self.actions_layout.addWidget(self.dhparams_button)
+        self.actions_layout.addWidget(self.dhparams_button, 1, 0, 1, 1)
 
         self.refresh_button = QPushButton(self.actions)
         self.refresh_button.setObjectName(u"refresh_button")
 
-        self.actions_layout.addWidget(self.refresh_button)
+        self.actions_layout.addWidget(self.refresh_button, 1, 1, 1, 1)
 
         self.test_button = QPushButton(self.actions)
         self.test_button.setObjectName(u"test_button")
 
-        self.actions_layout.addWidget(self.test_button)
+        self.actions_layout.addWidget(self.test_button, 1, 2, 1, 1)
 
         self.actions_spacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
-        self.actions_layout.addItem(self.actions_spacer)
+        self.actions_layout.addItem(self.actions_spacer, 0, 3, 2, 1)
 
+        self.actions_layout.setColumnStretch(3, 1)
 
         self.page_layout.addWidget(self.actions)
 

@@ -101,7 +101,7 @@ class SettingsPage(QWidget):
             # small enough that the page fits an 800×600 screen without a horizontal scroll bar.
             grid.setColumnMinimumWidth(0, 150)
             if grid.columnCount() >= 3:
-                grid.setColumnMinimumWidth(1, 300)
+                grid.setColumnMinimumWidth(1, 200)
         document.setting_changed.connect(self._setting_changed)
         document.problems_changed.connect(self.refresh)
         self.load()
@@ -168,7 +168,7 @@ class SettingsPage(QWidget):
                     editor.setValidator(QIntValidator(0, option.maximum * 10 + 9, editor))
                     editor.inputRejected.connect(lambda k=key: self._input_rejected(k))
             else:
-                editor.setMinimumWidth(260)
+                editor.setMinimumWidth(200)
             editor.textEdited.connect(lambda text, k=key: self._typed(k, text))
         elif _is_combo(editor):
             from PySide6.QtWidgets import QComboBox

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from tlsgui.policy.limits import ONE_YEAR, TWO_YEARS
 
@@ -33,18 +33,25 @@ class HstsAgeEdit(QWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.edit = QLineEdit(self, objectName="web_hsts_max_age")
+        self.edit.setMinimumWidth(90)  # "63072000" stays readable however narrow the window
         self.edit.setMaximumWidth(120)
         self.echo = QLabel(self, objectName="web_hsts_max_age_echo")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.edit)
-        layout.addWidget(QLabel("seconds", self))
+        # Two rows: the value with its echo, then the presets, so the page fits 800 px without scrolling sideways.
+        rows = QVBoxLayout(self)
+        rows.setContentsMargins(0, 0, 0, 0)
+        value_row, preset_row = QHBoxLayout(), QHBoxLayout()
+        rows.addLayout(value_row)
+        rows.addLayout(preset_row)
+        value_row.addWidget(self.edit)
+        value_row.addWidget(QLabel("seconds", self))
+        value_row.addWidget(self.echo, 1)
+        preset_row.addWidget(QLabel("Presets:", self))
         for text, seconds in PRESETS:
             button = QPushButton(text, self, objectName=f"hsts_preset_{seconds}")
             button.setToolTip(f"{seconds} seconds")
             button.clicked.connect(lambda _=False, s=seconds: self.preset_chosen.emit(s))
-            layout.addWidget(button)
-        layout.addWidget(self.echo, 1)
+            preset_row.addWidget(button)
+        preset_row.addStretch(1)
         self.edit.textChanged.connect(self.update_echo)
 
     def update_echo(self, text: str) -> None:

@@ -724,6 +724,9 @@ class MainWindow(QMainWindow):
             free = self.screen().availableGeometry()
             if self.width() > free.width() or self.height() > free.height():
                 self.resize(initial_size(free))
+        # A narrow window gives the page list less: at 800 px the pages keep ~620 px and need no sideways scroll.
+        sidebar = max(150, min(190, self.width() // 5))
+        self.ui.main_splitter.setSizes([sidebar, max(1, self.width() - sidebar)])
         for name in ("main_splitter", "right_splitter"):
             state = self.ui_state.get_bytes(f"window/{name}")
             if state is not None:
