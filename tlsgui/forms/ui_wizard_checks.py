@@ -48,7 +48,7 @@ class Ui_WizardChecksPage(object):
 
     def retranslateUi(self, WizardChecksPage):
         WizardChecksPage.setTitle(QCoreApplication.translate("WizardChecksPage", u"Checks before installing", None))
-        WizardChecksPage.setSubTitle(QCoreApplication.translate("WizardChecksPage", u"Green passed, amber is a warning, red blocks the install. Finish writes key.pem and cert.pem after a backup.", None))
+        WizardChecksPage.setSubTitle(QCoreApplication.translate("WizardChecksPage", u"\u2714 OK passed, \u26a0 Warning is worth reading, \u2718 Error blocks the install. Finish writes key.pem and cert.pem after a backup.", None))
         self.checks_summary.setText("")
         self.blocked_label.setText("")
     # retranslateUi

@@ -105,7 +105,7 @@ class CertificatesPage(SettingsPage):
 
         grid = self.ui.files_group_grid
         row = grid.rowCount()
-        label = QLabel("Development CA:", self.ui.files_group)
+        label = QLabel("Development CA", self.ui.files_group)
         self.cert_devca = QLabel("—", self.ui.files_group)
         self.cert_devca.setObjectName("cert_devca")
         self.cert_devca.setWordWrap(True)

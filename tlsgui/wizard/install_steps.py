@@ -195,7 +195,7 @@ def dot_icon(colour: str) -> QIcon:
 
 
 class ChecksPage(WizardPage):
-    """Every check of the plan made by `source_page_id`, as a green/amber/red list; Finish installs it.
+    """Every check of the plan made by `source_page_id`, as a list of marked checks (✔ OK, ⚠ Warning, ✘ Error, ℹ Note); Finish installs it.
 
     Errors block Finish with no override (a security tool does not install what clients would refuse;
     the CLI's --force remains for experts); warnings need no tick.
