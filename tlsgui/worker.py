@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 # name -> "module:function"; each takes the remaining argv and returns an exit code.
@@ -13,17 +14,52 @@ WORKERS: dict[str, str] = {
 
 
 def worker_command(*args: str) -> list[str]:
-    """`[python, -m, tlsgui, --worker, *args]`, or `[tlsgui-executable, --worker, *args]` when frozen.
+    """`[python, -I, -m, tlsgui, --worker, *args]`, or `[tlsgui-executable, --worker, *args]` when frozen.
 
     A frozen build (PyInstaller) has no `-m`: its executable is the app itself, and `tlsgui.cli.main`
     routes `--worker` before anything else, so the same argv works in both cases.
     """
     if getattr(sys, "frozen", False):
         return [sys.executable, "--worker", *args]
-    return [sys.executable, "-m", "tlsgui", "--worker", *args]
+    # -I (isolated): neither the working directory nor PYTHONPATH nor user site-packages is on sys.path, so a
+    # `tlsgui/` folder where the user happens to be (a project from a zip) cannot replace the package (D1).
+    return [sys.executable, "-I", "-m", "tlsgui", "--worker", *args]
+
+
+# Children start here, never in the caller's working directory (D1); workers only take absolute paths.
+WORKER_CWD = os.path.abspath(os.sep)
+PARENT_ENV = "TLSGUI_PARENT_PID"  # the pid the child must die with (D13)
+PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
+
+
+def worker_environment() -> dict[str, str]:
+    """The environment for a worker child: this one, plus who its parent is."""
+    return {**os.environ, PARENT_ENV: str(os.getpid())}
+
+
+def die_with_parent() -> None:
+    """In a worker child: be killed (SIGKILL) the moment the parent process ends, however it ends (D13).
+
+    Linux's PR_SET_PDEATHSIG; if the parent is already gone (it died before this ran), exit at once.
+    Elsewhere a no-op: there the parent kills its children on the way out (cancel, Ctrl+C, SIGTERM).
+    """
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+    import signal
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0)
+    except (OSError, AttributeError):
+        return
+    expected = os.environ.get(PARENT_ENV, "")
+    if expected.isdigit() and os.getppid() != int(expected):
+        os._exit(3)  # the parent ended before the death signal was armed: nobody waits for this result
 
 
 def run_worker(argv: list[str]) -> int:
+    die_with_parent()
     if not argv or argv[0] not in WORKERS:
         print(f"tlsgui: unknown worker {argv[:1]}; known: {', '.join(sorted(WORKERS)) or 'none'}",
               file=sys.stderr)

@@ -66,6 +66,9 @@ def cmd_serve(args) -> int:
 
 
 def _write_ready(path: Path, data: dict) -> None:
+    from tlsgui.project.atomic import check_plain_target
+
+    check_plain_target(path, "ready file")  # D16: never replace a symlink or a device
     try:
         write_atomic(path, (json.dumps(data, indent=2) + "\n").encode("utf-8"))
     except OSError as exc:

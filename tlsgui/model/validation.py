@@ -142,6 +142,16 @@ def _file_problems(settings, facts: FileFacts) -> list[Problem]:
         problems.append(Problem(Severity.WARNING, "files.key",
                                 "key.pem is inside a git work tree and not ignored: it could be committed.",
                                 "Add key.pem to .gitignore."))
+    if facts.keys_in_git:
+        shown = ", ".join(facts.keys_in_git[:3]) + (f" and {len(facts.keys_in_git) - 3} more"
+                                                    if len(facts.keys_in_git) > 3 else "")
+        problems.append(Problem(Severity.WARNING, "files.key",
+                                f"Private keys git would track (not ignored): {shown}.",
+                                "Add .tlsgui/ and *.key.pem to .gitignore (tlsgui adds them when it writes a key)."))
+    if facts.key_mode is not None and facts.key_mode & 0o044:
+        problems.append(Problem(Severity.WARNING, "files.key",
+                                f"key.pem can be read by other users (mode {facts.key_mode:04o}).",
+                                "chmod 600 key.pem (tlsgui writes it so)."))
     if facts.dh_error:
         problems.append(Problem(Severity.ERROR, "files.dhparams", facts.dh_error,
                                 "Install a standard group (ffdhe2048) from the Certificates page."))

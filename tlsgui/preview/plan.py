@@ -103,8 +103,11 @@ def _check_port_clashes(specs: list[ListenerSpec]) -> None:
 
 
 def _read(path: Path) -> bytes:
+    from tlsgui.crypto.summary import MAX_FILE
+    from tlsgui.safe_read import read_regular
+
     try:
-        return path.read_bytes()
+        return read_regular(path, MAX_FILE, path.name)
     except OSError as exc:
         raise TlsguiError(f"Cannot read {path.name} ({exc.strerror or exc}).", where=str(path)) from None
 

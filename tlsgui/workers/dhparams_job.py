@@ -6,8 +6,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from tlsgui.project.atomic import check_writable, write_atomic
-from tlsgui.project.backups import create_backup
+from tlsgui.project.atomic import check_writable
+from tlsgui.project.backups import write_with_backup
 from tlsgui.project.locate import ProjectPaths
 from tlsgui.workers.child import worker_command
 from tlsgui.workers.process_job import NextStage, ProcessJob
@@ -55,9 +55,10 @@ class DhParamsJob(ProcessJob):
         assert self._folder is not None and self._pem is not None
         target = self._folder / DHPARAMS_NAME
         check_writable(target)  # refuse before making a backup of a file we could not replace
-        if self._paths is not None:
-            create_backup(self._paths, [target], "before new DH parameters")
-        write_atomic(target, self._pem)  # a small file: ~1 ms on the GUI thread
+        # A small file: a few ms on the GUI thread. Without project paths (a bare folder), the folder's own
+        # .tlsgui holds the lock, journal and temp file.
+        paths = self._paths or ProjectPaths(self._folder)
+        write_with_backup(paths, [(target, self._pem, 0o644)], "before new DH parameters")
         self.written_path = target
         self.dhparams_written.emit(str(target))
         return self._pem
