@@ -11,7 +11,7 @@ from datetime import datetime, timezone
 from pathlib import Path, PurePosixPath
 
 from tlsgui.errors import TlsguiError
-from tlsgui.project.atomic import _fsync_dir, private_dir
+from tlsgui.project.atomic import _fsync_dir, _words, private_dir
 from tlsgui.project.locate import ProjectPaths
 from tlsgui.project.transaction import MAX_OLD, _inside, _write_new, project_lock, write_files
 from tlsgui.safe_read import read_regular
@@ -114,11 +114,13 @@ def create_backup(paths: ProjectPaths, files: list[Path], reason: str) -> Backup
             _fsync_dir(work)
             os.rename(work, folder)
             _fsync_dir(folder_dir)
-        except (OSError, TlsguiError) as exc:
+        except OSError as exc:
             shutil.rmtree(work, ignore_errors=True)
-            words = exc.message if isinstance(exc, TlsguiError) else (exc.strerror or str(exc))
-            raise TlsguiError(f"Could not back up the current files ({words}); nothing was changed.",
-                              where=str(work)) from None
+            raise _words(exc, work) from None
+        except TlsguiError as exc:
+            shutil.rmtree(work, ignore_errors=True)
+            raise TlsguiError(f"Could not back up the current files ({exc.message}); nothing was written.",
+                              where=exc.where) from None
     return Backup(backup_id, folder, manifest["created"], reason, tuple(stored), base)
 
 

@@ -369,8 +369,13 @@ class Transaction:
         scratch = tmp / f"{txn_id}-journal"
         with contextlib.suppress(FileNotFoundError):
             os.unlink(scratch)
-        _write_new(scratch, (json.dumps(journal, indent=1) + "\n").encode("utf-8"), 0o600)
-        os.replace(scratch, self.paths.state_dir / JOURNAL)
+        try:
+            _write_new(scratch, (json.dumps(journal, indent=1) + "\n").encode("utf-8"), 0o600)
+            os.replace(scratch, self.paths.state_dir / JOURNAL)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(scratch)
+            raise
         _fsync_dir(self.paths.state_dir)
 
 

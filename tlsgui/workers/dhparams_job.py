@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from tlsgui.project.atomic import check_writable
+from tlsgui.project.atomic import check_writable, write_atomic
 from tlsgui.project.backups import write_with_backup
 from tlsgui.project.locate import ProjectPaths
 from tlsgui.workers.child import worker_command
@@ -55,10 +55,12 @@ class DhParamsJob(ProcessJob):
         assert self._folder is not None and self._pem is not None
         target = self._folder / DHPARAMS_NAME
         check_writable(target)  # refuse before making a backup of a file we could not replace
-        # A small file: a few ms on the GUI thread. Without project paths (a bare folder), the folder's own
-        # .tlsgui holds the lock, journal and temp file.
-        paths = self._paths or ProjectPaths(self._folder)
-        write_with_backup(paths, [(target, self._pem, 0o644)], "before new DH parameters")
+        # A small file: a few ms on the GUI thread. In a project: backed up, under the project lock, journaled;
+        # in the wizard's staging folder (no project): a plain atomic write.
+        if self._paths is not None:
+            write_with_backup(self._paths, [(target, self._pem, 0o644)], "before new DH parameters")
+        else:
+            write_atomic(target, self._pem)
         self.written_path = target
         self.dhparams_written.emit(str(target))
         return self._pem
