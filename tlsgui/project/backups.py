@@ -94,7 +94,12 @@ def create_backup(paths: ProjectPaths, files: list[Path], reason: str) -> Backup
             if item.name.startswith(INCOMPLETE) and not item.is_symlink():
                 shutil.rmtree(item, ignore_errors=True)  # from a killed tlsgui: never listed, holds key copies
         backup_id = _new_id(folder_dir)
-        work, folder = folder_dir / f"{INCOMPLETE}{backup_id}", folder_dir / backup_id
+        folder = folder_dir / backup_id
+        # Built in .tlsgui/tmp (emptied by the next tlsgui after a kill: D17), or, for a TLS folder on
+        # another file system, under a hidden name in its backups folder (removed by its next backup).
+        tmp = private_dir(paths.state_dir / "tmp", inside=paths.root)
+        same_device = os.stat(tmp).st_dev == os.stat(folder_dir).st_dev
+        work = tmp / f"backup-{backup_id}" if same_device else folder_dir / f"{INCOMPLETE}{backup_id}"
         try:
             os.mkdir(work, 0o700)
             os.chmod(work, 0o700)
