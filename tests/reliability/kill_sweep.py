@@ -149,7 +149,7 @@ def check_after(scenario: Scenario, copy: Path, env: dict, old: tuple, new: tupl
     if listing.returncode != 0:
         problems.append(f"backups failed: {listing.stderr.decode(errors='replace')[-200:]}")
     else:
-        incomplete = [b["id"] for b in json.loads(listing.stdout)["backups"] if not b["complete"]]
+        incomplete = [b["id"] for b in json.loads(listing.stdout)["backups"] if not b.get("complete", True)]
         if incomplete:
             problems.append(f"incomplete backups listed: {incomplete}")
     if pending is not None:

@@ -14,8 +14,8 @@ import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 
-from tests.crypto.conftest import make_cert, pem
-from tests.reliability.kill_sweep import SETTINGS, Scenario, sweep, tlsgui
+from crypto.conftest import make_cert, pem
+from reliability.kill_sweep import SETTINGS, Scenario, sweep, tlsgui
 
 FULL = os.environ.get("TLSGUI_KILL_SWEEP") == "full"
 

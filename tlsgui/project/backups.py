@@ -54,7 +54,7 @@ def backup_base(paths: ProjectPaths, files: list[Path]) -> Path:
     backup of another folder's key.pem never lands in, nor is restored from, this project (D10)."""
     root = Path(paths.root)
     outside = [Path(f) for f in files if not _lexically_inside(root, Path(f))]
-    return Path(outside[0]).parent if outside else root
+    return Path(os.path.abspath(outside[0])).parent if outside else root
 
 
 def _lexically_inside(root: Path, path: Path) -> bool:
@@ -170,7 +170,10 @@ def list_backups(paths: ProjectPaths, also: tuple | list = ()) -> list[Backup]:
     """Every backup of the project (and of the TLS folders in `also`), newest first; incomplete ones too,
     with their `problem`."""
     out = []
-    bases = [Path(paths.root)] + [Path(b) for b in also if Path(b) != Path(paths.root)]
+    bases = [Path(paths.root)]
+    for extra in also:
+        if Path(os.path.abspath(extra)) not in bases:
+            bases.append(Path(os.path.abspath(extra)))
     for base in bases:
         folder_dir = backups_dir(base)
         if not folder_dir.is_dir() or folder_dir.is_symlink():

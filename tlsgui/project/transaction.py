@@ -154,7 +154,7 @@ def _entry_paths(paths: ProjectPaths, journal_id: str, entry: dict) -> tuple[Pat
         if staged_rel.parts[:2] != (".tlsgui", TMP) or len(staged_rel.parts) != 3 or ".." in staged_rel.parts:
             return None
         staged = root.joinpath(*staged_rel.parts)
-        target = _inside(root, target_text) if not PurePosixPath(target_text).is_absolute() else Path(target_text)
+        target = _inside(root, target_text)  # a file staged in the project goes to a file in the project
         if target is None:
             return None
         return target, staged
@@ -315,7 +315,10 @@ class Transaction:
         for index, entry in enumerate(self.entries):
             try:
                 entry.target.parent.mkdir(parents=True, exist_ok=True)
-                same = os.stat(entry.target.parent).st_dev == tmp_dev
+                # Staged in .tlsgui/tmp only for files inside the project: a journal from a zip must never
+                # be able to move a file it brought to a path outside (see _entry_paths).
+                same = _rel(root, entry.target) != str(entry.target) and \
+                    os.stat(entry.target.parent).st_dev == tmp_dev
             except OSError as exc:
                 raise _words(exc, entry.target) from None
             staged.append(tmp / f"{txn_id}-{index:02d}" if same else
