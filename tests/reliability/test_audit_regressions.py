@@ -68,7 +68,6 @@ def test_d1_dh_worker_ignores_a_tlsgui_package_in_the_working_directory(demo):
 
 def test_d1_gui_children_start_isolated_in_a_fixed_folder(qtbot, tmp_path, monkeypatch):
     from tlsgui.workers.dhparams_job import DhParamsJob
-    from tlsgui.worker import WORKER_CWD
 
     marker = _plant_package(tmp_path / "cwd")
     monkeypatch.chdir(tmp_path / "cwd")
@@ -77,7 +76,7 @@ def test_d1_gui_children_start_isolated_in_a_fixed_folder(qtbot, tmp_path, monke
         with qtbot.waitSignal(job.job_succeeded, timeout=60_000):
             job.start_generation(512, tmp_path / "out", allow_test_size=True)
         assert not marker.exists()
-        assert job.process is None and WORKER_CWD == os.path.abspath(os.sep)
+        assert (tmp_path / "out" / "dhparams.pem").read_bytes().startswith(b"-----BEGIN DH PARAMETERS-----")
     finally:
         job.cancel()
 
@@ -245,6 +244,7 @@ def test_d5_two_concurrent_settings_set_never_lose_an_edit_silently(demo):
 def test_d6_stale_temp_files_are_removed_by_the_next_command(demo):
     _ok("selfsigned", demo, "--type", "ecdsa")
     stale = demo / ".tlsgui" / "tmp" / "20260101T000000000000Z-1-00"
+    stale.parent.mkdir(parents=True, exist_ok=True)
     stale.write_bytes(b"-----BEGIN PRIVATE KEY-----\n")
     _ok("check", demo)
     assert not stale.exists()
@@ -254,6 +254,7 @@ def test_d6_a_stale_journal_of_an_unfinished_write_is_undone(demo):
     _ok("selfsigned", demo, "--type", "ecdsa")
     before = tree_bytes(demo)
     staged = demo / ".tlsgui" / "tmp" / "T-00"
+    staged.parent.mkdir(parents=True, exist_ok=True)
     staged.write_bytes(b"-----BEGIN PRIVATE KEY-----\nhalf")
     (demo / ".tlsgui" / "journal.json").write_text(json.dumps(
         {"format": 1, "id": "T", "state": "prepare", "entries": [{"target": "key.pem",
@@ -515,3 +516,11 @@ def test_d17_a_killed_backup_leaves_nothing_behind(demo):
     (half / "00-key.pem").write_text("-----BEGIN PRIVATE KEY-----\n")
     _ok("backups", demo)
     assert not half.exists()
+
+
+def test_d6_the_demo_ignore_rules_cover_keys_state_and_staged_files(demo):
+    assert _git("init", "-q", cwd=demo).returncode == 0
+    names = ["key.pem", "20260101T000000000000Z-rsa2048.key.pem", ".tlsgui/tmp/T-00", ".tlsgui/journal.json",
+             ".tlsgui/backups/20260101T000000000000Z/00-key.pem", ".key.pem.T.tlsgui-tmp"]
+    done = _git("check-ignore", *names, cwd=demo)
+    assert done.stdout.split() == names, done.stdout
