@@ -339,6 +339,7 @@ def _git(*args, cwd):
 
 
 def test_d9_in_a_git_work_tree_keys_are_ignored_and_check_warns_about_tracked_ones(demo):
+    (demo / ".gitignore").write_text("Data/\n")  # a project of someone's own, without tlsgui's rules
     assert _git("init", "-q", cwd=demo).returncode == 0
     done = _ok("key", demo)
     assert ".gitignore" in done.stderr

@@ -62,7 +62,7 @@ def files_status(project) -> FilesStatus:
     folder = tls_folder(project)
     key, cert, dh = _status(folder / "key.pem"), _status(folder / "cert.pem"), _status(folder / "dhparams.pem")
     status = FilesStatus(folder, key, cert, dh, pending=list_pending(project.paths),
-                         backups=list_backups(project.paths))
+                         backups=list_backups(project.paths, also=[folder]))
     private_key = None
     if key.present:
         try:
