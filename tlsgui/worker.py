@@ -5,36 +5,20 @@ from __future__ import annotations
 import os
 import sys
 
-# name -> "module:function"; each takes the remaining argv and returns an exit code.
+from tlsgui.project.child_argv import PARENT_ENV, worker_command
+
+__all__ = ["WORKERS", "run_worker", "worker_command"]
+
+# name -> "module:function"; each takes the remaining argv and returns an exit code. Every entry is a
+# pure module (no Qt): a child stays light and starts fast.
 WORKERS: dict[str, str] = {
     "dhparams": "tlsgui.crypto.dhparams:worker_main",
-    "dhparams-check": "tlsgui.workers.checks:dhparams_check_main",
-    "preview-test": "tlsgui.preview.test_run:worker_main",
+    "dhparams-check": "tlsgui.crypto.dhparams:check_worker_main",
+    "preview-test": "tlsgui.preview.live_check:worker_main",
 }
 
 
-def worker_command(*args: str) -> list[str]:
-    """`[python, -I, -m, tlsgui, --worker, *args]`, or `[tlsgui-executable, --worker, *args]` when frozen.
-
-    A frozen build (PyInstaller) has no `-m`: its executable is the app itself, and `tlsgui.cli.main`
-    routes `--worker` before anything else, so the same argv works in both cases.
-    """
-    if getattr(sys, "frozen", False):
-        return [sys.executable, "--worker", *args]
-    # -I (isolated): neither the working directory nor PYTHONPATH nor user site-packages is on sys.path, so a
-    # `tlsgui/` folder where the user happens to be (a project from a zip) cannot replace the package (D1).
-    return [sys.executable, "-I", "-m", "tlsgui", "--worker", *args]
-
-
-# Children start here, never in the caller's working directory (D1); workers only take absolute paths.
-WORKER_CWD = os.path.abspath(os.sep)
-PARENT_ENV = "TLSGUI_PARENT_PID"  # the pid the child must die with (D13)
 PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
-
-
-def worker_environment() -> dict[str, str]:
-    """The environment for a worker child: this one, plus who its parent is."""
-    return {**os.environ, PARENT_ENV: str(os.getpid())}
 
 
 def die_with_parent() -> None:
@@ -42,6 +26,8 @@ def die_with_parent() -> None:
 
     Linux's PR_SET_PDEATHSIG; if the parent is already gone (it died before this ran), exit at once.
     Elsewhere a no-op: there the parent kills its children on the way out (cancel, Ctrl+C, SIGTERM).
+    The signal follows the parent *thread* that started the child: both starters (DhGeneration in the CLI,
+    ProcessJob in the window) run on the main thread.
     """
     if not sys.platform.startswith("linux"):
         return

@@ -137,7 +137,7 @@ def check_after(scenario: Scenario, copy: Path, env: dict, old: tuple, new: tupl
     problems += pair_problems(copy / "E", "export folder") if (copy / "E").exists() else []
     now = snapshot(copy, scenario.watched)
     if scenario.watched and now not in (old, new):
-        mixed = [n for n, a, b, c in zip(scenario.watched, old, new, now) if c not in (a, b)]
+        mixed = [n for n, a, b, c in zip(scenario.watched, old, new, now, strict=True) if c not in (a, b)]
         problems.append(f"files neither all old nor all new (odd: {mixed or 'a mix of old and new'})")
     problems += leaked_keys(copy)
     state = copy / "P" / ".tlsgui"

@@ -15,12 +15,11 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import run_cli, tree_bytes
+from crypto.conftest import make_cert
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.serialization import pkcs12
-
-from conftest import run_cli, tree_bytes
-from crypto.conftest import make_cert, pem
 
 TLSGUI = Path(sys.executable).with_name("tlsgui")  # the installed entry point: it never puts the cwd on sys.path
 
@@ -231,8 +230,8 @@ def test_d5_two_concurrent_settings_set_never_lose_an_edit_silently(demo):
                  for assignment in (f"web.https_port={port_a}", f"client_server.port={port_b}")]
         results = [(p.wait(60), p.stdout.read(), p.stderr.read()) for p in procs]
         shown = json.loads(_ok("settings", demo, "--json").stdout)["settings"]
-        for (code, out, err), key, value in zip(results, ("web.https_port", "client_server.port"),
-                                                (port_a, port_b)):
+        for (code, _out, err), key, value in zip(results, ("web.https_port", "client_server.port"),
+                                                (port_a, port_b), strict=True):
             if code == 0:
                 assert shown[key]["value"] == value, f"round {round_}: {key} said 'wrote' and was lost"
             else:

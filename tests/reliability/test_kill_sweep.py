@@ -11,10 +11,10 @@ import os
 import shutil
 
 import pytest
+from crypto.conftest import make_cert, pem
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 
-from crypto.conftest import make_cert, pem
 from reliability.kill_sweep import SETTINGS, Scenario, sweep, tlsgui
 
 FULL = os.environ.get("TLSGUI_KILL_SWEEP") == "full"

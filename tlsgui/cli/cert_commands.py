@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from tlsgui.cli.output import print_json
+from tlsgui.policy.files import DH_FILE
 from tlsgui.project.store import load_project
 
 JSON_FORMAT = 1
@@ -99,9 +100,10 @@ def _git_notice(project) -> None:
 
 
 def _git_notice_folder(project, folder: Path) -> None:
+    from tlsgui.policy.files import KEY_FILE
     from tlsgui.project.gitignore import tracked, work_tree
 
-    if work_tree(folder) is not None and tracked([Path(folder).absolute() / "key.pem"]):
+    if work_tree(folder) is not None and tracked([Path(folder).absolute() / KEY_FILE]):
         print(f"tlsgui: warning: {folder} is in a git work tree that does not ignore key.pem: do not commit the "
               "exported private key (add key.pem to its .gitignore).", file=sys.stderr)
 
@@ -123,8 +125,15 @@ def cmd_key(args) -> int:
 
 
 def cmd_csr(args) -> int:
-    from tlsgui.crypto.csr import CsrFields, build_csr, csr_summary, load_csr, parse_san_list, san_suggestions
-    from tlsgui.crypto.csr import summary_lines
+    from tlsgui.crypto.csr import (
+        CsrFields,
+        build_csr,
+        csr_summary,
+        load_csr,
+        parse_san_list,
+        san_suggestions,
+        summary_lines,
+    )
     from tlsgui.project.atomic import check_plain_target, write_atomic
     from tlsgui.project.pending import get_pending, write_pending_csr
 
@@ -175,7 +184,7 @@ def cmd_install(args) -> int:
         print_json({"format": JSON_FORMAT, "folder": str(plan.folder), "key_source": plan.key_source,
                     "certificate": certificate_summary(plan.chain.leaf),
                     "chain": [c.subject.rfc4514_string() for c in plan.chain.certificates],
-                    "checks": [c.as_json() for c in plan.checks], "notices": plan.notices, "backup": backup})
+                    "checks": [c.as_json("check") for c in plan.checks], "notices": plan.notices, "backup": backup})
         return 0
     for notice in plan.notices:
         print(f"note: {notice}")
@@ -208,7 +217,7 @@ def cmd_selfsigned(args) -> int:
     checks = check_certificate(leaf, key=key, host_names=project.settings.web_host_names)
     if args.json:
         print_json({"format": JSON_FORMAT, "folder": str(tls_folder(project)), "backup": backup,
-                    "checks": [c.as_json() for c in checks]})
+                    "checks": [c.as_json("check") for c in checks]})
         return 0
     _print_checks(checks)
     print(f"Installed a self-signed development certificate in {tls_folder(project)}")
@@ -218,7 +227,7 @@ def cmd_selfsigned(args) -> int:
 
 
 def _dh_usage_note(project) -> str:
-    from tlsgui.crypto.ciphers import analyse
+    from tlsgui.policy.ciphers import analyse
 
     settings = project.settings
     if settings.tls_min_version == "1.3":
@@ -260,7 +269,7 @@ def cmd_dhparams(args) -> int:
     if not args.check and install.outside_notice(project):
         print(f"note: {install.outside_notice(project)}")
     if args.check:
-        info = dhparams.check_dhparams(install.read_input(target, "dhparams.pem"), str(target))
+        info = dhparams.check_dhparams(install.read_input(target, DH_FILE), str(target))
         action = f"{target} is fine: {info.describe()}."
     elif args.file:
         info, backup = install.install_dhparams(project, install.read_input(args.file), str(args.file))

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import errno
-import stat
 import os
+import stat
 import tempfile
 from pathlib import Path
 

@@ -109,9 +109,10 @@ def create_backup(paths: ProjectPaths, files: list[Path], reason: str) -> Backup
                 _write_new(target, read_regular(original, MAX_OLD, "file to back up"), KEY_MODE)
                 relative = PurePosixPath(Path(os.path.abspath(original)).relative_to(os.path.abspath(base)))
                 stored.append(BackedUpFile(original, folder / target.name, relative.as_posix()))
+            created = datetime.now(timezone.utc).isoformat(timespec="seconds")
             manifest = {
                 "format": FORMAT,
-                "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                "created": created,
                 "reason": reason,
                 "files": [{"original": f.relative, "stored": f.stored.name} for f in stored],
             }
@@ -126,7 +127,7 @@ def create_backup(paths: ProjectPaths, files: list[Path], reason: str) -> Backup
             shutil.rmtree(work, ignore_errors=True)
             raise TlsguiError(f"Could not back up the current files ({exc.message}); nothing was written.",
                               where=exc.where) from None
-    return Backup(backup_id, folder, manifest["created"], reason, tuple(stored), base)
+    return Backup(backup_id, folder, created, reason, tuple(stored), base)
 
 
 def discard_backup(backup: Backup | None) -> None:
@@ -201,7 +202,7 @@ def restore_backup(paths: ProjectPaths, backup_id: str, also: tuple | list = ())
                           where=str(backup.folder), fix="Choose another backup (tlsgui backups PROJECT).")
     if not backup.files:
         raise TlsguiError(f"Backup {backup_id} holds no file; nothing was written.", where=str(backup.folder))
-    contents = []
+    contents: list[tuple[Path, bytes, int | None]] = []
     for item in backup.files:
         try:
             info = os.lstat(item.stored)

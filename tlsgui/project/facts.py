@@ -8,6 +8,7 @@ from pathlib import Path
 
 from tlsgui.errors import TlsguiError
 from tlsgui.model.facts import FileFacts
+from tlsgui.policy.files import CERT_FILE, DH_FILE, KEY_FILE
 
 
 def _key_in_git(key: Path) -> bool:
@@ -27,7 +28,7 @@ def _key_in_git(key: Path) -> bool:
 
 def gather_facts(project) -> FileFacts:
     folder = project.paths.tls_folder(project.settings.web_certificate_folder)
-    key, cert, dh = folder / "key.pem", folder / "cert.pem", folder / "dhparams.pem"
+    key, cert, dh = folder / KEY_FILE, folder / CERT_FILE, folder / DH_FILE
     values: dict = dict(
         tls_folder=str(folder),
         key_present=key.is_file(),
@@ -46,10 +47,10 @@ def gather_facts(project) -> FileFacts:
         from tlsgui.crypto.dhparams import read_dh_bits
 
         try:
-            from tlsgui.crypto.summary import MAX_FILE
+            from tlsgui.policy.limits import MAX_TLS_FILE
             from tlsgui.safe_read import read_regular
 
-            values["dh_bits"] = read_dh_bits(read_regular(dh, MAX_FILE, "dhparams.pem"))
+            values["dh_bits"] = read_dh_bits(read_regular(dh, MAX_TLS_FILE, "dhparams.pem"))
         except TlsguiError as exc:
             values["dh_error"] = exc.message
     if key.is_file():

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from tlsgui.project.locate import ProjectPaths
 
-# key.pem and pending keys (`*.key.pem`), tlsgui's state (pending keys, backups with key copies, the journal and
+# key.pem (policy.files.KEY_FILE) and pending keys (`*.key.pem`), tlsgui's state (pending keys, backups with key copies, the journal and
 # its temp files) and a file staged next to a TLS folder outside the project.
 RULES = ("key.pem", "*.key.pem", ".tlsgui/", "*.tlsgui-tmp")
 HEADER = "# tlsgui: private keys and tlsgui's state folder (key copies); never commit them"
@@ -75,7 +75,9 @@ def tracked(files: list[Path]) -> list[Path]:
 
 def private_key_files(paths: ProjectPaths, tls_folder: Path) -> list[Path]:
     """Every file tlsgui may keep a private key in: key.pem, pending keys, backup copies, temp files."""
-    out = [tls_folder / "key.pem"] if (tls_folder / "key.pem").is_file() else []
+    from tlsgui.policy.files import KEY_FILE
+
+    out = [tls_folder / KEY_FILE] if (tls_folder / KEY_FILE).is_file() else []
     state = Path(paths.state_dir)
     if state.is_dir() and not state.is_symlink():
         out += [p for p in state.rglob("*") if p.is_file() and not p.is_symlink() and p.name != "lock"]

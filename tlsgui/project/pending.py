@@ -34,10 +34,10 @@ class PendingKey:
         return datetime.strptime(self.id[:22], "%Y%m%dT%H%M%S%fZ").replace(tzinfo=timezone.utc)
 
     def load(self):
-        from tlsgui.crypto.summary import MAX_FILE
+        from tlsgui.policy.limits import MAX_TLS_FILE
         from tlsgui.safe_read import read_regular
 
-        return load_private_key(read_regular(self.key_path, MAX_FILE, "pending key"), where=str(self.key_path))
+        return load_private_key(read_regular(self.key_path, MAX_TLS_FILE, "pending key"), where=str(self.key_path))
 
     def as_json(self) -> dict:
         try:
@@ -88,7 +88,7 @@ def list_pending(paths: ProjectPaths) -> list[PendingKey]:
     for path in paths.pending_dir.glob("*" + KEY_SUFFIX):
         pending = PendingKey(path.name.removesuffix(KEY_SUFFIX), path)
         try:
-            pending.created
+            _ = pending.created  # parses the timestamp in the name
         except ValueError:
             continue  # not a name we wrote
         found.append(pending)

@@ -151,7 +151,7 @@ class _Builder:
         self.depth += 1
         if self.depth > MAX_DEPTH:
             raise _TooDeep
-        element = self.builder.start(tag, dict(zip(attrs[::2], attrs[1::2])))
+        element = self.builder.start(tag, dict(zip(attrs[::2], attrs[1::2], strict=True)))
         self.lines[id(element)] = self.parser.CurrentLineNumber
 
     def end(self, tag: str) -> None:

@@ -11,6 +11,7 @@ import threading
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path, PurePosixPath
+from typing import Any, Sequence
 
 from tlsgui.errors import TlsguiError
 from tlsgui.project.atomic import _fsync_dir, _words, check_writable, private_dir
@@ -33,7 +34,7 @@ class _Held:
     def __init__(self) -> None:
         self.thread_lock = threading.RLock()
         self.depth = 0
-        self.file_lock = None
+        self.file_lock: Any = None  # a filelock.FileLock while held
 
 
 _locks: dict[Path, _Held] = {}
@@ -326,11 +327,11 @@ class Transaction:
         olds = [_old_state(e.target) for e in self.entries]
         journal = {"format": 1, "id": txn_id, "state": "prepare",
                    "entries": [{"target": _rel(root, e.target), "staged": _rel(root, s)}
-                               for e, s in zip(self.entries, staged)]}
+                               for e, s in zip(self.entries, staged, strict=True)]}
         journal_path = state / JOURNAL
         try:
             self._write_journal(journal, tmp, txn_id)
-            for entry, path in zip(self.entries, staged):
+            for entry, path in zip(self.entries, staged, strict=True):
                 _write_new(path, entry.data, entry.mode)
             for folder in {p.parent for p in staged}:
                 _fsync_dir(folder)
@@ -347,7 +348,7 @@ class Transaction:
             raise
         done: list[int] = []
         try:
-            for index, (entry, path) in enumerate(zip(self.entries, staged)):
+            for index, (entry, path) in enumerate(zip(self.entries, staged, strict=True)):
                 os.replace(path, entry.target)
                 done.append(index)
         except BaseException as exc:
@@ -382,7 +383,7 @@ class Transaction:
         _fsync_dir(self.paths.state_dir)
 
 
-def write_files(paths: ProjectPaths, files: list[tuple[Path, bytes, int | None]]) -> None:
+def write_files(paths: ProjectPaths, files: Sequence[tuple[Path, bytes, int | None]]) -> None:
     """Write `(target, data, mode)` files as one transaction (see Transaction)."""
     txn = Transaction(paths)
     for target, data, mode in files:

@@ -7,13 +7,13 @@ import ipaddress
 import re
 from pathlib import Path
 
-from tlsgui.crypto.checks import MAX_LIFETIME_DAYS
 from tlsgui.crypto.csr import CsrFields, check_fields, parse_san_list, san_names
 from tlsgui.crypto.keys import generate_key
 from tlsgui.crypto.selfsigned import DEFAULT_SANS, make_selfsigned
 from tlsgui.errors import TlsguiError
 from tlsgui.forms.ui_wizard_development_page import Ui_WizardDevelopmentPage
 from tlsgui.model.options import split_names
+from tlsgui.policy.limits import MAX_LIFETIME_DAYS
 from tlsgui.project.install import CERT, KEY, install_selfsigned, tls_folder
 from tlsgui.wizard.background import PageTask
 from tlsgui.wizard.base import WizardPage
@@ -141,7 +141,7 @@ class DevelopmentPage(WizardPage):
 
     # ---- QWizardPage
 
-    def initializePage(self) -> None:  # noqa: N802 - Qt override
+    def initializePage(self) -> None:
         if not self._filled:
             # Filled once: going Back and Next again keeps what the person typed.
             settings = self.document.settings
@@ -154,10 +154,10 @@ class DevelopmentPage(WizardPage):
         self._revalidate()
         self._make_key()
 
-    def nextId(self) -> int:  # noqa: N802 - Qt override
+    def nextId(self) -> int:
         return -1  # the last page of its path (QWizard would otherwise go on to the next higher id)
 
-    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+    def isComplete(self) -> bool:
         return not self._problem and self.key_ready()
 
     def finish(self) -> list[Path]:

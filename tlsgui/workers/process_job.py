@@ -138,7 +138,7 @@ class ProcessJob(QObject):
         # child dies with this process even when it is SIGKILLed (D13, tlsgui.worker.die_with_parent).
         from PySide6.QtCore import QProcessEnvironment
 
-        from tlsgui.worker import PARENT_ENV, WORKER_CWD
+        from tlsgui.project.child_argv import PARENT_ENV, WORKER_CWD
 
         process.setWorkingDirectory(WORKER_CWD)
         environment = QProcessEnvironment.systemEnvironment()
@@ -198,7 +198,7 @@ class ProcessJob(QObject):
         except TlsguiError as exc:
             self._end_run()
             self.job_failed.emit(str(exc))
-        except Exception as exc:  # noqa: BLE001 - a bug must end the job with words, not leave it "busy"
+        except Exception as exc:
             log.exception("handling the worker's output failed")
             self._end_run()
             self.job_failed.emit(f"Unexpected error while saving the result: {exc!r}. Please report it.")
