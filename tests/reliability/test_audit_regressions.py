@@ -231,11 +231,10 @@ def test_d5_two_concurrent_settings_set_never_lose_an_edit_silently(demo):
         results = [(p.wait(60), p.stdout.read(), p.stderr.read()) for p in procs]
         shown = json.loads(_ok("settings", demo, "--json").stdout)["settings"]
         for (code, _out, err), key, value in zip(results, ("web.https_port", "client_server.port"),
-                                                (port_a, port_b), strict=True):
-            if code == 0:
-                assert shown[key]["value"] == value, f"round {round_}: {key} said 'wrote' and was lost"
-            else:
-                assert "changed on disk" in err or "Another tlsgui" in err, err
+                                                 (port_a, port_b), strict=True):
+            # The CLI reads the project again under the lock: both edits land, every round.
+            assert code == 0, err
+            assert shown[key]["value"] == value, f"round {round_}: {key} said 'wrote' and was lost"
 
 
 # ---- D6: temp files cannot leak private keys

@@ -169,7 +169,7 @@ def _format(option: Option, value: Any) -> str:
     return ("true" if value else "false") if option.type is bool else str(value)
 
 
-def save_project(project: Project, settings: Settings, *, force: bool = False) -> SaveResult:
+def save_project(project: Project, settings: Settings, *, force: bool = False, check_only: bool = False) -> SaveResult:
     """Write the edits between `project.settings` and `settings`; nothing at all when there are none.
 
     An edited XML value goes to the file it was read from when that is a user settings file (so the
@@ -227,6 +227,8 @@ def save_project(project: Project, settings: Settings, *, force: bool = False) -
         outputs[paths.method_file] = render_method(settings).encode("utf-8")
     for path in outputs:
         check_writable(path)
+    if check_only:  # every refusal that needs no lock has been raised; nothing was written
+        return SaveResult(tuple(outputs))
     # The lock serialises writers (two `settings set` at once lost an edit: D5), and the conflict check runs
     # under it, so no other tlsgui can write between the check and the write. The files are one transaction.
     with project_lock(paths):

@@ -61,6 +61,8 @@ def project_lock(paths: ProjectPaths, timeout: float = LOCK_TIMEOUT):
         raise _busy(paths)
     try:
         if held.depth == 0:
+            if not paths.state_dir.exists():
+                check_writable(paths.state_dir / LOCK)  # a read-only project: the usual words
             state = private_dir(paths.state_dir, inside=paths.root)
             lock = FileLock(str(state / LOCK), timeout=timeout, mode=0o600)
             try:
