@@ -166,10 +166,13 @@ class CertificatesPage(SettingsPage):
         self.ui.pending_key.setText(", ".join(pending) + " (kept until its certificate is installed)"
                                     if pending else "none")
         self.ui.backups_list.clear()
-        for backup in list_backups(paths):
+        # As `tlsgui backups` does: the project's backups and those beside a certificate folder outside it.
+        for backup in list_backups(paths, [Path(self.document.facts.tls_folder)]):
             files = ", ".join(f.original.name for f in backup.files)
-            self.ui.backups_list.addItem(f"{backup.created} — {backup.reason}: {files}")
-            self.ui.backups_list.item(self.ui.backups_list.count() - 1).setData(BACKUP_ROLE, backup.id)
+            problem = f" (cannot be restored: {backup.problem})" if backup.problem else ""
+            self.ui.backups_list.addItem(f"{backup.created} — {backup.reason}: {files}{problem}")
+            if not backup.problem:
+                self.ui.backups_list.item(self.ui.backups_list.count() - 1).setData(BACKUP_ROLE, backup.id)
         if not self.ui.backups_list.count():
             self.ui.backups_list.addItem("No backups yet: one is made before any file is replaced.")
         self._update_restore_button()

@@ -499,7 +499,8 @@ class MainWindow(QMainWindow):
         from tlsgui.project.restore_plan import restore_changes
 
         paths = self.document.project.paths
-        backup = next((b for b in list_backups(paths) if b.id == backup_id), None)
+        also = [Path(self.document.facts.tls_folder)]  # as `tlsgui backups`: a certificate folder outside too
+        backup = next((b for b in list_backups(paths, also) if b.id == backup_id), None)
         if backup is None:
             self.prompts.error(self, "Not restored", f"The backup {backup_id} no longer exists; nothing was changed.")
             return False
@@ -520,7 +521,7 @@ class MainWindow(QMainWindow):
         if not self.prompts.confirm(self, "Restore backup", text):
             return False
         try:
-            restore_backup(paths, backup_id)
+            restore_backup(paths, backup_id, also)
         except TlsguiError as exc:
             self.prompts.error(self, "Not restored", str(exc))
             return False
