@@ -99,3 +99,16 @@ def test_a_refused_chain_order_fix_names_no_command(qtbot, open_window, demo, rs
                                           (12_000, "12 s"), (65_000, "1:05")])
 def test_done_in_is_never_zero_for_a_sub_second_run(ms, text):
     assert format_duration(ms) == text
+
+
+def test_an_unreadable_cert_pem_offers_install_not_a_command(qtbot, open_window, demo, rsa_key):
+    write_cert(demo, rsa_key)
+    (demo / "cert.pem").write_text("-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydA==\n-----END CERTIFICATE-----\n")
+    window = open_window(demo)
+    window.document.push_setting("web.https_enabled", True)
+    window.test_action.trigger()
+    dialog = window.test_dialog
+    qtbot.waitUntil(lambda: not dialog.running, timeout=RUN_MS)
+    text = dialog.report_view.summary.text()
+    assert "cert.pem" in text and "tlsgui " not in text, text
+    assert dialog.report_view.remedies.texts() == ["Install a Certificate…"]

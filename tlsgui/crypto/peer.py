@@ -55,14 +55,16 @@ def chain_ders(pem: bytes, where: str = CERT_FILE) -> list[bytes]:
             certs = x509.load_pem_x509_certificates(pem)
     except (ValueError, x509.InvalidVersion):
         raise TlsguiError("The file holds no readable PEM certificate.", where=where,
-                          fix="Install the certificate again (tlsgui install PROJECT FILE).") from None
+                          fix="Install the certificate again (tlsgui install PROJECT FILE).",
+                          remedies=("received",)) from None
     ders = [c.public_bytes(serialization.Encoding.DER) for c in certs]
     for index, der in enumerate(ders):
         try:
             load(der, where)
         except TlsguiError as exc:
             raise TlsguiError(f"Certificate {index + 1} of the file: {exc.message}", where=where,
-                              fix="Install the certificate again (tlsgui install PROJECT FILE).") from None
+                              fix="Install the certificate again (tlsgui install PROJECT FILE).",
+                              remedies=("received",)) from None
     return ders
 
 

@@ -132,7 +132,8 @@ class CertificatesPage(SettingsPage):
             words = "none on this computer (the development certificate path of the wizard can make one)"
         else:
             trusted = (f"this computer trusts it ({escape('; '.join(state.trusted_in))})" if state.trusted else
-                       "<b>this computer does not trust it</b> (tlsgui devca trust)")
+                       "<b>this computer does not trust it</b> (Development Certificate… with “Trust on this "
+                       "computer” trusts it again)")
             issued = {True: "cert.pem is issued by it", False: "cert.pem is not issued by it",
                       None: "no certificate to compare"}[state.issued_by_ca]
             words = f"{escape(state.ca_name)}: {issued}; {trusted}"

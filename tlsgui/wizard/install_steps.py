@@ -35,6 +35,10 @@ CLI_ADVICE = {
     "Give the matching key with --key FILE.": f"Import it with its key file ({_IMPORT_PATH}).",
     "Give the key with --key FILE.": f"Import it with its key file ({_IMPORT_PATH}).",
     "or give the key with --key FILE.": f"or import it with its key file ({_IMPORT_PATH}).",
+    "Create a TLS key and request with `tlsgui key PROJECT` and `tlsgui csr PROJECT`.":
+        "Make a TLS key and request with the wizard's \"Request a certificate from a certification authority\".",
+    "Install them with `tlsgui dhparams PROJECT --file FILE`.":
+        "Install them with the wizard's \"Set up forward secrecy (DH parameters)\".",
 }
 
 
