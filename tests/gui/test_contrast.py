@@ -74,3 +74,27 @@ def test_report_headlines_reach_aa_in_both_palettes(qtbot, palette):
     assert rendered_contrast(view.summary) >= AA, (palette, "failed headline")
     view.show_nothing_to_test()
     assert rendered_contrast(view.summary) >= AA, (palette, "info headline")
+
+
+def test_switching_to_a_dark_palette_while_open_keeps_error_text_readable(qtbot, open_window, demo):
+    app = QApplication.instance()
+    before = app.palette()
+    window = open_window(demo)
+    qtbot.waitUntil(lambda: window._painted, timeout=5000)
+    page = window.page("web")
+    editor = page.editor("web.https_port")
+    editor.setText("70000")
+    editor.textEdited.emit("70000")
+    note = page.findChild(QLabel, "web_https_port_source")
+    try:
+        app.setPalette(_palette("dark"))  # the desktop's theme changes while the window is open
+        dark_window = _palette("dark").color(QPalette.ColorRole.Window)
+
+        def styled_contrast() -> float:  # the colour the label's style sheet now asks for, on the dark window
+            colour = QColor(note.styleSheet().split("color:")[1].strip(" ;"))
+            return contrast(colour, dark_window)
+
+        qtbot.waitUntil(lambda: styled_contrast() >= AA, timeout=3000)
+        assert note.text().startswith("✘ ")
+    finally:
+        app.setPalette(before)

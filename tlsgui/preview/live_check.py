@@ -29,7 +29,8 @@ def run_test(project: str, values: dict | None, timeout: float,
     plan = plan_for(project, values)
     server = PreviewServer(plan, timeout=timeout)  # key/cert/DH/cipher errors stop us here, before binding
     listeners = server.bind()
-    progress({"text": f"Started {len(listeners)} preview listener(s) on 127.0.0.1",
+    count = len(listeners)
+    progress({"text": f"Started {count} preview listener{'' if count == 1 else 's'} on 127.0.0.1",
               "listening": [item.as_json() for item in listeners]})
     server.start()
     try:

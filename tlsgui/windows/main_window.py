@@ -614,6 +614,15 @@ class MainWindow(QMainWindow):
             self.document.check_disk()
         return result
 
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self._painted and self.document is not None:
+            # Status colours are computed from the palette when a text is shown: show them again (a desktop
+            # switching to its dark theme while tlsgui is open).
+            for page in self.pages.values():
+                page.load()
+            self._show_banner()
+
     def _after_first_paint(self) -> None:
         if self._painted:
             return
