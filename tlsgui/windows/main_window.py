@@ -614,7 +614,7 @@ class MainWindow(QMainWindow):
             self.document.check_disk()
         return result
 
-    def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def changeEvent(self, event) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange and self._painted and self.document is not None:
             # Status colours are computed from the palette when a text is shown: show them again (a desktop
