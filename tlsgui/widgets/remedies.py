@@ -17,11 +17,16 @@ WIZARD_REMEDIES = {
 }
 
 
-def page_title_for(key: str) -> str:
-    from tlsgui.pages.registry import page_for_key
+#: Page name ("web", …) → the sidebar's title; the window fills it (widgets sit below pages and cannot ask them).
+PAGE_TITLES: dict[str, str] = {}
 
-    info = page_for_key(key)
-    return info.title if info is not None else ""
+
+def set_page_titles(titles: dict[str, str]) -> None:
+    PAGE_TITLES.update(titles)
+
+
+def page_title_for(key: str) -> str:
+    return PAGE_TITLES.get(BY_KEY[key].page, "")
 
 
 def remedy_button_text(remedy: str) -> str:
@@ -40,7 +45,8 @@ def remedy_sentence(remedies: tuple[str, ...]) -> str:
         if remedy in WIZARD_REMEDIES:
             parts.append(WIZARD_REMEDIES[remedy][1])
     if settings:
-        names = [f"“{BY_KEY[key].label}” ({page_title_for(key)} page)" for key in settings]
+        names = [f"“{BY_KEY[key].label}”" + (f" ({page_title_for(key)} page)" if page_title_for(key) else "")
+                 for key in settings]
         parts.append("change " + ", ".join(names[:-1]) + (" or " if len(names) > 1 else "") + names[-1])
     if not parts:
         return ""

@@ -22,6 +22,10 @@ class TlsTestDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None, job: PreviewTestJob | None = None) -> None:
         super().__init__(parent)
+        from tlsgui.pages.registry import PAGES
+        from tlsgui.widgets.remedies import set_page_titles
+
+        set_page_titles({page.name: page.title for page in PAGES})  # the remedy buttons name the page
         self.setObjectName("tls_test_dialog")
         self.setWindowTitle("Test TLS")
         self.resize(980, 640)
