@@ -125,6 +125,27 @@ def analyse(text: str) -> CipherAnalysis:
     return CipherAnalysis(text, unknown=tuple(unknown), suites=suites)
 
 
+_KIND_WORDS = {"null_suite": "NULL", "anonymous_suite": "anonymous", "export_suite": "EXPORT",
+               "des_suite": "single DES", "rc4_modern": "RC4", "3des_modern": "3DES"}
+
+
+def describe_unknown(tokens: tuple[str, ...]) -> str:
+    """A sentence naming each word OpenSSL would skip: typos, and suites this OpenSSL no longer has."""
+    from tlsgui.policy.rating import weak_kind
+
+    dropped = [t for t in tokens if weak_kind(t.lstrip("+"))]
+    typos = [t for t in tokens if t not in dropped]
+    parts = []
+    if typos:
+        parts.append(f"OpenSSL does not know {', '.join(repr(t) for t in typos)}")
+    if dropped:
+        named = ", ".join(f"{t!r} ({_KIND_WORDS[weak_kind(t.lstrip('+'))]})" for t in dropped)
+        what = "weak suites it no longer has" if len(dropped) > 1 else "a weak suite it no longer has"
+        parts.append(f"this OpenSSL cannot use {named}, {what}")
+    text = " and ".join(parts) + ": it would silently skip " + ("them" if len(tokens) > 1 else "it") + "."
+    return text[0].upper() + text[1:]
+
+
 def tls13_suites() -> tuple[Suite, ...]:
     """TLS 1.3 suites; a cipher string never changes these (OpenSSL sets them separately)."""
     return tuple(s for s in _suites(_context()) if s.protocol == "TLSv1.3")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from tlsgui.crypto.ciphers import analyse
+from tlsgui.crypto.ciphers import analyse, describe_unknown
 from tlsgui.model.facts import FileFacts
 from tlsgui.model.options import BY_KEY, is_host_name, split_names
 
@@ -225,10 +225,8 @@ def _tls_problems(settings, facts: FileFacts) -> list[Problem]:
                                 "Check the spelling against `openssl ciphers -v`, or choose a profile."))
         return problems
     if analysis.unknown:
-        problems.append(Problem(Severity.ERROR, "tls.cipher_list",
-                                f"OpenSSL does not know {', '.join(repr(t) for t in analysis.unknown)} "
-                                "and would silently ignore it.",
-                                "Correct the spelling, or choose a profile."))
+        problems.append(Problem(Severity.ERROR, "tls.cipher_list", describe_unknown(analysis.unknown),
+                                "Correct the spelling or remove the name, or choose a profile."))
     if settings.tls_min_version == "1.3":
         return problems
     if analysis.anonymous:
