@@ -34,7 +34,11 @@ def _cert(subject, issuer, public_key, signer, *, ca: bool, names=()):
     builder = (x509.CertificateBuilder().subject_name(subject).issuer_name(issuer).public_key(public_key)
                .serial_number(x509.random_serial_number())
                .not_valid_before(now - datetime.timedelta(hours=1)).not_valid_after(now + datetime.timedelta(days=30))
-               .add_extension(x509.BasicConstraints(ca=ca, path_length=None), critical=True))
+               .add_extension(x509.BasicConstraints(ca=ca, path_length=None), critical=True)
+               # As every CA's certificates: key identifiers, which strict verifiers (WebPKI) require.
+               .add_extension(x509.SubjectKeyIdentifier.from_public_key(public_key), False))
+    if issuer != subject or not ca:  # a root needs none; a leaf always does, self-signed or not
+        builder = builder.add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(signer.public_key()), False)
     if ca:
         builder = builder.add_extension(x509.KeyUsage(False, False, False, False, False, True, True, False, False), True)
     else:
@@ -168,3 +172,28 @@ def serve(tmp_path):
         if process.poll() is None:
             process.kill()
         process.communicate(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def odd_leaves(pki) -> dict[str, bytes]:
+    """Leaves issued by the test intermediate that no client accepts: clientAuth only, keyCertSign key usage."""
+    inter = x509.load_pem_x509_certificate(pki.intermediate)
+    inter_key = serialization.load_pem_private_key(pki.other_key, None)
+    leaf_key = serialization.load_pem_private_key(pki.leaf_key, None)
+    out = {}
+    for kind in ("client_auth", "key_cert_sign"):
+        now = datetime.datetime.now(datetime.timezone.utc)
+        builder = (x509.CertificateBuilder().subject_name(_name("localhost")).issuer_name(inter.subject)
+                   .public_key(leaf_key.public_key()).serial_number(x509.random_serial_number())
+                   .not_valid_before(now - datetime.timedelta(hours=1))
+                   .not_valid_after(now + datetime.timedelta(days=30))
+                   .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+                   .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(inter_key.public_key()), False)
+                   .add_extension(x509.SubjectAlternativeName([x509.DNSName("localhost")]), False))
+        if kind == "client_auth":
+            builder = builder.add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.CLIENT_AUTH]), False)
+        else:
+            builder = builder.add_extension(x509.KeyUsage(True, False, False, False, False, True, False, False, False),
+                                            True)
+        out[kind] = builder.sign(inter_key, hashes.SHA256()).public_bytes(PEM)
+    return out

@@ -67,6 +67,8 @@ def predict_grade(settings, facts: FileFacts | None = None) -> Grade:
             trust = "The certificate is self-signed, so it is not trusted."
         elif cert.not_after <= facts.now:
             trust = "The certificate has expired, so it is not trusted."
+        elif facts.trust_problems or facts.usage_problems:
+            trust = " ".join((*facts.trust_problems, *facts.usage_problems))
     if grade == "A":
         if settings.web_hsts_enabled and settings.web_hsts_max_age >= ONE_YEAR:
             grade = "A+"

@@ -127,6 +127,15 @@ def _file_problems(settings, facts: FileFacts) -> list[Problem]:
                                     "The certificate is self-signed: fine for development only; browsers and "
                                     "clients will not trust it.",
                                     "For production, request a certificate from a certification authority."))
+        if not cert.self_signed:  # a self-signed certificate has its own warning above
+            for problem in facts.trust_problems:
+                problems.append(Problem(Severity.WARNING, "files.cert", problem,
+                                        "Install the full chain your CA sent (tlsgui install PROJECT FILE), or a "
+                                        "certificate from a CA that browsers trust."))
+        for problem in facts.usage_problems:
+            problems.append(Problem(Severity.ERROR, "files.cert", problem,
+                                    "Ask the CA for a certificate with key usage digitalSignature (and "
+                                    "keyEncipherment for RSA) and extended key usage serverAuth."))
         if cert.key_type == "ECDSA" and settings.client_server_legacy_network_layer \
                 and settings.client_server_encryption:
             problems.append(Problem(Severity.ERROR, "client_server.legacy_network_layer",

@@ -1,0 +1,143 @@
+"""Offline trust: cert.pem's chain verified against Mozilla's root store (certifi) by cryptography's WebPKI verifier."""
+
+from __future__ import annotations
+
+import ipaddress
+import warnings
+from dataclasses import dataclass
+from datetime import datetime
+from functools import lru_cache
+
+from cryptography import x509
+from cryptography.x509 import verification
+
+#: Words for the verifier's reasons (cryptography's messages, matched by their stable part).
+_REASONS = (
+    ("no matching subjectAltName", "name"),
+    ("required EKU not found", "usage"),
+    ("keyUsage", "usage"),
+    ("EKU", "usage"),
+    ("expired", "time"),
+    ("not yet valid", "time"),
+    ("validity", "time"),
+)
+
+
+@dataclass(frozen=True)
+class TrustResult:
+    """What a browser's verifier would say of cert.pem: trusted by Mozilla's roots, or each problem in words."""
+
+    trusted: bool
+    problems: tuple[str, ...] = ()  # why browsers would not trust it (root, chain, time)
+    name_problems: tuple[str, ...] = ()  # host names the certificate does not cover
+    usage_problems: tuple[str, ...] = ()  # key usage / extended key usage that no client accepts
+
+
+@lru_cache(maxsize=1)
+def mozilla_roots() -> tuple[x509.Certificate, ...]:
+    """Mozilla's root store as the `certifi` package ships it."""
+    import certifi
+
+    with open(certifi.where(), "rb") as handle, warnings.catch_warnings():
+        # A few old roots have a negative serial number, which cryptography warns about; they still verify.
+        warnings.simplefilter("ignore")
+        return tuple(x509.load_pem_x509_certificates(handle.read()))
+
+
+def _subject(name: str):
+    try:
+        return verification.IPAddress(ipaddress.ip_address(name))
+    except ValueError:
+        return verification.DNSName(name)
+
+
+def _first_name(leaf: x509.Certificate) -> str | None:
+    try:
+        san = leaf.extensions.get_extension_for_class(x509.SubjectAlternativeName).value
+    except x509.ExtensionNotFound:
+        return None
+    names = [str(n) for n in san.get_values_for_type(x509.DNSName)]
+    names += [str(ip) for ip in san.get_values_for_type(x509.IPAddress)]
+    return names[0] if names else None
+
+
+def _verify(roots, leaf, intermediates, subject: str, now: datetime) -> str:
+    """'' when the chain verifies for `subject`, else the verifier's reason."""
+    try:
+        verifier = verification.PolicyBuilder().store(verification.Store(list(roots))).time(now) \
+            .build_server_verifier(_subject(subject))
+        verifier.verify(leaf, list(intermediates))
+    except verification.VerificationError as exc:
+        return str(exc).split(" (encountered processing", 1)[0].removeprefix("validation failed: ")
+    except ValueError as exc:  # e.g. a host name the verifier cannot take as a DNS name
+        return str(exc)
+    return ""
+
+
+def _kind(reason: str) -> str:
+    return next((kind for words, kind in _REASONS if words in reason), "other")
+
+
+def _cn(cert: x509.Certificate) -> str:
+    return cert.subject.rfc4514_string() or "(no subject)"
+
+
+def check_trust(chain: list[x509.Certificate], host_names: tuple[str, ...], now: datetime,
+                roots: tuple[x509.Certificate, ...] | None = None) -> TrustResult:
+    """Verify `chain` (cert.pem, leaf first) as a browser would, offline; `roots` default to Mozilla's."""
+    roots = mozilla_roots() if roots is None else roots
+    leaf, rest = chain[0], chain[1:]
+    subject = next(iter(host_names), None) or _first_name(leaf)
+    if subject is None:
+        return TrustResult(False, ("The certificate has no subjectAltName: browsers check only that, not the "
+                                   "common name, so no host name can match.",))
+    problems: list[str] = []
+    reason = _verify(roots, leaf, rest, subject, now)
+    trusted_by, intermediates = roots, rest
+    top = chain[-1]
+    root_names = {root.subject for root in roots}
+    reaches_a_root = top in roots or (top.issuer != top.subject and top.issuer in root_names)
+    if reason and not reaches_a_root:
+        # No path to a trusted root: say why in the words of the chain, then look for other problems by
+        # anchoring at the chain's own top, as a user who trusts it explicitly would.
+        if len(chain) == 1 and leaf.issuer == leaf.subject:
+            problems.append("The certificate is self-signed: no browser trusts it unless told to.")
+        elif top.issuer == top.subject:
+            problems.append(f"Unknown root: {_cn(top)} is not in Mozilla's root store, so browsers do not "
+                            "trust this chain.")
+        else:
+            problems.append(f"Incomplete chain or unknown CA: cert.pem ends with {_cn(top)}, issued by "
+                            f"{top.issuer.rfc4514_string()}, which is neither in cert.pem nor among Mozilla's roots.")
+        trusted_by, intermediates = (top,), rest[:-1]
+        reason = _verify(trusted_by, leaf, intermediates, subject, now)
+    trusted = not problems and not reason
+    usage: list[str] = []
+    names: list[str] = []
+    if reason:
+        kind = _kind(reason)
+        if kind == "usage":
+            usage.append(f"The certificate's key usage does not allow a TLS server ({reason}): every client "
+                         "refuses it.")
+        elif kind == "name" and not host_names:
+            problems.append(f"The certificate does not verify for its own first name {subject} ({reason}).")
+        elif "2.5.29.35" in reason:
+            problems.append("A certificate of the chain has no authorityKeyIdentifier, which strict verifiers "
+                            f"(WebPKI, RFC 5280) require ({reason}).")
+        elif kind != "name":
+            problems.append(f"The chain does not verify ({reason}).")
+    for name in host_names:
+        why = _verify(trusted_by, leaf, intermediates, name, now)
+        if why and _kind(why) == "name":
+            names.append(f"The certificate does not cover {name} (a browser's WebPKI check).")
+    return TrustResult(trusted and not usage and not names, tuple(problems), tuple(names), tuple(usage))
+
+
+def trust_of_installed(pem: bytes, host_names: tuple[str, ...], now: datetime) -> TrustResult | None:
+    """check_trust for cert.pem's bytes; None when a certificate cannot be read (cert_error says why)."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            chain = x509.load_pem_x509_certificates(pem)
+        return check_trust(chain, host_names, now)
+    except (ValueError, TypeError, x509.InvalidVersion):
+        return None
