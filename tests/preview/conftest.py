@@ -111,23 +111,29 @@ def dh512() -> bytes:
     return done.stdout
 
 
+def make_tls_project(root: Path, pki: Pki, cert: bytes | None = None, key: bytes | None = None,
+                     dhparams: bytes | None = None, **settings) -> Path:
+    """A demo project at `root` with HTTPS, HSTS, client-server and SQL TLS on and the CA-issued chain installed."""
+    root = write_demo(root)
+    values = {"web.https_enabled": True, "web.hsts_enabled": True, "web.hsts_max_age": 31536000,
+              "web.host_names": "localhost", "client_server.encryption": True, "sql.tls_enabled": True}
+    values.update({k.replace("__", "."): v for k, v in settings.items()})
+    project = load_project(root)
+    save_project(project, project.settings.replace(**values))
+    (root / "cert.pem").write_bytes(pki.chain if cert is None else cert)
+    (root / "key.pem").write_bytes(pki.leaf_key if key is None else key)
+    if dhparams is not None:
+        (root / "dhparams.pem").write_bytes(dhparams)
+    return root
+
+
 @pytest.fixture
 def tls_project(tmp_path, pki):
-    """A demo project with HTTPS, HSTS, client-server and SQL TLS on and the CA-issued chain installed."""
+    """make_tls_project in this test's tmp_path; keyword arguments as KEY__PART=VALUE settings."""
     counter = iter(range(100))
 
     def make(cert: bytes | None = None, key: bytes | None = None, dhparams: bytes | None = None, **settings):
-        root = write_demo(tmp_path / f"Shop{next(counter)}")
-        values = {"web.https_enabled": True, "web.hsts_enabled": True, "web.hsts_max_age": 31536000,
-                  "web.host_names": "localhost", "client_server.encryption": True, "sql.tls_enabled": True}
-        values.update({k.replace("__", "."): v for k, v in settings.items()})
-        project = load_project(root)
-        save_project(project, project.settings.replace(**values))
-        (root / "cert.pem").write_bytes(pki.chain if cert is None else cert)
-        (root / "key.pem").write_bytes(pki.leaf_key if key is None else key)
-        if dhparams is not None:
-            (root / "dhparams.pem").write_bytes(dhparams)
-        return root
+        return make_tls_project(tmp_path / f"Shop{next(counter)}", pki, cert, key, dhparams, **settings)
 
     return make
 
