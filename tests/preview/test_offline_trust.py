@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from datetime import datetime, timezone
 
+from conftest import run_cli
 from cryptography import x509
 
-from conftest import run_cli
 from tlsgui.crypto.trust import check_trust, mozilla_roots
 
 NOW = datetime.now(timezone.utc)

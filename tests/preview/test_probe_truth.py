@@ -7,8 +7,8 @@ import struct
 import threading
 
 import pytest
-
 from conftest import run_cli
+
 from tlsgui.preview.probe import Target, _refusal_check, probe_address, probe_project
 from tlsgui.preview.report import render_text
 

@@ -133,13 +133,14 @@ def describe_unknown(tokens: tuple[str, ...]) -> str:
     """A sentence naming each word OpenSSL would skip: typos, and suites this OpenSSL no longer has."""
     from tlsgui.policy.rating import weak_kind
 
-    dropped = [t for t in tokens if weak_kind(t.lstrip("+"))]
-    typos = [t for t in tokens if t not in dropped]
+    kinds = {t: kind for t in tokens if (kind := weak_kind(t.lstrip("+")))}
+    dropped = list(kinds)
+    typos = [t for t in tokens if t not in kinds]
     parts = []
     if typos:
         parts.append(f"OpenSSL does not know {', '.join(repr(t) for t in typos)}")
     if dropped:
-        named = ", ".join(f"{t!r} ({_KIND_WORDS[weak_kind(t.lstrip('+'))]})" for t in dropped)
+        named = ", ".join(f"{t!r} ({_KIND_WORDS[kinds[t]]})" for t in dropped)
         what = "weak suites it no longer has" if len(dropped) > 1 else "a weak suite it no longer has"
         parts.append(f"this OpenSSL cannot use {named}, {what}")
     text = " and ".join(parts) + ": it would silently skip " + ("them" if len(tokens) > 1 else "it") + "."

@@ -130,7 +130,7 @@ class Enumeration:
 def accepted_suites(host: str, port: int, codes: dict[int, str], *, tls13: bool = False, sni: str | None = None,
                     timeout: float = 5.0) -> Enumeration:
     """Offer `codes`, take out the suite the server picks, offer the rest again, until it refuses."""
-    left, accepted = dict(codes), []
+    left, accepted = dict(codes), list[str]()
     for _round in range(_MAX_ROUNDS):
         if not left:
             break

@@ -126,7 +126,7 @@ def _suite_checks(target: Target, expect: Expectations, accepts: dict[str, Hands
         found.append(tls13)
     if not found:
         return [], facts
-    weak = [(name, weak_kind(name)) for name in facts.get("tls12_suites", []) if weak_kind(name)]
+    weak = [(name, kind) for name in facts.get("tls12_suites", []) if (kind := weak_kind(name))]
     incomplete = any(item.timed_out for item in found)
     facts["weak_suites"] = [name for name, _kind in weak]
     title = "No NULL, anonymous, EXPORT, DES, RC4 or 3DES suite is accepted"
