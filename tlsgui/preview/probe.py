@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import ipaddress
 from dataclasses import dataclass
 from pathlib import Path
@@ -70,9 +71,9 @@ def _rank(version: str) -> int:
     return VERSIONS.index(version) if version in VERSIONS else -1
 
 
-def _refusal_check(target: Target, version: str, minimum: str) -> Check:
+def _refusal_check(target: Target, version: str, minimum: str, attempt: Handshake | None = None) -> Check:
     name, title = f"refuses_tls{version}", f"TLS {version} is refused (minimum is {minimum})"
-    attempt = target.shake(version=version)
+    attempt = attempt or target.shake(version=version)
     if attempt.ok:
         return Check(name, title, False, f"TLS {version} was accepted ({attempt.cipher})",
                      f"The server accepts TLS {version} although tls.min_version is {minimum}.")
@@ -90,7 +91,7 @@ def _version_checks(target: Target, expect: Expectations, accepts: dict[str, Han
     checks = []
     for version in VERSIONS:
         if _rank(version) < _rank(expect.min_version):
-            checks.append(_refusal_check(target, version, expect.min_version))
+            checks.append(_refusal_check(target, version, expect.min_version, accepts[version]))
         elif version in ("1.2", "1.3"):
             attempt = accepts[version]
             title = f"TLS {version} is accepted"
@@ -270,8 +271,10 @@ def probe_tls(host: str, port: int, expect: Expectations, *, role: str = "addres
                       "No client can connect: compare tls.min_version and tls.cipher_list with the key type.")
         return ListenerReport(role, label, host, port, True, (check,))
     checks = [Check("handshake", "A TLS handshake succeeds", True, f"TLS {main.version}")]
-    accepts = {version: target.shake(version=version) for version in ("1.2", "1.3")}
+    accepts = {version: target.shake(version=version) for version in VERSIONS}
     cipher_checks, facts = _cipher_checks(target, main, expect, accepts)
+    facts["protocols"] = [f"TLS {version}" for version in VERSIONS if accepts[version].ok]
+    facts["leaf_sha256"] = hashlib.sha256(main.chain[0]).hexdigest() if main.chain else ""
     checks += _version_checks(target, expect, accepts) + cipher_checks
     suite_checks, suite_facts = _suite_checks(target, expect, accepts)
     checks += suite_checks
@@ -283,6 +286,7 @@ def probe_tls(host: str, port: int, expect: Expectations, *, role: str = "addres
     checks += _chain_checks(target, main.chain, expect)
     if web:
         checks += _hsts_checks(main.response, expect)
+        facts["hsts"] = parse_response(main.response)[1].get("strict-transport-security")
     return ListenerReport(role, label, host, port, True, tuple(checks), facts)
 
 
