@@ -109,8 +109,8 @@ def sslyze_views(targets: dict[str, tuple[int, bool]]) -> dict[str, View]:
     """Scan every (port, web) target at once with sslyze's own thread pool; views by target name."""
     from cryptography.hazmat.primitives import hashes
     from sslyze import (
-        Scanner,
         ScanCommand,
+        Scanner,
         ServerNetworkConfiguration,
         ServerNetworkLocation,
         ServerScanRequest,

@@ -18,11 +18,12 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from .conftest import make_tls_project
-from .scanners import probe_view, run_testssl, sslyze_views, view_from_testssl
 from tlsgui.preview.plan import plan_for
 from tlsgui.preview.probe import probe_plan
 from tlsgui.preview.server import Listener
+
+from .conftest import make_tls_project
+from .scanners import probe_view, run_testssl, sslyze_views, view_from_testssl
 
 NULL_LIST = "AES128-SHA:NULL-SHA256:@SECLEVEL=0"
 WEAK_LIST = "AES128-SHA:CAMELLIA128-SHA:ADH-AES128-SHA:@SECLEVEL=0"
