@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from tlsgui.cli.output import print_json, print_problems
 from tlsgui.errors import TlsguiError
-from tlsgui.model.grade import predict_grade
 from tlsgui.model.options import OPTIONS, option
 from tlsgui.model.settings import Source
-from tlsgui.model.validation import Severity, validate
+from tlsgui.policy.grade import predict_grade
+from tlsgui.policy.validation import Severity, validate
 from tlsgui.project.demo import write_demo
 from tlsgui.project.facts import gather_facts
 from tlsgui.project.store import load_project, save_project
@@ -122,7 +122,7 @@ def parse_assignments(assignments: list[str]) -> dict:
 
 def _refuse_unusable_cipher_list(text: str) -> None:
     """A list OpenSSL would use only in part is refused before anything is written (exit 2)."""
-    from tlsgui.crypto.ciphers import analyse, describe_unknown
+    from tlsgui.policy.ciphers import analyse, describe_unknown
 
     analysis = analyse(text)
     if analysis.error:

@@ -1,1 +1,1 @@
-"""The TLS policy: every rule about TLS and 4D written once, as data, with where it comes from."""
+"""Every TLS rule and every fact about 4D, written once (pure: no Qt, no `cryptography`)."""

@@ -31,10 +31,10 @@ class CipherEditor(QWidget):
         layout.addWidget(self.edit)
         layout.addWidget(self.status)
         layout.addWidget(self.suites, 1)
-        self.analysis = None  # tlsgui.crypto.ciphers.CipherAnalysis of the text shown
+        self.analysis = None  # tlsgui.policy.ciphers.CipherAnalysis of the text shown
 
     def show_analysis(self, text: str):
-        from tlsgui.crypto.ciphers import analyse  # loads `ssl`: only when this page is first shown
+        from tlsgui.policy.ciphers import analyse  # loads `ssl`: only when this page is first shown
 
         analysis = self.analysis = analyse(text)
         self.suites.clear()
@@ -53,7 +53,7 @@ class CipherEditor(QWidget):
         summary = (f"{count} suite(s) for TLS 1.2 and older: {fs} forward-secret, {aead} AEAD."
                    + ("" if text.strip() else " (Shown: OpenSSL's default list; 4D's own is not published.)"))
         if analysis.unknown:
-            from tlsgui.crypto.ciphers import describe_unknown
+            from tlsgui.policy.ciphers import describe_unknown
 
             self._status(f"{describe_unknown(analysis.unknown)} {summary}", bad=True)
         elif not count:
