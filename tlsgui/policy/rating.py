@@ -39,29 +39,28 @@ def _cap(name, grade, guide, source, message, fix="") -> Cap:
 
 CAPS: dict[str, Cap] = {cap.name: cap for cap in (
     _cap("null_suite", "F", "Cipher suites without encryption (NULL) → F", GUIDE,
-         "The server accepts {suites}: traffic would not be encrypted.",
-         "Remove NULL suites: add !eNULL to tls.cipher_list, or choose a profile."),
+         "NULL suites ({suites}): traffic would not be encrypted.",
+         "Remove them: add !eNULL to tls.cipher_list, or choose a profile."),
     _cap("anonymous_suite", "F", "Anonymous (insecure) suites → F", GUIDE,
-         "The server accepts {suites}: the server would not be authenticated, so anyone in the middle can "
-         "intercept the traffic.", "Add !aNULL to tls.cipher_list, or choose a profile."),
+         "Anonymous suites ({suites}): the server would not be authenticated, so anyone in the middle can "
+         "intercept the traffic.", "Remove them: add !aNULL to tls.cipher_list, or choose a profile."),
     _cap("export_suite", "F", "Export cipher suites → F", GUIDE,
-         "The server accepts {suites}: export-grade (40/56-bit) encryption is broken (FREAK, Logjam).",
-         "Add !EXPORT to tls.cipher_list, or choose a profile."),
-    _cap("des_suite", "F", "Cipher strength below 56 bits / single DES is insecure → F", GUIDE,
-         "The server accepts {suites}: single DES (56 bits) is broken.",
-         "Remove DES suites from tls.cipher_list, or choose a profile."),
+         "Export suites ({suites}): 40/56-bit encryption, broken (FREAK, Logjam).",
+         "Remove them: add !EXPORT to tls.cipher_list, or choose a profile."),
+    _cap("des_suite", "F", "Cipher strength below 112 bits (single DES) → F", GUIDE,
+         "Single-DES suites ({suites}): 56-bit encryption, broken.",
+         "Remove them from tls.cipher_list, or choose a profile."),
     _cap("md5_signature", "F", "MD5 certificate signatures → F", GUIDE,
-         "The certificate is signed with MD5, which is broken.",
-         "Ask the certification authority for a SHA-256 certificate."),
+         "An MD5 certificate signature: broken.", "Ask the certification authority for a SHA-256 certificate."),
     _cap("rsa_key_below_1024", "F", "Insecure key (below 1024 bits) → F", GUIDE,
-         "An RSA key of {bits} bits is breakable.", "Use a 2048-bit or larger key."),
+         "An RSA key of {bits} bits: breakable.", "Use a 2048-bit or larger key."),
     _cap("rc4_modern", "C", "RC4 with TLS 1.1 or newer → C", GUIDE,
-         "The server accepts RC4 ({suites}) with TLS 1.2.", "Remove RC4 from tls.cipher_list."),
+         "RC4 suites ({suites}) with TLS 1.2: RC4 is broken (RFC 7465).", "Remove RC4 from tls.cipher_list."),
     _cap("3des_modern", "C", "3DES with TLS 1.1 or newer → C (unless it is last in the server's order)",
-         CHANGES_2017, "The server negotiates 3DES ({suites}, 64-bit blocks: Sweet32) with TLS 1.2.",
+         CHANGES_2017, "3DES suites ({suites}) with TLS 1.2: 64-bit blocks (Sweet32).",
          "Remove DES-CBC3 suites from tls.cipher_list, or put them last."),
     _cap("old_protocols", "B", "TLS 1.0 or TLS 1.1 supported → B", CHANGES_2020,
-         "TLS {version} is accepted (obsolete, RFC 8996).", "Set tls.min_version to 1.2."),
+         "TLS {version} accepted (obsolete, RFC 8996).", "Set tls.min_version to 1.2."),
     _cap("no_forward_secrecy", "B", "No forward secrecy with modern clients → B", CHANGES_2018,
          "No forward secrecy: TLS 1.3 is off and no TLS 1.2 suite has ECDHE or DHE.",
          "Add ECDHE suites, or allow TLS 1.3."),
@@ -73,6 +72,19 @@ CAPS: dict[str, Cap] = {cap.name: cap for cap in (
     _cap("rsa_key_below_2048", "B", "Key below 2048 bits → B", GUIDE,
          "An RSA key of {bits} bits.", "Use a 2048-bit or larger key."),
 )}
+
+#: 4D v19 and later always offer TLS 1.3: there is a minimum TLS version but no maximum (4D doc Admin/tls.md,
+#: "TLS protocol"), so every modern client negotiates TLS 1.3 with forward secrecy and AEAD whatever the
+#: TLS 1.2 list says. The guide's forward-secrecy and AEAD caps are about those clients (its handshake
+#: simulations), so they never apply to 4D; a TLS 1.2 list without them is a warning for older clients.
+TLS13_ALWAYS_ON = True
+
+
+def reason(name: str, **values) -> str:
+    """The grade's sentence for a cap: tlsgui's words, then the guide's rule in parentheses."""
+    cap = CAPS[name]
+    return f"{cap.message.format(**values)} (SSL Labs: {cap.guide}.)"
+
 
 #: Reasons the grade becomes T ("not trusted") or M (name mismatch); SSL Labs still shows the grade the server
 #: would get if trusted, and so does tlsgui.
@@ -164,7 +176,32 @@ def weak_kind(name: str) -> str | None:
     return next((cap for cap, test in WEAK_KINDS if test(name)), None)
 
 
-def _lower(current: str, cap: str) -> str:
+def weak_suites(names: tuple[str, ...], unknown: tuple[str, ...] = ()) -> list[tuple[str, list[str]]]:
+    """(cap name, suites) for every weak kind present, in the guide's order; 3DES kept last is not counted.
+
+    `names`: accepted suites in the server's order; `unknown`: cipher-list words this OpenSSL lacks but an
+    older library (another 4D) may still use.
+    """
+    by_kind: dict[str, list[str]] = {}
+    for name in (*names, *(word.lstrip("+") for word in unknown)):
+        kind = weak_kind(name)
+        if kind:
+            by_kind.setdefault(kind, []).append(name)
+    out = []
+    for kind, _test in WEAK_KINDS:
+        found = by_kind.get(kind)
+        if not found:
+            continue
+        # 3DES last in the server's order is not negotiated by modern clients (2017 change).
+        if kind == "3des_modern" and all(n in names for n in found) and list(names[-len(found):]) == found \
+                and len(found) < len(names):
+            continue
+        out.append((kind, found))
+    return out
+
+
+def lower(current: str, cap: str) -> str:
+    """The worse of two grades (A+ best, F worst)."""
     return cap if ORDER.index(cap) > ORDER.index(current) else current
 
 
@@ -179,25 +216,12 @@ def rate(facts: RatingFacts) -> Rating:
         findings.append(Finding(cap, cap.message.format(**values)))
 
     suites = facts.tls12_suites if any(v in facts.tls_versions for v in ("1.0", "1.1", "1.2")) else ()
-    by_kind: dict[str, list[str]] = {}
-    for name in (*suites, *facts.suites_unknown):
-        kind = weak_kind(name)
-        if kind:
-            by_kind.setdefault(kind, []).append(name)
-    for kind, _test in WEAK_KINDS:
-        names = by_kind.get(kind)
-        if not names:
-            continue
-        # 3DES last in the server's order is not negotiated by modern clients (2017 change).
-        if kind == "3des_modern" and suites and all(n in suites for n in names) \
-                and list(suites[-len(names):]) == names:
-            continue
+    for kind, names in weak_suites(suites, facts.suites_unknown):
         apply(kind, suites=", ".join(names))
     old = [v for v in ("1.0", "1.1") if v in facts.tls_versions]
     if old:
         apply("old_protocols", version=" and ".join(old))
-    tls13 = "1.3" in facts.tls_versions
-    if not tls13 and suites:
+    if "1.3" not in facts.tls_versions and suites:
         if not any(forward_secret(n) and not is_anonymous(n) for n in suites):
             apply("no_forward_secrecy")
         if not any(aead(n) for n in suites):
@@ -213,8 +237,8 @@ def rate(facts: RatingFacts) -> Rating:
         apply("md5_signature")
     grade = "A"
     for finding in findings:
-        grade = _lower(grade, finding.grade)
-    reasons = [f"{f.message} ({f.cap.guide}.)" for f in findings]
+        grade = lower(grade, finding.grade)
+    reasons = [f"{f.message} (SSL Labs: {f.cap.guide}.)" for f in findings]
     if grade == "A":
         if facts.hsts_max_age is not None and facts.hsts_max_age >= HSTS_A_PLUS:
             grade = "A+"
