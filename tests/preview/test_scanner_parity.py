@@ -18,9 +18,12 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
+from tlsgui.policy.grade import predict_grade
 from tlsgui.preview.plan import plan_for
 from tlsgui.preview.probe import probe_plan
 from tlsgui.preview.server import Listener
+from tlsgui.project.facts import gather_facts
+from tlsgui.project.store import load_project
 
 from .conftest import make_tls_project
 from .scanners import probe_view, run_testssl, sslyze_views, view_from_testssl
@@ -59,7 +62,7 @@ def _start_serve(root, ready, deadline: float) -> tuple[subprocess.Popen, dict]:
 def scans(tmp_path_factory, pki, ffdhe2048):
     folder = tmp_path_factory.mktemp("parity")
     processes: list[subprocess.Popen] = []
-    targets, probes, jobs = {}, {}, {}
+    targets, probes, jobs, grades, observed = {}, {}, {}, {}, {}
     pool = ThreadPoolExecutor(max_workers=3)
     try:
         deadline = time.monotonic() + 60
@@ -78,8 +81,11 @@ def scans(tmp_path_factory, pki, ffdhe2048):
         sslyze = sslyze_views(targets)
         for name, (root, listeners) in served.items():
             report = probe_plan(plan_for(root), listeners, None)
+            project = load_project(root)
+            grades[name] = predict_grade(project.settings, gather_facts(project))
             for role in CONFIGURATIONS[name][2]:
                 probes[f"{name}/{role}"] = probe_view(report.listener(role))
+                observed[f"{name}/{role}"] = report.listener(role).facts["grade"]
         testssl = {f"{name}/{CONFIGURATIONS[name][2][0]}": view_from_testssl(job.result()) for name, job in jobs.items()}
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
@@ -89,16 +95,24 @@ def scans(tmp_path_factory, pki, ffdhe2048):
             except ProcessLookupError:
                 pass
             process.wait(timeout=20)
-    table = {key: {"tlsgui": probes[key].row(), "sslyze": sslyze[key].row(),
+    table = {key: {"tlsgui": {**probes[key].row(), "predicted": _letter(grades[key.split("/")[0]].as_json()),
+                              "observed": _letter(observed[key])}, "sslyze": sslyze[key].row(),
                    **({"testssl.sh": testssl[key].row()} if key in testssl else {})} for key in probes}
     (folder / "parity.json").write_text(json.dumps(table, indent=2))
-    lines = [f"{'configuration/listener':<34} {'tool':<11} {'protocols':<18} suites  FS  {'HSTS':>9}  trusted"]
+    lines = [f"{'configuration/listener':<34} {'tool':<11} {'protocols':<10} suites  FS  {'HSTS':>9}  trusted  "
+             "grade (predicted / observed)"]
     for key, tools in table.items():
         for tool, row in tools.items():
-            lines.append(f"{key:<34} {tool:<11} {','.join(p[4:] for p in row['protocols']):<18} {row['suites']:>6} "
-                         f"{row['forward_secret']:>3}  {row['hsts'] or '-':>9}  {'yes' if row['trusted'] else 'no'}")
+            grade = f"  {row['predicted']} / {row['observed']}" if "predicted" in row else ""
+            lines.append(f"{key:<34} {tool:<11} {','.join(p[4:] for p in row['protocols']):<10} {row['suites']:>6} "
+                         f"{row['forward_secret']:>3}  {row['hsts'] or '-':>9}  {'yes' if row['trusted'] else 'no':<7}"
+                         + grade)
     print("\n" + "\n".join(lines))
-    return probes, sslyze, testssl
+    return probes, sslyze, testssl, grades, observed
+
+
+def _letter(grade: dict) -> str:
+    return grade["grade"] + (f" ({grade['if_trusted']} if trusted)" if grade["if_trusted"] else "")
 
 
 KEYS = [f"{name}/{role}" for name, (_s, _d, roles) in CONFIGURATIONS.items() for role in roles]
@@ -106,7 +120,7 @@ KEYS = [f"{name}/{role}" for name, (_s, _d, roles) in CONFIGURATIONS.items() for
 
 @pytest.mark.parametrize("key", KEYS)
 def test_scanners_agree_with_the_probe(scans, key):
-    probes, sslyze, testssl = scans
+    probes, sslyze, testssl, _grades, _observed = scans
     ours = probe_view_checked = probes[key]
     others = [sslyze[key]] + ([testssl[key]] if key in testssl else [])
     for view in others:
@@ -116,7 +130,7 @@ def test_scanners_agree_with_the_probe(scans, key):
 
 
 def test_each_configuration_shows_what_it_is_about(scans):
-    probes, _sslyze, _testssl = scans
+    probes, _sslyze, _testssl, _grades, _observed = scans
     # Not vacuous: the facts the configurations were made for are there, seen by all three tools.
     assert probes["defaults/web_https"].protocols == {"TLS 1.2", "TLS 1.3"}
     assert probes["tls13_only/web_https"].protocols == {"TLS 1.3"}
@@ -130,3 +144,20 @@ def test_each_configuration_shows_what_it_is_about(scans):
     assert probes["defaults/web_https"].hsts is None
     assert probes["client_server_sql/sql"].leaf_sha256 == probes["client_server_sql/client_server"].leaf_sha256
     assert not any(view.trusted for view in probes.values())  # the test CA is nobody's root
+
+
+@pytest.mark.parametrize("name", [name for name, (_s, _d, roles) in CONFIGURATIONS.items() if roles[0] == "web_https"])
+def test_predicted_grade_is_the_grade_of_what_the_probe_observed(scans, name):
+    _probes, _sslyze, _testssl, grades, observed = scans
+    predicted, seen = grades[name], observed[f"{name}/web_https"]
+    assert (predicted.grade, predicted.if_trusted) == (seen["grade"], seen["if_trusted"]), (predicted, seen)
+
+
+def test_grades_follow_the_rating_guide(scans):
+    _probes, _sslyze, _testssl, grades, _observed = scans
+    # The chain's root is nobody's, so every letter is T; what it would be if trusted is the guide's.
+    expected = {"defaults": "A", "ffdhe2048": "A", "tls13_only": "A", "no_ecdhe_dhe": "A", "weak_list": "F",
+                "null_list": "F", "hsts_1_year": "A+", "hsts_182_days": "A+", "client_server_sql": ""}
+    assert {name: grade.if_trusted for name, grade in grades.items()} == expected
+    assert {grade.grade for name, grade in grades.items() if name != "client_server_sql"} == {"T"}
+    assert grades["client_server_sql"].grade == "-"  # SSL Labs grades HTTPS; there is none

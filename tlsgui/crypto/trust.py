@@ -141,3 +141,14 @@ def trust_of_installed(pem: bytes, host_names: tuple[str, ...], now: datetime) -
         return check_trust(chain, host_names, now)
     except (ValueError, TypeError, x509.InvalidVersion):
         return None
+
+
+def trust_of_served(ders: tuple[bytes, ...], host_names: tuple[str, ...], now: datetime) -> TrustResult | None:
+    """check_trust for the chain a server sent (DER, in the order sent); None when it cannot be read."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            chain = [x509.load_der_x509_certificate(der) for der in ders]
+        return check_trust(chain, host_names, now) if chain else None
+    except (ValueError, TypeError, x509.InvalidVersion):
+        return None

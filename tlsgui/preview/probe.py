@@ -11,7 +11,7 @@ from typing import Callable, Sequence
 from tlsgui.crypto.peer import chain_problems, der_to_pem, describe, is_self_signed, name_covered
 from tlsgui.policy.ciphers import forward_secret
 from tlsgui.policy.limits import MIN_DH_BITS
-from tlsgui.policy.rating import weak_kind
+from tlsgui.policy.rating import RatingFacts, rate, weak_kind
 from tlsgui.preview.context import offers_dhe, tls12_cipher_names
 from tlsgui.preview.handshake import ALERT_PROTOCOL_VERSION, Handshake, Unreachable, handshake, plain_request
 from tlsgui.preview.hello import TLS13_SUITES, Enumeration, accepted_suites, tls12_suites
@@ -181,7 +181,7 @@ def _tls13_ffdhe(target: Target) -> str:
     return describe_key_exchange(observed.temp_key) if observed.handshake_ok and observed.dh_bits else ""
 
 
-def _dhe_check(target: Target, expect: Expectations, accepts: dict[str, Handshake]) -> Check | None:
+def _dhe_check(target: Target, expect: Expectations, accepts: dict[str, Handshake], facts: dict) -> Check | None:
     if _rank(expect.min_version) > _rank("1.2") or not accepts["1.2"].ok:
         return None  # TLS 1.3 has no DHE suite choice here; dhparams.pem plays no role
     via_openssl = target.s_client(["-tls1_2", "-cipher", DHE_ONLY])
@@ -190,6 +190,8 @@ def _dhe_check(target: Target, expect: Expectations, accepts: dict[str, Handshak
     else:
         attempt = target.shake(version="1.2", ciphers=DHE_ONLY)
         negotiated, cipher, bits = attempt.ok, attempt.cipher, None
+    if negotiated and bits:
+        facts["dh_bits"] = bits
     seen = f"{cipher} with DH {bits} bits" if negotiated and bits else (cipher if negotiated else "no DHE suite")
     title = "DHE uses dhparams.pem"
     if expect.dhe_offered is None:
@@ -274,7 +276,7 @@ def probe_tls(host: str, port: int, expect: Expectations, *, role: str = "addres
     suite_checks, suite_facts = _suite_checks(target, expect, accepts)
     checks += suite_checks
     facts.update(suite_facts)
-    dhe = _dhe_check(target, expect, accepts)
+    dhe = _dhe_check(target, expect, accepts, facts)
     if dhe is not None:
         checks.append(dhe)
     facts["chain"] = [describe(der) for der in main.chain]
@@ -282,7 +284,40 @@ def probe_tls(host: str, port: int, expect: Expectations, *, role: str = "addres
     if web:
         checks += _hsts_checks(main.response, expect)
         facts["hsts"] = parse_response(main.response)[1].get("strict-transport-security")
+    facts["grade"] = _observed_grade(facts, main.chain, expect, web)
     return ListenerReport(role, label, host, port, True, tuple(checks), facts)
+
+
+def _observed_grade(facts: dict, chain: tuple[bytes, ...], expect: Expectations, web: bool) -> dict:
+    """The grade SSL Labs' guide gives what was observed (policy/rating.py), beside the one `check` predicts."""
+    from datetime import datetime, timezone
+
+    from cryptography import x509
+
+    from tlsgui.crypto.keys import key_description
+    from tlsgui.crypto.trust import trust_of_served
+
+    key_type, key_bits, signature = "", 0, ""
+    if chain:
+        try:
+            leaf = x509.load_der_x509_certificate(chain[0])
+            key_type, key_bits = key_description(leaf.public_key())
+            signature = leaf.signature_hash_algorithm.name if leaf.signature_hash_algorithm else ""
+        except (ValueError, TypeError):
+            pass
+    trust = trust_of_served(chain, expect.host_names, datetime.now(timezone.utc))
+    hsts = None
+    header = facts.get("hsts")
+    if header:
+        age = next((part.strip()[8:] for part in header.split(";") if part.strip().startswith("max-age=")), "")
+        hsts = int(age) if age.isdigit() else None
+    rating = rate(RatingFacts(
+        https=True, tls_versions=tuple(p.removeprefix("TLS ") for p in facts.get("protocols", [])),
+        tls12_suites=tuple(facts.get("tls12_suites", [])), dh_bits=facts.get("dh_bits"), key_type=key_type,
+        key_bits=key_bits, signature_hash=signature,
+        trust_problems=(trust.problems + trust.usage_problems) if trust else ("The chain could not be read.",),
+        name_problems=trust.name_problems if trust else (), hsts_max_age=hsts if web else None))
+    return {"grade": rating.grade, "if_trusted": rating.if_trusted, "reasons": list(rating.reasons)}
 
 
 def _get(host: str, port: int) -> bytes:
