@@ -225,3 +225,15 @@ def test_profiles_are_derived_from_values():
     assert profile_of("1.2", INTERMEDIATE_CIPHERS) is INTERMEDIATE
     assert profile_of("1.2", "").name == "4d_default"
     assert profile_of("1.2", "HIGH").name == "custom"
+
+
+def test_cbc_and_rsa_key_exchange_are_said_without_a_cap():
+    # Issue 16 item 8: scanners list them as weak and Mozilla's Intermediate profile excludes them; no grade cap.
+    builtin = found(HTTPS.replace(**{"tls.cipher_list": ""}), WITH_FILES, Severity.INFO)
+    assert any(m.startswith("4D's built-in list (predicted as OpenSSL's default) has ") and "CBC suite(s)" in m
+               and "RSA key exchange" in m for _, _, m in builtin), builtin
+    custom = found(HTTPS.replace(**{"tls.cipher_list": "ECDHE-RSA-AES128-GCM-SHA256:AES128-SHA"}), WITH_FILES,
+                   Severity.INFO)
+    assert any("1 CBC suite(s), e.g. AES128-SHA" in m and "1 with RSA key exchange" in m for _, _, m in custom)
+    assert found(HTTPS, WITH_FILES, Severity.INFO) == []  # the Intermediate profile: nothing to say
+    assert grade(HTTPS.replace(**{"tls.cipher_list": "ECDHE-RSA-AES128-GCM-SHA256:AES128-SHA"})).grade == "A"

@@ -188,6 +188,8 @@ def _tls_findings(settings, facts: FileFacts) -> list[Finding]:
             out.append(Finding(None, "tls.cipher_list", "", rule="cipher.builtin",
                                reason="The cipher list is 4D's built-in one (not published); predicted as "
                                       "OpenSSL's default."))
+            if tls_used(settings):
+                out += _legacy_suite_findings(analyse(""), builtin=True)
         return out
     if settings.tls_min_version == "1.3":
         out.append(Finding(INFO, "tls.cipher_list",
@@ -247,6 +249,7 @@ def _tls_findings(settings, facts: FileFacts) -> list[Finding]:
             cap = rating.CAPS["no_aead"]
             out.append(Finding(WARNING, "tls.cipher_list", cap.message, cap.fix, cap=cap.grade,
                                reason=rating.reason("no_aead"), rule="cipher.no_aead"))
+    out += _legacy_suite_findings(analysis, builtin=False)
     used = dhparams_used(settings, analysis)
     if used and not facts.dhparams_present:
         out.append(Finding(WARNING, "files.dhparams",
@@ -256,6 +259,26 @@ def _tls_findings(settings, facts: FileFacts) -> list[Finding]:
     if facts.dhparams_present and not used:
         out.append(Finding(INFO, "files.dhparams", f"{DH_FILE} is not used: the cipher list has no DHE suite.", ""))
     return out
+
+
+def _legacy_suite_findings(analysis, *, builtin: bool) -> list[Finding]:
+    """CBC suites and RSA key exchange: scanners list them as weak, Mozilla's Intermediate profile leaves them out
+    (https://wiki.mozilla.org/Security/Server_Side_TLS); SSL Labs does not cap the grade for them."""
+    cbc = [s.name for s in analysis.suites if not s.aead and not rating.weak_kind(s.name)]
+    rsa = [s.name for s in analysis.suites if s.kx == "RSA" and not rating.weak_kind(s.name)]
+    if not (cbc or rsa):
+        return []
+    what = "4D's built-in list (predicted as OpenSSL's default)" if builtin else "The cipher list"
+    parts = []
+    if cbc:
+        parts.append(f"{len(cbc)} CBC suite(s), e.g. {cbc[0]} (padding-oracle attacks such as Lucky13)")
+    if rsa:
+        parts.append(f"{len(rsa)} with RSA key exchange, e.g. {rsa[0]} (no forward secrecy for the TLS 1.2 "
+                     "clients that pick them)")
+    return [Finding(INFO, "tls.cipher_list",
+                    f"{what} has {' and '.join(parts)}; Mozilla's Intermediate profile leaves both out and "
+                    "scanners list them as weak (no grade cap).",
+                    "Choose the Intermediate profile: ECDHE and DHE suites with AES-GCM or ChaCha20 only.")]
 
 
 def _host_name_findings(settings) -> list[Finding]:
