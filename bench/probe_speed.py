@@ -50,8 +50,8 @@ def time_probe(port: int) -> float:
 
 def time_sslyze(port: int) -> float:
     from sslyze import (
-        Scanner,
         ScanCommand,
+        Scanner,
         ServerNetworkConfiguration,
         ServerNetworkLocation,
         ServerScanRequest,
