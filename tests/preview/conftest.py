@@ -17,7 +17,7 @@ import pytest
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
-from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+from cryptography.x509.oid import AuthorityInformationAccessOID, ExtendedKeyUsageOID, NameOID
 
 from tlsgui.project.demo import write_demo
 from tlsgui.project.store import load_project, save_project
@@ -182,12 +182,13 @@ def serve(tmp_path):
 
 @pytest.fixture(scope="session")
 def odd_leaves(pki) -> dict[str, bytes]:
-    """Leaves issued by the test intermediate that no client accepts: clientAuth only, keyCertSign key usage."""
+    """Leaves issued by the test intermediate: clientAuth only and keyCertSign key usage (no client accepts
+    them), and one with an authorityInformationAccess caIssuers address (a fetchable intermediate)."""
     inter = x509.load_pem_x509_certificate(pki.intermediate)
     inter_key = serialization.load_pem_private_key(pki.other_key, None)
     leaf_key = serialization.load_pem_private_key(pki.leaf_key, None)
     out = {}
-    for kind in ("client_auth", "key_cert_sign"):
+    for kind in ("client_auth", "key_cert_sign", "aia"):
         now = datetime.datetime.now(datetime.timezone.utc)
         builder = (x509.CertificateBuilder().subject_name(_name("localhost")).issuer_name(inter.subject)
                    .public_key(leaf_key.public_key()).serial_number(x509.random_serial_number())
@@ -198,6 +199,11 @@ def odd_leaves(pki) -> dict[str, bytes]:
                    .add_extension(x509.SubjectAlternativeName([x509.DNSName("localhost")]), False))
         if kind == "client_auth":
             builder = builder.add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.CLIENT_AUTH]), False)
+        elif kind == "aia":
+            builder = builder.add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.SERVER_AUTH]), False)
+            builder = builder.add_extension(x509.AuthorityInformationAccess([x509.AccessDescription(
+                AuthorityInformationAccessOID.CA_ISSUERS,
+                x509.UniformResourceIdentifier("http://ca.example.test/intermediate.der"))]), False)
         else:
             builder = builder.add_extension(x509.KeyUsage(True, False, False, False, False, True, False, False, False),
                                             True)

@@ -44,6 +44,16 @@ def test_incomplete_chain_is_said_in_words(tls_project, pki):
     assert data["grade"]["grade"] == "T"
 
 
+def test_incomplete_chain_a_browser_can_complete_is_a_warning_not_t(tls_project, odd_leaves):
+    # SSL Labs fetches a missing intermediate from the AIA address ("Extra download") and still trusts the
+    # chain; Firefox, curl and 4D's clients do not. So: a warning, and no T for that reason.
+    data = checked(tls_project(cert=odd_leaves["aia"]))
+    warnings = messages(data, "warning")
+    assert any(m.startswith("Incomplete chain: cert.pem ends with O=tlsgui tests,CN=localhost") and
+               "http://ca.example.test/intermediate.der" in m for m in warnings), warnings
+    assert data["grade"]["grade"] == "A+", data["grade"]
+
+
 def test_wrong_key_usage_is_an_error_even_under_the_projects_own_root(tls_project, pki, odd_leaves):
     data = checked(tls_project(cert=odd_leaves["client_auth"] + pki.intermediate + pki.root))
     errors = messages(data, "error")

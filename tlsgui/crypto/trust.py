@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from cryptography import x509
 from cryptography.x509 import verification
+from cryptography.x509.oid import AuthorityInformationAccessOID
 
 #: Words for the verifier's reasons (cryptography's messages, matched by their stable part).
 _REASONS = (
@@ -31,6 +32,7 @@ class TrustResult:
     problems: tuple[str, ...] = ()  # why browsers would not trust it (root, chain, time)
     name_problems: tuple[str, ...] = ()  # host names the certificate does not cover
     usage_problems: tuple[str, ...] = ()  # key usage / extended key usage that no client accepts
+    chain_warnings: tuple[str, ...] = ()  # an intermediate is missing but can be fetched (AIA): not T
 
 
 @lru_cache(maxsize=1)
@@ -78,6 +80,16 @@ def _kind(reason: str) -> str:
     return next((kind for words, kind in _REASONS if words in reason), "other")
 
 
+def _ca_issuers(cert: x509.Certificate) -> str:
+    """The first caIssuers address of the authorityInformationAccess extension, or ''."""
+    try:
+        aia = cert.extensions.get_extension_for_class(x509.AuthorityInformationAccess).value
+    except x509.ExtensionNotFound:
+        return ""
+    return next((d.access_location.value for d in aia
+                 if d.access_method == AuthorityInformationAccessOID.CA_ISSUERS), "")
+
+
 def _cn(cert: x509.Certificate) -> str:
     return cert.subject.rfc4514_string() or "(no subject)"
 
@@ -92,6 +104,7 @@ def check_trust(chain: list[x509.Certificate], host_names: tuple[str, ...], now:
         return TrustResult(False, ("The certificate has no subjectAltName: browsers check only that, not the "
                                    "common name, so no host name can match.",))
     problems: list[str] = []
+    incomplete: list[str] = []
     reason = _verify(roots, leaf, rest, subject, now)
     trusted_by, intermediates = roots, rest
     top = chain[-1]
@@ -105,6 +118,13 @@ def check_trust(chain: list[x509.Certificate], host_names: tuple[str, ...], now:
         elif top.issuer == top.subject:
             problems.append(f"Unknown root: {_cn(top)} is not in Mozilla's root store, so browsers do not "
                             "trust this chain.")
+        elif _ca_issuers(top):
+            # SSL Labs and Chrome fetch a missing intermediate from the AIA address (SSL Labs: "Extra
+            # download"), so they still trust it; Firefox, curl and 4D's own clients do not.
+            incomplete.append(f"Incomplete chain: cert.pem ends with {_cn(top)}, issued by "
+                              f"{top.issuer.rfc4514_string()}, which is not in cert.pem. Browsers that fetch it "
+                              f"from {_ca_issuers(top)} trust the chain; Firefox, curl and 4D's remote clients "
+                              "do not.")
         else:
             problems.append(f"Incomplete chain or unknown CA: cert.pem ends with {_cn(top)}, issued by "
                             f"{top.issuer.rfc4514_string()}, which is neither in cert.pem nor among Mozilla's roots.")
@@ -129,7 +149,8 @@ def check_trust(chain: list[x509.Certificate], host_names: tuple[str, ...], now:
         why = _verify(trusted_by, leaf, intermediates, name, now)
         if why and _kind(why) == "name":
             names.append(f"The certificate does not cover {name} (a browser's WebPKI check).")
-    return TrustResult(trusted and not usage and not names, tuple(problems), tuple(names), tuple(usage))
+    return TrustResult(trusted and not usage and not names and not incomplete, tuple(problems), tuple(names),
+                       tuple(usage), tuple(incomplete))
 
 
 def trust_of_installed(pem: bytes, host_names: tuple[str, ...], now: datetime) -> TrustResult | None:

@@ -27,6 +27,7 @@ class FileFacts:
     trusted: bool | None = None
     trust_problems: tuple[str, ...] = ()  # why browsers would not trust it (unknown root, incomplete chain, ...)
     usage_problems: tuple[str, ...] = ()  # key usage no TLS client accepts
+    chain_warnings: tuple[str, ...] = ()  # an intermediate is missing but browsers can fetch it (AIA)
     name_problems: tuple[str, ...] = ()  # web.host_names the certificate does not cover
     now: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
 

@@ -110,6 +110,9 @@ def _cert_findings(settings, facts: FileFacts) -> list[Finding]:
                                "Install the full chain your CA sent (tlsgui install PROJECT FILE), or a "
                                "certificate from a CA that browsers trust.",
                                cap="T", reason=problem, rule="cert.untrusted"))
+    for problem in facts.chain_warnings:
+        out.append(Finding(WARNING, "files.cert", problem,
+                           "Install the full chain your CA sent (tlsgui install PROJECT FILE orders it)."))
     for problem in facts.usage_problems:
         out.append(Finding(ERROR, "files.cert", problem,
                            "Ask the CA for a certificate with key usage digitalSignature (and keyEncipherment "

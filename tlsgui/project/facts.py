@@ -39,7 +39,7 @@ def _trust(cert: Path, host_names: str) -> dict:
     if result is None:
         return {}
     return dict(trusted=result.trusted, trust_problems=result.problems, usage_problems=result.usage_problems,
-                name_problems=result.name_problems)
+                name_problems=result.name_problems, chain_warnings=result.chain_warnings)
 
 
 def gather_facts(project) -> FileFacts:
