@@ -6,6 +6,7 @@ import ssl
 from dataclasses import dataclass
 from functools import lru_cache
 
+from tlsgui.policy.rating import forward_secret as forward_secret_by_name
 from tlsgui.policy.rating import weak_kind
 
 # OpenSSL keywords that are not cipher names or aliases but are valid in a cipher string.
@@ -147,7 +148,7 @@ def forward_secret(version: str, cipher: str) -> bool:
     suite = _all_suites().get(cipher)
     if suite is not None:
         return suite.forward_secret
-    return cipher.startswith(("ECDHE-", "DHE-", "EDH-"))
+    return forward_secret_by_name(cipher)
 
 
 _KIND_WORDS = {"null_suite": "NULL", "anonymous_suite": "anonymous", "export_suite": "EXPORT",
