@@ -83,3 +83,20 @@ def test_mozilla_roots_come_from_certifi():
     roots = mozilla_roots()
     assert len(roots) > 100
     assert len(roots) == open(certifi.where(), "rb").read().count(b"-----BEGIN CERTIFICATE-----")
+
+
+def test_development_ca_chain_is_named_and_otherwise_clean(tmp_path):
+    import os
+
+    env = {**os.environ, "HOME": str(tmp_path / "home"), "XDG_DATA_HOME": str(tmp_path / "data"),
+           "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    root = tmp_path / "Shop"
+    for args in (("demo", root), ("devca", "create"), ("selfsigned", root, "--cn", "localhost"),
+                 ("settings", root, "set", "web.https_enabled=true")):
+        done = run_cli(*args, env=env)
+        assert done.returncode == 0, (args, done.stderr)
+    data = json.loads(run_cli("check", root, "--json", env=env).stdout)
+    certs_said = [p["message"] for p in data["problems"] if p["key"] == "files.cert"]
+    # One sentence about the CA; nothing else: the chain passes the WebPKI verifier under its own root.
+    assert len(certs_said) == 1 and certs_said[0].startswith("Issued by tlsgui's development CA"), certs_said
+    assert data["grade"]["grade"] == "T" and data["grade"]["if_trusted"] == "A"

@@ -12,6 +12,8 @@ from cryptography import x509
 from cryptography.x509 import verification
 from cryptography.x509.oid import AuthorityInformationAccessOID
 
+from tlsgui.policy.devca import DEFAULT_CA_NAME
+
 #: Words for the verifier's reasons (cryptography's messages, matched by their stable part).
 _REASONS = (
     ("no matching subjectAltName", "name"),
@@ -115,6 +117,10 @@ def check_trust(chain: list[x509.Certificate], host_names: tuple[str, ...], now:
         # anchoring at the chain's own top, as a user who trusts it explicitly would.
         if len(chain) == 1 and leaf.issuer == leaf.subject:
             problems.append("The certificate is self-signed: no browser trusts it unless told to.")
+        elif any(DEFAULT_CA_NAME in name.rfc4514_string() for name in (top.subject, top.issuer)):
+            problems.append(f"Issued by tlsgui's development CA ({top.issuer.rfc4514_string()}): only computers "
+                            "where it was installed (tlsgui devca trust) trust this chain; no public client or "
+                            "scanner does.")
         elif top.issuer == top.subject:
             problems.append(f"Unknown root: {_cn(top)} is not in Mozilla's root store, so browsers do not "
                             "trust this chain.")
