@@ -29,6 +29,8 @@ class FileFacts:
     usage_problems: tuple[str, ...] = ()  # key usage no TLS client accepts
     chain_warnings: tuple[str, ...] = ()  # an intermediate is missing but browsers can fetch it (AIA)
     name_problems: tuple[str, ...] = ()  # web.host_names the certificate does not cover
+    keys_in_git: tuple[str, ...] = ()  # other files with private keys (pending, backups) git would track
+    key_mode: int | None = None  # key.pem's permission bits
     now: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
 
 
