@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -48,28 +49,31 @@ def time_probe(port: int) -> float:
     return seconds
 
 
-def time_sslyze(port: int) -> float:
-    from sslyze import (
-        ScanCommand,
-        Scanner,
-        ServerNetworkConfiguration,
-        ServerNetworkLocation,
-        ServerScanRequest,
-        ServerScanStatusEnum,
-    )
+class Sslyze:
+    """sslyze in its own virtualenv (.venv-scanners), one child kept alive so its start-up is not timed."""
 
-    commands = {ScanCommand.TLS_1_0_CIPHER_SUITES, ScanCommand.TLS_1_1_CIPHER_SUITES,
-                ScanCommand.TLS_1_2_CIPHER_SUITES, ScanCommand.TLS_1_3_CIPHER_SUITES, ScanCommand.CERTIFICATE_INFO}
-    started = time.perf_counter()
-    scanner = Scanner()
-    scanner.queue_scans([ServerScanRequest(
-        server_location=ServerNetworkLocation(hostname="localhost", port=port, ip_address="127.0.0.1"),
-        network_configuration=ServerNetworkConfiguration(tls_server_name_indication="localhost", network_timeout=5),
-        scan_commands=commands)])
-    results = list(scanner.get_results())
-    seconds = time.perf_counter() - started
-    assert results and results[0].scan_status == ServerScanStatusEnum.COMPLETED, "sslyze could not scan"
-    return seconds
+    def __init__(self) -> None:
+        python = Path(os.environ.get("TLSGUI_SCANNERS_PYTHON", HERE.parent / ".venv-scanners" / "bin" / "python"))
+        if not python.exists():
+            raise SystemExit(f"sslyze's virtualenv is missing: run `make scanners` ({python})")
+        self.child = subprocess.Popen([str(python), str(HERE / "sslyze_scan.py")], stdin=subprocess.PIPE,
+                                      stdout=subprocess.PIPE, text=True)
+
+    def time(self, port: int) -> float:
+        """The child's own clock around the scan (the pipe round trip is not sslyze's)."""
+        self.child.stdin.write(json.dumps({"targets": [{"name": "web", "port": port}]}) + "\n")
+        self.child.stdin.flush()
+        answer = json.loads(self.child.stdout.readline())
+        assert answer["views"]["web"]["suites"], "sslyze found no suite"
+        return answer["seconds"]
+
+    def close(self) -> None:
+        self.child.stdin.close()
+        try:
+            self.child.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.child.kill()
+            self.child.wait()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -80,15 +84,17 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="tlsgui-bench-probe-") as tmp:
         root = make_project(Path(tmp))
         process, ready = start_serve(root, Path(tmp))
+        scanner = Sslyze()
         try:
             port = next(item["port"] for item in ready["listeners"] if item["role"] == "web_https")
-            time_probe(port), time_sslyze(port)  # warm-up: imports and trust stores, not measured
+            time_probe(port), scanner.time(port)  # warm-up: imports and trust stores, not measured
             probe, sslyze = [], []
             for run in range(args.runs):  # interleaved A-B, B-A so drift on a shared machine hits both
-                order = (("probe", time_probe), ("sslyze", time_sslyze))
+                order = (("probe", time_probe), ("sslyze", scanner.time))
                 for name, measure in (order if run % 2 == 0 else order[::-1]):
                     (probe if name == "probe" else sslyze).append(measure(port))
         finally:
+            scanner.close()
             process.terminate()
             process.wait(timeout=20)
     figures = {"probe_ms": spread(probe, 1000), "sslyze_ms": spread(sslyze, 1000)}

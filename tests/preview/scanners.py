@@ -103,55 +103,28 @@ def view_from_testssl(findings: list[dict]) -> View:
                 by_id.get("cert_fingerprintSHA256", {}).get("finding", "").lower(), trust.get("severity") == "OK")
 
 
-# -- sslyze -------------------------------------------------------------------------------------------------
+# -- sslyze ---------------------------------------------------------------------------------------------
+
+ROOT = Path(__file__).resolve().parents[2]
+SSLYZE_SCAN = ROOT / "bench" / "sslyze_scan.py"
+SSLYZE_TIMEOUT = 300
+
+
+def sslyze_python() -> Path:
+    """The interpreter of .venv-scanners (`make scanners`), where sslyze has the cryptography it supports."""
+    path = Path(os.environ.get("TLSGUI_SCANNERS_PYTHON", ROOT / ".venv-scanners" / "bin" / "python"))
+    assert path.exists(), f"sslyze's virtualenv is missing: run `make scanners` (looked for {path})"
+    return path
+
 
 def sslyze_views(targets: dict[str, tuple[int, bool]]) -> dict[str, View]:
-    """Scan every (port, web) target at once with sslyze's own thread pool; views by target name."""
-    from cryptography.hazmat.primitives import hashes
-    from sslyze import (
-        ScanCommand,
-        Scanner,
-        ServerNetworkConfiguration,
-        ServerNetworkLocation,
-        ServerScanRequest,
-        ServerScanStatusEnum,
-    )
-
-    commands = {ScanCommand.TLS_1_0_CIPHER_SUITES, ScanCommand.TLS_1_1_CIPHER_SUITES,
-                ScanCommand.TLS_1_2_CIPHER_SUITES, ScanCommand.TLS_1_3_CIPHER_SUITES, ScanCommand.CERTIFICATE_INFO}
-    requests, names = [], {}
-    for name, (port, web) in targets.items():
-        location = ServerNetworkLocation(hostname="localhost", port=port, ip_address="127.0.0.1")
-        requests.append(ServerScanRequest(
-            server_location=location, network_configuration=ServerNetworkConfiguration(
-                tls_server_name_indication="localhost", network_timeout=5, network_max_retries=1),
-            scan_commands=commands | ({ScanCommand.HTTP_HEADERS} if web else set())))
-        names[port] = name
-    scanner = Scanner(per_server_concurrent_connections_limit=5, concurrent_server_scans_limit=5)
-    scanner.queue_scans(requests)
+    """Scan every (port, web) target at once with sslyze (one child, bounded); views by target name."""
+    request = {"targets": [{"name": name, "port": port, "web": web} for name, (port, web) in targets.items()]}
+    done = subprocess.run([str(sslyze_python()), str(SSLYZE_SCAN)], input=json.dumps(request) + "\n",
+                          capture_output=True, text=True, timeout=SSLYZE_TIMEOUT)
+    assert done.returncode == 0, done.stderr[-3000:]
     views = {}
-    for result in scanner.get_results():
-        name = names[result.server_location.port]
-        assert result.scan_status == ServerScanStatusEnum.COMPLETED, (name, result.connectivity_error_trace)
-        scan = result.scan_result
-        protocols, suites, fs = set(), set(), set()
-        for label, attempt in (("TLS 1.0", scan.tls_1_0_cipher_suites), ("TLS 1.1", scan.tls_1_1_cipher_suites),
-                               ("TLS 1.2", scan.tls_1_2_cipher_suites), ("TLS 1.3", scan.tls_1_3_cipher_suites)):
-            assert attempt.result is not None, (name, label, attempt.error_trace)
-            accepted = attempt.result.accepted_cipher_suites
-            if accepted:
-                protocols.add(label)
-            for suite in accepted:
-                suites.add(suite.cipher_suite.openssl_name)
-                if suite.ephemeral_key is not None:
-                    fs.add(suite.cipher_suite.openssl_name)
-        hsts = None
-        if scan.http_headers is not None and scan.http_headers.result is not None:
-            header = scan.http_headers.result.strict_transport_security_header
-            hsts = header.max_age if header else None
-        deployment = scan.certificate_info.result.certificate_deployments[0]
-        leaf = deployment.received_certificate_chain[0].fingerprint(hashes.SHA256()).hex()
-        trusted = any(p.was_validation_successful for p in deployment.path_validation_results
-                      if p.trust_store.name == "Mozilla")
-        views[name] = View("sslyze", frozenset(protocols), frozenset(suites), scanner_fs(fs), hsts, leaf, trusted)
+    for name, item in json.loads(done.stdout)["views"].items():
+        views[name] = View("sslyze", frozenset(item["protocols"]), frozenset(item["suites"]),
+                           scanner_fs(item["ephemeral"]), item["hsts"], item["leaf_sha256"], item["trusted"])
     return views
