@@ -179,3 +179,18 @@ def trust_of_served(ders: tuple[bytes, ...], host_names: tuple[str, ...], now: d
         return check_trust(chain, host_names, now) if chain else None
     except (ValueError, TypeError, x509.InvalidVersion):
         return None
+
+
+def leaf_key_facts(der: bytes) -> tuple[str, int, str]:
+    """(key type, key bits, signature hash) of a served leaf, for the rating; ("", 0, "") when unreadable."""
+    from tlsgui.crypto.keys import key_description
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            leaf = x509.load_der_x509_certificate(der)
+            key_type, bits = key_description(leaf.public_key())
+            algorithm = leaf.signature_hash_algorithm
+    except (ValueError, TypeError, x509.InvalidVersion):
+        return "", 0, ""
+    return key_type, bits, algorithm.name if algorithm else ""

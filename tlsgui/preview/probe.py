@@ -292,19 +292,9 @@ def _observed_grade(facts: dict, chain: tuple[bytes, ...], expect: Expectations,
     """The grade SSL Labs' guide gives what was observed (policy/rating.py), beside the one `check` predicts."""
     from datetime import datetime, timezone
 
-    from cryptography import x509
+    from tlsgui.crypto.trust import leaf_key_facts, trust_of_served
 
-    from tlsgui.crypto.keys import key_description
-    from tlsgui.crypto.trust import trust_of_served
-
-    key_type, key_bits, signature = "", 0, ""
-    if chain:
-        try:
-            leaf = x509.load_der_x509_certificate(chain[0])
-            key_type, key_bits = key_description(leaf.public_key())
-            signature = leaf.signature_hash_algorithm.name if leaf.signature_hash_algorithm else ""
-        except (ValueError, TypeError):
-            pass
+    key_type, key_bits, signature = leaf_key_facts(chain[0]) if chain else ("", 0, "")
     trust = trust_of_served(chain, expect.host_names, datetime.now(timezone.utc))
     hsts = None
     header = facts.get("hsts")
