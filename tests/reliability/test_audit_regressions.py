@@ -374,7 +374,7 @@ def test_d11_a_fifo_as_settings_file_is_refused_quickly(demo):
     settings = demo / "Project" / "Sources" / "settings.4DSettings"
     settings.unlink()
     os.mkfifo(settings)
-    for command in ("check", "settings"):
+    for command in ("check", "settings", "probe", "serve"):
         done = run_cli(command, demo, timeout=20)
         _words(done, "named pipe (FIFO), not a regular file")
 
