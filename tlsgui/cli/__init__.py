@@ -15,6 +15,7 @@ COMMAND_MODULES = (
     "tlsgui.cli.settings_commands",
     "tlsgui.cli.cert_commands",
     "tlsgui.cli.preview_commands",
+    "tlsgui.cli.acme_commands",
 )
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE = 0, 1, 2
