@@ -92,7 +92,7 @@ class Webroot:
     Every file written is recorded (the journal) so that a crash leaves nothing behind after the next run.
     """
 
-    def __init__(self, web_folder: Path, record: Callable[[list[str]], None]) -> None:
+    def __init__(self, web_folder: Path, record: Callable[[list[str], list[str]], None]) -> None:
         self.folder = web_folder / ".well-known" / "acme-challenge"
         self.record = record
         self.written: list[Path] = []
@@ -103,13 +103,13 @@ class Webroot:
             raise TlsguiError("The project has no WebFolder for 4D's web server to serve.",
                               where=str(self.folder.parent.parent),
                               fix="Use --http-port (tlsgui answers itself) or DNS-01.")
-        for folder in (self.folder.parent, self.folder):
-            if not folder.exists():
-                folder.mkdir()
-                self.made.append(folder)
         path = self.folder / token
         self.written.append(path)
-        self.record([str(p) for p in self.written])  # recorded before the write: a crash can leave no orphan
+        made = [f for f in (self.folder.parent, self.folder) if not f.exists()]
+        self.made += made
+        self._record()  # recorded before the write: a crash can leave no orphan
+        for folder in made:
+            folder.mkdir()
         path.write_bytes(body)
         return path
 
@@ -141,30 +141,40 @@ class Webroot:
         path.unlink(missing_ok=True)
         if path in self.written:
             self.written.remove(path)
-            self.record([str(p) for p in self.written])
+            self._record()
+
+    def _record(self) -> None:
+        self.record([str(p) for p in self.written], [str(f) for f in self.made])
 
     def cleanup(self) -> None:
         for path in list(self.written):
             self.remove(path)
-        for folder in reversed(self.made):
-            try:
-                folder.rmdir()  # only the folders tlsgui made, and only when empty
-            except OSError:
-                pass
+        _remove_folders(self.made)
+        self.made = []
+        self._record()
+
+
+def _remove_folders(folders) -> None:
+    for folder in reversed([Path(f) for f in folders]):
+        try:
+            folder.rmdir()  # only the folders tlsgui made, and only when empty
+        except OSError:
+            pass
 
 
 def _port(port: int) -> str:
     return "" if port == 80 else f":{port}"
 
 
-def remove_leftovers(files: list[str]) -> list[str]:
-    """Remove challenge files a crashed run left (from its journal); returns those removed."""
+def remove_leftovers(files: list[str], folders: list[str]) -> list[str]:
+    """Remove the challenge files (and the folders tlsgui made) a killed run left; returns the files removed."""
     removed = []
     for name in files:
         path = Path(name)
         if path.parent.name == "acme-challenge" and path.is_file():
             path.unlink()
             removed.append(name)
+    _remove_folders([f for f in folders if Path(f).name in (".well-known", "acme-challenge")])
     return removed
 
 
@@ -195,4 +205,4 @@ def wait_for_txt(domain: str, value: str, dns_server: str, cancelled: Callable[[
             raise TlsguiError(f"The TXT record {dns_record_name(domain)} does not resolve to the expected value "
                               f"after {limit:.0f} s.", fix="Check the record at your DNS provider, then retry.")
         time.sleep(interval)  # a bounded poll of an outside system, not synchronisation between our parts
-        interval = min(interval * 2, 10)
+        interval = min(interval * 1.5, 5)

@@ -149,7 +149,8 @@ def obtain(project, request: Request, *, progress: Callable[[str], None] = _quie
     settings = check_request(project, request)
     store = AcmeStore(project.paths)
     with store.locked():
-        removed = challenges.remove_leftovers((store.read_journal() or Journal()).token_files)
+        left = store.read_journal() or Journal()
+        removed = challenges.remove_leftovers(left.token_files, left.made_folders)
         if removed:
             progress(f"Removed {len(removed)} challenge file(s) an interrupted run left in the WebFolder.")
         session = _account(store, request, settings)
@@ -182,7 +183,7 @@ def _resume(project, store: AcmeStore, session: AcmeSession, progress) -> Result
 
 def _order(project, store, session: AcmeSession, request: Request, settings: OrderSettings, progress,
            cancelled, dns_ready, remember: bool) -> Result:
-    webroot = challenges.Webroot(web_folder(project), lambda files: _record_files(store, files)) \
+    webroot = challenges.Webroot(web_folder(project), lambda files, folders: _record_files(store, files, folders)) \
         if settings.challenge == "http-01" and settings.webroot else None
     try:
         if webroot is not None:
@@ -248,9 +249,9 @@ def _order(project, store, session: AcmeSession, request: Request, settings: Ord
         store.clear_journal()
 
 
-def _record_files(store: AcmeStore, files: list[str]) -> None:
+def _record_files(store: AcmeStore, files: list[str], folders: list[str]) -> None:
     journal = store.read_journal() or Journal()
-    journal.token_files = files
+    journal.token_files, journal.made_folders = files, folders
     store.write_journal(journal)
 
 

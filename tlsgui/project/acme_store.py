@@ -47,6 +47,7 @@ class Journal:
     authorizations: list[str] = field(default_factory=list)
     csr_pem: str = ""
     token_files: list[str] = field(default_factory=list)  # webroot files written, removed on any exit
+    made_folders: list[str] = field(default_factory=list)  # .well-known/acme-challenge/ if tlsgui made them
     started: str = ""
 
 
