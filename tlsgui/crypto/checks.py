@@ -13,10 +13,10 @@ from cryptography.x509.oid import ExtendedKeyUsageOID
 from tlsgui.crypto.keys import describe_key, same_key
 from tlsgui.model.options import split_names
 from tlsgui.model.validation import Severity
+from tlsgui.policy.acme import warning_period
 
 # Browsers reject TLS server certificates valid for more than 398 days (Apple/Chrome/Mozilla since 2020-09-01).
 MAX_LIFETIME_DAYS = 398
-EXPIRY_WARNING_DAYS = 30
 
 
 @dataclass(frozen=True)
@@ -75,7 +75,7 @@ def _date_checks(cert: x509.Certificate, now: datetime) -> list[Check]:
     elif now >= end:
         out.append(Check("dates", Severity.ERROR, f"The certificate expired on {end:%Y-%m-%d}.",
                          "Renew it with your certification authority (a new request is best)."))
-    elif (end - now).days < EXPIRY_WARNING_DAYS:
+    elif end - now < warning_period(start, end):
         out.append(Check("dates", Severity.WARNING, f"The certificate expires in {(end - now).days} days, "
                          f"on {end:%Y-%m-%d}.", "Renew it soon."))
     else:

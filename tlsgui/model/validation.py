@@ -8,6 +8,7 @@ from enum import Enum
 from tlsgui.crypto.ciphers import analyse
 from tlsgui.model.facts import FileFacts
 from tlsgui.model.options import BY_KEY, is_host_name, split_names
+from tlsgui.policy.acme import warning_period
 
 ONE_YEAR = 31536000
 TWO_YEARS = 63072000
@@ -106,10 +107,13 @@ def _file_problems(settings, facts: FileFacts) -> list[Problem]:
             problems.append(Problem(Severity.ERROR, "files.cert",
                                     f"The certificate expired on {cert.not_after:%Y-%m-%d}.",
                                     "Request a new certificate and install it."))
-        elif (cert.not_after - facts.now).days < 30:
+        elif cert.not_after - facts.now < warning_period(cert.not_before, cert.not_after):
+            left = cert.not_after - facts.now
+            when = f"{left.days} days" if left.days else f"{int(left.total_seconds() // 3600)} hours"
             problems.append(Problem(Severity.WARNING, "files.cert",
-                                    f"The certificate expires in {(cert.not_after - facts.now).days} days.",
-                                    "Renew it now."))
+                                    f"The certificate expires in {when}, on {cert.not_after:%Y-%m-%d %H:%M} UTC.",
+                                    "Renew it now (for a certificate from `tlsgui acme`: tlsgui renew PROJECT, "
+                                    "and check its timer with --install-timer)."))
         if cert.not_before > facts.now:
             problems.append(Problem(Severity.ERROR, "files.cert",
                                     f"The certificate is not valid before {cert.not_before:%Y-%m-%d %H:%M} UTC.",
