@@ -140,11 +140,12 @@ def _account(store: AcmeStore, request: Request, settings: OrderSettings) -> Acm
 
 def obtain(project, request: Request, *, progress: Callable[[str], None] = _quiet,
            cancelled: Callable[[], bool] = _never, dns_ready: Callable[[str, str], None] | None = None,
-           remember: bool = True) -> Result:
+           remember: bool = True, install: bool = True) -> Result | Staged:
     """Order, validate, finalize and install; AcmeFailed (nothing installed) or TlsguiError (bad input).
 
     `dns_ready(name, value)` is called for each DNS-01 record before DNS is polled (the CLI waits for Enter
-    there); `cancelled()` is checked between steps (the wizard's Cancel).
+    there); `cancelled()` is checked between steps (the wizard's Cancel). `install=False` (the wizard) returns
+    the checked certificate as Staged, for `install_staged` at Finish; nothing is written into the project.
     """
     settings = check_request(project, request)
     store = AcmeStore(project.paths)
@@ -154,13 +155,14 @@ def obtain(project, request: Request, *, progress: Callable[[str], None] = _quie
         if removed:
             progress(f"Removed {len(removed)} challenge file(s) an interrupted run left in the WebFolder.")
         session = _account(store, request, settings)
-        resumed = _resume(project, store, session, progress)
+        resumed = _resume(project, store, session, progress) if install else None
         if resumed is not None:
             if remember:
                 store.write_settings(settings)
             return resumed
         store.clear_journal()
-        return _order(project, store, session, request, settings, progress, cancelled, dns_ready, remember)
+        return _order(project, store, session, request, settings, progress, cancelled, dns_ready, remember,
+                      install)
 
 
 def _resume(project, store: AcmeStore, session: AcmeSession, progress) -> Result | None:
@@ -182,7 +184,7 @@ def _resume(project, store: AcmeStore, session: AcmeSession, progress) -> Result
 
 
 def _order(project, store, session: AcmeSession, request: Request, settings: OrderSettings, progress,
-           cancelled, dns_ready, remember: bool) -> Result:
+           cancelled, dns_ready, remember: bool, install: bool) -> Result | Staged:
     webroot = challenges.Webroot(web_folder(project), lambda files, folders: _record_files(store, files, folders)) \
         if settings.challenge == "http-01" and settings.webroot else None
     try:
@@ -236,10 +238,11 @@ def _order(project, store, session: AcmeSession, request: Request, settings: Ord
         chain = session.finalize(orderr).encode()
         if webroot is not None:
             webroot.cleanup()
-        result = _install(project, chain, key_pem)
+        staged = stage(project, chain, key_pem, settings)
+        if not install:
+            return staged
+        result = install_staged(project, staged, remember)
         store.clear_journal()
-        if remember:
-            store.write_settings(settings)
         return result
     finally:
         # Done or abandoned (an error, Cancel, Ctrl+C): no challenge file stays in the WebFolder and the order's
@@ -264,19 +267,44 @@ def _answer_all(session: AcmeSession, chosen, progress, cancelled) -> None:
     session.poll_valid([a for a, _ in chosen], cancelled)
 
 
-def _install(project, chain: bytes, key_pem: bytes) -> Result:
-    """Install through the project's install path (checks, backup, key 0600); AcmeFailed when a check fails."""
+@dataclass
+class Staged:
+    """A certificate the CA issued, with its key, checked and waiting for the wizard's Finish (nothing written)."""
+
+    chain: bytes
+    key_pem: bytes
+    settings: OrderSettings
+    plan: object  # project.install.InstallPlan
+    not_before: datetime.datetime
+    not_after: datetime.datetime
+    domains: list[str]
+
+
+def stage(project, chain: bytes, key_pem: bytes, settings: OrderSettings) -> Staged:
+    """Plan the install (every check, nothing written); AcmeFailed when a check fails."""
     plan = plan_install_data(project, [(chain, "the CA's certificate")], (key_pem, "the new ACME key"))
     if plan.errors:
         first = plan.errors[0]
         raise AcmeFailed(f"The issued certificate fails a check: {first.message} Nothing was installed.",
                          code="check", fix=first.fix)
-    backup = install_planned(project, plan)
     not_before, not_after = acme_keys.leaf_dates(chain)
+    return Staged(chain, key_pem, settings, plan, not_before, not_after, acme_keys.leaf_names(chain))
+
+
+def install_staged(project, staged: Staged, remember: bool = True) -> Result:
+    """Install a staged certificate through the project's install path (checks done, backup, key 0600)."""
+    plan = staged.plan
+    backup = install_planned(project, plan)
     notices = list(plan.notices)
+    if remember:
+        AcmeStore(project.paths).write_settings(staged.settings)
     if write_restart_method(project.paths):
         notices.append("Wrote the 4D method TLS_RestartWebServer (Project/Sources/Methods/) that restarts "
                        "4D's web server when cert.pem changed.")
-    return Result(acme_keys.leaf_names(chain), plan.folder, not_before, not_after,
+    return Result(staged.domains, plan.folder, staged.not_before, staged.not_after,
                   "ecdsa" if describe_key(plan.key).startswith("ECDSA") else "rsa", backup.id if backup else None,
                   len(plan.chain.certificates), checks=plan.checks, notices=notices)
+
+
+def _install(project, chain: bytes, key_pem: bytes, settings: OrderSettings | None = None) -> Result:
+    return install_staged(project, stage(project, chain, key_pem, settings), remember=False)
