@@ -66,6 +66,10 @@ def throwaway_ca(folder: Path) -> tuple[Path, Path, Path]:
     return paths
 
 
+class _PortTaken(RuntimeError):
+    pass
+
+
 class Pebble:
     """One Pebble + challtestsrv pair; `start()` then `stop()` (the fixtures do both)."""
 
@@ -88,7 +92,19 @@ class Pebble:
     def dns_server(self) -> str:
         return f"127.0.0.1:{self.dns_port}"
 
-    def start(self) -> "Pebble":
+    def start(self, attempts: int = 3) -> "Pebble":
+        """Start both; a port taken between free_port() and the bind (another test) is retried on new ports."""
+        for attempt in range(attempts):
+            try:
+                return self._start()
+            except _PortTaken:
+                if attempt == attempts - 1:
+                    raise
+                self.port, self.management = free_port(), free_port()
+                self.dns_port, self.chall_management = free_port(), free_port()
+        raise AssertionError("unreachable")
+
+    def _start(self) -> "Pebble":
         self.ca_bundle, cert, key = throwaway_ca(self.folder)
         config = {"pebble": {
             "listenAddress": f"127.0.0.1:{self.port}", "managementListenAddress": f"127.0.0.1:{self.management}",
@@ -130,8 +146,11 @@ class Pebble:
         while True:
             for process in self.processes:
                 if process.poll() is not None:
-                    raise RuntimeError(f"{process.args[0]} exited {process.returncode}: "
-                                       + (self.folder / "pebble.log").read_text(errors="replace")[-2000:])
+                    logs = "".join((self.folder / n).read_text(errors="replace")[-2000:]
+                                   for n in ("pebble.log", "challtestsrv.log"))
+                    self.stop()
+                    kind = _PortTaken if "address already in use" in logs else RuntimeError
+                    raise kind(f"{process.args[0]} exited {process.returncode}: {logs}")
             try:
                 urllib.request.urlopen(self.directory, context=self._context(), timeout=2).read()
                 with socket.create_connection(("127.0.0.1", self.chall_management), timeout=2):

@@ -93,6 +93,7 @@ def test_failed_validation_is_shown_in_words(qtbot, window, demo, pebble, home):
     go_next(qtbot, wizard)
     run = wizard.currentPage()
     qtbot.waitUntil(lambda: run.state == "failed", timeout=60000)
+    qtbot.waitUntil(lambda: thread_free(wizard.context.runner), timeout=60000)
     assert "could not connect" in run.error_label.text() and "Nothing was installed" in run.error_label.text()
     assert not (demo / "cert.pem").exists()
 
