@@ -23,7 +23,8 @@ def account_jwk(key) -> tuple[josepy.JWK, josepy.JWASignature]:
     if isinstance(key, ec.EllipticCurvePrivateKey):
         alg = {256: josepy.ES256, 384: josepy.ES384}.get(key.curve.key_size)
         if alg is None:
-            raise TlsguiError("The ACME account key uses an unsupported curve.", fix="Delete .tlsgui/acme/account-key.pem.")
+            raise TlsguiError("The ACME account key uses an unsupported curve.",
+                              fix="Delete .tlsgui/acme/account-key.pem.")
         return josepy.JWKEC(key=key), alg
     if isinstance(key, rsa.RSAPrivateKey):
         return josepy.JWKRSA(key=key), josepy.RS256

@@ -165,7 +165,7 @@ class AcmeSetupPage(WizardPage):
                              dns_server=self.extra["dns_server"])
 
     def request(self):
-        from tlsgui.acme.obtain import Request, check_request, default_key_type
+        from tlsgui.acme.request import Request, check_request, default_key_type
 
         project = self.context.project_for_install()
         request = Request(self.order_settings(default_key_type(project)), agree_tos=self.agree_check.isChecked(),
@@ -200,7 +200,7 @@ class AcmeSetupPage(WizardPage):
     def run_preflight(self) -> None:
         """The webroot reachability check, in the background; its words appear next to the button."""
         from tlsgui.acme.challenges import Webroot
-        from tlsgui.acme.obtain import web_folder
+        from tlsgui.acme.request import web_folder
 
         domains, folder = self.domains(), web_folder(self.document.project)
         port, dns_server = self.extra["challenge_port"], self.extra["dns_server"]
@@ -327,10 +327,11 @@ def _order_task(project, request, staging_first: bool):
     """The function the runner calls on a worker thread: (staging run,) order, stage; never installs."""
     import dataclasses
 
-    from tlsgui.acme.client import Cancelled
-    from tlsgui.acme.obtain import obtain
-
     def run(token, progress):
+        # The network modules (acme, requests, josepy: ~0.1 s to import) load here, on the worker thread.
+        from tlsgui.acme.client import Cancelled
+        from tlsgui.acme.obtain import obtain
+
         say = lambda text: progress(None, text)  # noqa: E731
         cancelled = lambda: token.cancelled  # noqa: E731
         try:
