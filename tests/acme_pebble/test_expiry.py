@@ -16,7 +16,8 @@ from cryptography.x509.oid import NameOID
 from tlsgui.model.cert_facts import CertFacts
 from tlsgui.model.facts import FileFacts
 from tlsgui.model.settings import Settings
-from tlsgui.model.validation import Severity, validate
+from tlsgui.policy.findings import Severity
+from tlsgui.policy.validation import validate
 from tlsgui.project.demo import write_demo
 
 NOW = datetime.datetime(2026, 6, 1, 12, 0, tzinfo=datetime.timezone.utc)

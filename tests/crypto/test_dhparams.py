@@ -6,13 +6,12 @@ import re
 import time
 
 import pytest
-from conftest import run_cli, tree_bytes
+from conftest import children_of, cpu_seconds, end_process, run_cli, tree_bytes, wait_for
 
 from crypto.conftest import cli, openssl, out
 from tlsgui.crypto.dhparams import FFDHE_GROUPS, check_dhparams, is_probable_prime
 from tlsgui.errors import TlsguiError
 from tlsgui.project.install import DhGeneration, worker_command
-from tlsgui.project.store import load_project
 
 # RFC 7919 appendix A: p = 2^b - 2^(b-64) + {[2^(b-130) e] + X} * 2^64 - 1
 RFC_X = {2048: 560316, 3072: 2625351, 4096: 5736041}
@@ -165,44 +164,28 @@ def test_custom_generation_writes_only_on_success(demo):
 def test_cancel_kills_the_child_fast_and_leaves_no_file(demo):
     before = tree_bytes(demo)
     job = DhGeneration(4096)
-    time.sleep(1.0)  # let the child get deep into the prime search
-    assert job.running()
-    started = time.monotonic()
-    job.cancel()
-    elapsed = time.monotonic() - started
-    assert not job.running() and job.process.returncode != 0
-    assert elapsed < 0.5, elapsed
-    assert tree_bytes(demo) == before
-    assert not (demo / "dhparams.pem").exists()
-    with pytest.raises(TlsguiError, match="did not finish"):
-        job.result()
+    try:
+        # Deep into the prime search: the child has computed for a while (a 4096-bit search takes minutes).
+        wait_for(lambda: cpu_seconds(job.process.pid) >= 0.5, what="the DH child to compute")
+        assert job.running()
+        started = time.monotonic()
+        job.cancel()
+        elapsed = time.monotonic() - started
+        assert not job.running() and job.process.returncode != 0
+        # Generous: it only tells a kill from waiting for the search to end (minutes at 4096 bits).
+        assert elapsed < 5, elapsed
+        assert tree_bytes(demo) == before
+        assert not (demo / "dhparams.pem").exists()
+        with pytest.raises(TlsguiError, match="did not finish"):
+            job.result()
+    finally:
+        end_process(job.process)
 
 
-def test_files_status_reads_everything(capsys, demo):
-    from tlsgui.project.files import files_status
-
-    cli(capsys, "key", demo)
-    cli(capsys, "selfsigned", demo)
-    cli(capsys, "dhparams", demo)
-    cli(capsys, "dhparams", demo, "--group", "ffdhe3072")
-    before = tree_bytes(demo)
-    status = files_status(load_project(demo))
-    assert tree_bytes(demo) == before
-    assert status.key.mode == 0o600 and status.key.summary == {"key": "RSA 2048-bit"}
-    assert status.cert.summary["self_signed"] and status.cert.summary["names"] == ["localhost", "127.0.0.1", "::1"]
-    assert status.dhparams.summary["group"] == "ffdhe3072" and not status.dhparams.error
-    assert len(status.pending) == 1 and len(status.backups) == 1
-    assert any(c.name == "issuer" and not c.passed for c in status.checks)
-    assert status.as_json()["key"]["mode"] == "0o600"
-
-
-def test_status_and_check_report_a_bad_installed_file(capsys, demo, dh1024):
-    from tlsgui.project.files import files_status
-
+def test_check_reports_a_bad_installed_file(capsys, demo, dh1024):
     (demo / "dhparams.pem").write_bytes(dh1024)
-    status = files_status(load_project(demo))
-    assert status.dhparams.summary["bits"] == 1024
-    assert "only 1024 bits" in status.dhparams.error
+    code, stdout, _ = cli(capsys, "check", demo)
+    assert code == 1 and "only 1024 bits" in stdout
     (demo / "dhparams.pem").write_bytes(dh_pem(p_of(FFDHE_GROUPS["ffdhe2048"]) + 2))
     code, stdout, _ = cli(capsys, "check", demo)
     assert code == 1 and "not a prime number" in stdout
@@ -215,16 +198,32 @@ def test_ctrl_c_on_the_cli_generation_leaves_nothing(demo):
     import sys
 
     before = tree_bytes(demo)
-    # Its own process group, like a terminal's foreground job: Ctrl+C reaches the CLI and its child.
-    proc = subprocess.Popen([sys.executable, "-m", "tlsgui", "dhparams", str(demo), "--generate", "4096"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
-    assert proc.stdout.readline().startswith(b"Generating 4096-bit DH parameters")
-    time.sleep(1.0)
-    os.killpg(proc.pid, signal.SIGINT)
-    started = time.monotonic()
-    _, err = proc.communicate(timeout=10)
-    assert time.monotonic() - started < 1.0
-    assert proc.returncode == 130 and b"interrupted" in err and b"Traceback" not in err
-    with pytest.raises(ProcessLookupError):  # no process of the group (the child) is left computing
-        os.killpg(proc.pid, 0)
-    assert tree_bytes(demo) == before
+    # Its own process group, like a terminal's foreground job: Ctrl+C reaches the CLI and its child. A
+    # foreground job also has SIGINT's default action, while a suite started in the background (`make test &`,
+    # nohup, some CI runners) inherits SIGINT ignored, and then Python never raises KeyboardInterrupt: the
+    # CLI is started with a caught SIGINT, which exec turns back into the default.
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        proc = subprocess.Popen([sys.executable, "-m", "tlsgui", "dhparams", str(demo), "--generate", "4096"],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    try:
+        assert proc.stdout.readline().startswith(b"Generating 4096-bit DH parameters")
+        # The Ctrl+C must find the child computing, not starting.
+        wait_for(lambda: any(cpu_seconds(child) >= 0.5 for child in children_of(proc.pid)),
+                 what="the DH child to compute")
+        os.killpg(proc.pid, signal.SIGINT)
+        started = time.monotonic()
+        _, err = proc.communicate(timeout=60)
+        assert time.monotonic() - started < 5  # generous: a kill, not the minutes the search would take
+        assert proc.returncode == 130 and b"interrupted" in err and b"Traceback" not in err
+        with pytest.raises(ProcessLookupError):  # no process of the group (the child) is left computing
+            os.killpg(proc.pid, 0)
+        assert tree_bytes(demo) == before
+    finally:
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)  # the CLI and its child, whatever failed above
+        except ProcessLookupError:
+            pass
+        end_process(proc)

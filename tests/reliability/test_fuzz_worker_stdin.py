@@ -9,13 +9,13 @@ import subprocess
 import sys
 
 import pytest
+from conftest import tree_bytes
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from conftest import tree_bytes
 from tlsgui.errors import TlsguiError
 from tlsgui.model.options import OPTIONS
-from tlsgui.preview.test_run import STDIN_LIMIT, read_values
+from tlsgui.preview.live_check import STDIN_LIMIT, read_values
 
 KEYS = [opt.key for opt in OPTIONS]
 scalars = st.none() | st.booleans() | st.integers(-2**70, 2**70) | st.floats() | st.text(max_size=40)

@@ -44,7 +44,7 @@ class Result:
                 "not_before": self.not_before.isoformat(timespec="seconds"),
                 "not_after": self.not_after.isoformat(timespec="seconds"), "backup": self.backup,
                 "chain_length": self.chain_length, "resumed": self.resumed,
-                "checks": [c.as_json() for c in self.checks], "notices": self.notices}
+                "checks": [c.as_json("check") for c in self.checks], "notices": self.notices}
 
 
 def _never() -> bool:

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from tlsgui.cli.output import print_json
+from tlsgui.policy.files import DH_FILE
 from tlsgui.project.store import load_project
 
 JSON_FORMAT = 1
@@ -45,12 +46,17 @@ def register(sub) -> None:
     install.add_argument("--json", action="store_true", help="machine-readable output")
     install.set_defaults(handler=cmd_install)
 
-    selfsigned = sub.add_parser("selfsigned", help="make and install a self-signed development certificate")
+    selfsigned = sub.add_parser("selfsigned", help="make and install a development certificate: issued by the "
+                                                   "development CA when there is one (tlsgui devca), else "
+                                                   "self-signed")
     selfsigned.add_argument("project")
     selfsigned.add_argument("--cn", default="localhost", help="common name (default localhost)")
     selfsigned.add_argument("--san", default="", help="names: DNS:name,IP:addr,... "
                                                       "(default localhost, 127.0.0.1, ::1)")
-    selfsigned.add_argument("--days", type=int, default=365, help="validity, 1 to 398 days (default 365)")
+    selfsigned.add_argument("--days", type=int, help="validity: 1 to 90 days from the development CA (default 90), "
+                                                     "1 to 398 self-signed (default 365)")
+    selfsigned.add_argument("--self-signed", action="store_true",
+                            help="a bare self-signed certificate even when a development CA exists")
     selfsigned.add_argument("--type", default="rsa", choices=["rsa", "ecdsa"])
     selfsigned.add_argument("--json", action="store_true", help="machine-readable output")
     selfsigned.set_defaults(handler=cmd_selfsigned)
@@ -104,8 +110,15 @@ def cmd_key(args) -> int:
 
 
 def cmd_csr(args) -> int:
-    from tlsgui.crypto.csr import CsrFields, build_csr, csr_summary, load_csr, parse_san_list, san_suggestions
-    from tlsgui.crypto.csr import summary_lines
+    from tlsgui.crypto.csr import (
+        CsrFields,
+        build_csr,
+        csr_summary,
+        load_csr,
+        parse_san_list,
+        san_suggestions,
+        summary_lines,
+    )
     from tlsgui.project.atomic import write_atomic
     from tlsgui.project.pending import get_pending, write_pending_csr
 
@@ -153,7 +166,7 @@ def cmd_install(args) -> int:
         print_json({"format": JSON_FORMAT, "folder": str(plan.folder), "key_source": plan.key_source,
                     "certificate": certificate_summary(plan.chain.leaf),
                     "chain": [c.subject.rfc4514_string() for c in plan.chain.certificates],
-                    "checks": [c.as_json() for c in plan.checks], "notices": plan.notices, "backup": backup})
+                    "checks": [c.as_json("check") for c in plan.checks], "notices": plan.notices, "backup": backup})
         return 0
     for notice in plan.notices:
         print(f"note: {notice}")
@@ -169,31 +182,45 @@ def cmd_install(args) -> int:
 def cmd_selfsigned(args) -> int:
     from tlsgui.crypto.checks import check_certificate
     from tlsgui.crypto.csr import parse_san_list
+    from tlsgui.crypto.devca import issue_leaf
     from tlsgui.crypto.importer import read_bundle
     from tlsgui.crypto.keys import generate_key
     from tlsgui.crypto.selfsigned import DEFAULT_SANS, make_selfsigned
+    from tlsgui.policy.devca import DEFAULT_LEAF_DAYS
+    from tlsgui.project.devca_folder import load_devca
     from tlsgui.project.install import install_selfsigned, tls_folder
 
     project = _project(args.project)
     sans = parse_san_list(args.san) or DEFAULT_SANS
+    # A damaged or foreign CA file stops here in words (--self-signed does not read it at all).
+    ca = None if args.self_signed else load_devca()
     key = generate_key(args.type)
-    pem = make_selfsigned(key, args.cn, sans, args.days)
+    if ca is not None:
+        pem = issue_leaf(ca, key, args.cn, sans, DEFAULT_LEAF_DAYS if args.days is None else args.days)
+    else:
+        pem = make_selfsigned(key, args.cn, sans, 365 if args.days is None else args.days)
     backup = install_selfsigned(project, key, pem)
-    leaf = read_bundle(pem).certificates[0]
-    checks = check_certificate(leaf, key=key, host_names=project.settings.web_host_names)
+    chain = read_bundle(pem).certificates
+    checks = check_certificate(chain[0], key=key, host_names=project.settings.web_host_names,
+                               self_signed=ca is None)
+    issuer = f"issued by the development CA \"{ca.name}\"" if ca else "self-signed"
     if args.json:
         print_json({"format": JSON_FORMAT, "folder": str(tls_folder(project)), "backup": backup,
-                    "checks": [c.as_json() for c in checks]})
+                    "issuer": "devca" if ca else "self-signed", "ca_sha256": ca.fingerprint if ca else None,
+                    "checks": [c.as_json("check") for c in checks]})
         return 0
     _print_checks(checks)
-    print(f"Installed a self-signed development certificate in {tls_folder(project)}")
+    print(f"Installed a development certificate ({issuer}) in {tls_folder(project)}")
+    if ca is None and not args.self_signed:
+        print("Browsers will warn about it; `tlsgui devca create` and `tlsgui devca trust` make certificates "
+              "this computer trusts.")
     if backup:
         print(f"The previous files are in backup {backup}.")
     return 0
 
 
 def _dh_usage_note(project) -> str:
-    from tlsgui.crypto.ciphers import analyse
+    from tlsgui.policy.ciphers import analyse
 
     settings = project.settings
     if settings.tls_min_version == "1.3":
@@ -233,7 +260,7 @@ def cmd_dhparams(args) -> int:
     target = install.tls_folder(project) / install.DH
     backup = None
     if args.check:
-        info = dhparams.check_dhparams(install.read_input(target, "dhparams.pem"), str(target))
+        info = dhparams.check_dhparams(install.read_input(target, DH_FILE), str(target))
         action = f"{target} is fine: {info.describe()}."
     elif args.file:
         info, backup = install.install_dhparams(project, install.read_input(args.file), str(args.file))

@@ -16,8 +16,8 @@ from cryptography.hazmat.primitives.serialization import pkcs7, pkcs12
 from tlsgui.crypto.keys import key_to_pem, load_private_key
 from tlsgui.crypto.sniff import plain_text, sniff
 from tlsgui.errors import PasswordNeeded, TlsguiError
+from tlsgui.policy.limits import MAX_TLS_FILE
 
-MAX_FILE = 1024 * 1024
 _BLOCK = re.compile(rb"-----BEGIN ([A-Z0-9 #]+)-----(.*?)-----END \1-----", re.S)
 _BEGIN = re.compile(rb"-----BEGIN ([A-Z0-9 #]+)-----")
 _END = re.compile(rb"-----END ([A-Z0-9 #]+)-----")
@@ -73,12 +73,10 @@ def readable(cert: x509.Certificate, where: str = "") -> x509.Certificate:
     extension would only fail later, deep in a check or a summary (found by fuzzing the importer).
     """
     try:
-        cert.public_key()
-        cert.signature_hash_algorithm
-        cert.subject.rfc4514_string(), cert.issuer.rfc4514_string()
-        cert.not_valid_before_utc, cert.not_valid_after_utc
-        for extension in cert.extensions:
-            extension.value
+        # Each access decodes one lazily parsed part; the values themselves are not needed here.
+        _ = (cert.public_key(), cert.signature_hash_algorithm, cert.subject.rfc4514_string(),
+             cert.issuer.rfc4514_string(), cert.not_valid_before_utc, cert.not_valid_after_utc)
+        _ = [extension.value for extension in cert.extensions]
     except UnsupportedAlgorithm as exc:
         raise TlsguiError(f"The certificate uses an algorithm that tlsgui and 4D cannot use ({exc}).", where=where,
                           fix="Ask the CA for an RSA or ECDSA certificate signed with SHA-256.") from None
@@ -227,7 +225,7 @@ def read_bundle(data: bytes, where: str = "", password: bytes | None = None) -> 
 
 
 def _read_bundle(data: bytes, where: str, password: bytes | None) -> Imported:
-    if len(data) > MAX_FILE:
+    if len(data) > MAX_TLS_FILE:
         raise TlsguiError(f"The file is {len(data) // 1024} KiB; certificate files are far smaller (limit 1 MiB).",
                           where=where, fix="Choose the certificate file itself, not an archive or a folder.")
     if not data.strip():

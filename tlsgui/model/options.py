@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypedDict
 
 from tlsgui.errors import TlsguiError
 
@@ -132,7 +132,12 @@ class Option:
 
 
 _WEB = "web/standalone_server/configuration"
-_PORT = dict(minimum=1, maximum=65535)
+class _Range(TypedDict):
+    minimum: int
+    maximum: int
+
+
+_PORT: _Range = {"minimum": 1, "maximum": 65535}
 
 OPTIONS: tuple[Option, ...] = (
     Option(
@@ -248,13 +253,19 @@ def split_names(text: str) -> list[str]:
 
 
 def is_host_name(name: str) -> bool:
-    """A DNS name (a leading '*.' wildcard allowed) or an IP address."""
+    """A DNS name (a leading '*.' wildcard allowed; internationalised names too) or an IP address."""
     import ipaddress  # only when a value is checked: not needed to open a project
     try:
         ipaddress.ip_address(name)
         return True
     except ValueError:
         pass
+    if not name.isascii():
+        # An internationalised name is checked in the ASCII form clients send and CAs certify (IDNA).
+        try:
+            name = name.encode("idna").decode("ascii")
+        except UnicodeError:
+            return False
     labels = name.removeprefix("*.").split(".")
     if len(name) > 253 or not labels:
         return False

@@ -1,1 +1,1 @@
-"""Every TLS rule and every fact about 4D versions, written once with the page or RFC it comes from."""
+"""Every TLS rule and every fact about 4D, written once (pure: no Qt, no `cryptography`)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from tlsgui.policy import limits
 from tlsgui.policy.versions_minimal import FourDVersion
 
 
@@ -68,14 +69,12 @@ def ari_pick(start: datetime, end: datetime, now: datetime) -> datetime:
 
 
 # --- When to warn (expiry watch) ------------------------------------------------------------------------------
-EXPIRY_WARNING_DAYS = 30  # a 90-day certificate renewed at 60 days never warns; one forgotten warns for 30 days
-
-
 def warning_period(not_before: datetime, not_after: datetime) -> timedelta:
     """How long before expiry `check` warns: 30 days, or a third of the lifetime for short-lived certificates
     (a 6-day certificate would otherwise warn from the moment it is issued)."""
     lifetime = not_after - not_before
-    return min(timedelta(days=EXPIRY_WARNING_DAYS), lifetime * RENEW_FRACTION_LEFT)
+    # limits.EXPIRY_WARNING_DAYS: a 90-day certificate renewed at day 60 never warns; a forgotten one warns 30 days.
+    return min(timedelta(days=limits.EXPIRY_WARNING_DAYS), lifetime * RENEW_FRACTION_LEFT)
 
 
 # --- Which key 4D loads ---------------------------------------------------------------------------------------

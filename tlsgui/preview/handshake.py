@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import _ssl
 import socket
 import ssl
 import warnings
@@ -77,10 +78,12 @@ def client_context(version: str | None = None, ciphers: str = ALL_CIPHERS, cadat
 
 def _served_chain(tls: ssl.SSLSocket) -> tuple[bytes, ...]:
     # Python 3.13 made get_unverified_chain public; 3.10-3.12 have it on the internal object.
-    getter = getattr(tls, "get_unverified_chain", None) or getattr(tls._sslobj, "get_unverified_chain", None)
+    getter = (getattr(tls, "get_unverified_chain", None)
+              or getattr(getattr(tls, "_sslobj", None), "get_unverified_chain", None))
     if getter is not None:
         chain = getter() or []
-        return tuple(cert if isinstance(cert, bytes) else cert.public_bytes(ssl._ssl.ENCODING_DER) for cert in chain)
+        # 3.13 returns DER bytes; the internal 3.10-3.12 call returns _ssl.Certificate objects.
+        return tuple(cert if isinstance(cert, bytes) else cert.public_bytes(_ssl.ENCODING_DER) for cert in chain)
     leaf = tls.getpeercert(binary_form=True)
     return (leaf,) if leaf else ()
 
@@ -147,23 +150,3 @@ def _read_all(sock, limit: int = 65536) -> bytes:
             break
         data += chunk
     return data
-
-
-def parse_response(data: bytes) -> tuple[int, dict[str, str]]:
-    """(status, lower-cased headers) of an HTTP response; status 0 when it is not HTTP."""
-    head = data.split(b"\r\n\r\n", 1)[0].decode("latin-1")
-    lines = head.split("\r\n")
-    parts = lines[0].split(" ", 2)
-    if len(parts) < 2 or not parts[0].startswith("HTTP/") or not parts[1].isdigit():
-        return 0, {}
-    headers = {}
-    for line in lines[1:]:
-        name, sep, value = line.partition(":")
-        if sep:
-            headers[name.strip().lower()] = value.strip()
-    return int(parts[1]), headers
-
-
-def forward_secret(version: str, cipher: str) -> bool:
-    """TLS 1.3 always has (EC)DHE; before it, only suites named ECDHE-/DHE-/EDH- do."""
-    return version == "1.3" or cipher.startswith(("ECDHE-", "DHE-", "EDH-"))

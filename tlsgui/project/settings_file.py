@@ -146,7 +146,7 @@ class _Builder:
         if self.depth == 0:
             self.root_start = self.parser.CurrentByteIndex
         self.depth += 1
-        element = self.builder.start(tag, dict(zip(attrs[::2], attrs[1::2])))
+        element = self.builder.start(tag, dict(zip(attrs[::2], attrs[1::2], strict=True)))
         self.lines[id(element)] = self.parser.CurrentLineNumber
 
     def end(self, tag: str) -> None:

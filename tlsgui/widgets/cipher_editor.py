@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHeaderView, QLabel, QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-
 COLUMNS = ("Suite", "Protocol", "Key exchange", "Authentication", "Bits", "Forward secret", "AEAD")
 _GOOD, _BAD = QColor("#1e7b34"), QColor("#b3261e")
 
@@ -32,10 +31,10 @@ class CipherEditor(QWidget):
         layout.addWidget(self.edit)
         layout.addWidget(self.status)
         layout.addWidget(self.suites, 1)
-        self.analysis = None  # tlsgui.crypto.ciphers.CipherAnalysis of the text shown
+        self.analysis = None  # tlsgui.policy.ciphers.CipherAnalysis of the text shown
 
     def show_analysis(self, text: str):
-        from tlsgui.crypto.ciphers import analyse  # loads `ssl`: only when this page is first shown
+        from tlsgui.policy.ciphers import analyse  # loads `ssl`: only when this page is first shown
 
         analysis = self.analysis = analyse(text)
         self.suites.clear()

@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QListWidgetItem
 from tlsgui.crypto.summary import certificate_summary
 from tlsgui.errors import PasswordNeeded, TlsguiError
 from tlsgui.forms.ui_wizard_checks import Ui_WizardChecksPage
-from tlsgui.model.validation import Severity
+from tlsgui.policy.files import CERT_FILE, KEY_FILE
+from tlsgui.policy.findings import Severity
 from tlsgui.project.install import InstallPlan, install_planned, plan_install_data, read_input
 from tlsgui.wizard.background import PageTask
 from tlsgui.wizard.base import WizardPage
@@ -170,10 +171,10 @@ class PlanSourcePage(WizardPage):
         self.ui.source_error.setText(text)
         self.ui.source_error.setVisible(bool(text))
 
-    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+    def isComplete(self) -> bool:
         return self.plan is not None and not self.task.running
 
-    def validatePage(self) -> bool:  # noqa: N802 - Qt override
+    def validatePage(self) -> bool:
         return self.isComplete()
 
 
@@ -202,14 +203,14 @@ class ChecksPage(WizardPage):
     def setup(self) -> None:
         self.plan: InstallPlan | None = None
 
-    def initializePage(self) -> None:  # noqa: N802 - Qt override
+    def initializePage(self) -> None:
         self.plan = self.wizard().page(int(self.source_page_id)).plan
         self.show_plan(self.plan)
 
-    def cleanupPage(self) -> None:  # noqa: N802 - Qt override
+    def cleanupPage(self) -> None:
         self.plan = None
 
-    def nextId(self) -> int:  # noqa: N802 - Qt override
+    def nextId(self) -> int:
         return -1
 
     def rows(self) -> list[tuple[str, str]]:
@@ -255,7 +256,7 @@ class ChecksPage(WizardPage):
         item.setData(Qt.ItemDataRole.UserRole, kind)
         self.ui.checks_list.addItem(item)
 
-    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+    def isComplete(self) -> bool:
         return self.plan is not None and not self.plan.errors
 
     def finish(self) -> list[Path]:
@@ -264,4 +265,4 @@ class ChecksPage(WizardPage):
             raise TlsguiError("The checks found errors, so nothing was installed.",
                               fix="Go back and choose the certificate issued for this project's key.")
         install_planned(self.context.project_for_install(), self.plan)
-        return [self.plan.folder / "key.pem", self.plan.folder / "cert.pem"]
+        return [self.plan.folder / KEY_FILE, self.plan.folder / CERT_FILE]
