@@ -25,9 +25,9 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 import josepy  # noqa: E402
 from acme import challenges, client, messages  # noqa: E402
+from acme_pebble.pebble_env import Pebble  # noqa: E402
 from cryptography.hazmat.primitives.asymmetric import ec, rsa  # noqa: E402
 
-from acme_pebble.pebble_env import Pebble  # noqa: E402
 from tlsgui.acme.obtain import Request, obtain  # noqa: E402
 from tlsgui.project.acme_store import OrderSettings  # noqa: E402
 from tlsgui.project.demo import write_demo  # noqa: E402
@@ -50,7 +50,7 @@ class BareClient:
         answers = self.answers
 
         class Handler(http.server.BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802
+            def do_GET(self) -> None:
                 body = answers.get(self.path.rsplit("/", 1)[-1], b"")
                 self.send_response(200 if body else 404)
                 self.send_header("Content-Length", str(len(body)))
@@ -128,7 +128,6 @@ def measure_gui_stall(folder: Path) -> dict:
 
     from tlsgui.document import ProjectDocument
     from tlsgui.widgets.prompts import Prompts
-    from tlsgui.wizard.ids import PageId
     from tlsgui.wizard.wizard import CertificateWizard
 
     app = QApplication.instance() or QApplication([])

@@ -22,7 +22,7 @@ class StaticServer:
         outer = self
 
         class Handler(http.server.SimpleHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802
+            def do_GET(self) -> None:
                 outer.requests.append(self.path)
                 if on_challenge and self.path.startswith("/.well-known/acme-challenge/"):
                     name = self.path.rsplit("/", 1)[1]
@@ -30,7 +30,7 @@ class StaticServer:
                     return
                 super().do_GET()
 
-            def log_message(self, format, *args) -> None:  # noqa: A002
+            def log_message(self, format, *args) -> None:
                 pass
 
         self.server = http.server.ThreadingHTTPServer(("127.0.0.1", port),
@@ -59,7 +59,7 @@ class AriStub:
                      "meta": {"termsOfService": f"{base}/terms"}}
 
         class Handler(http.server.BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802
+            def do_GET(self) -> None:
                 if self.path == "/dir":
                     body = directory
                 elif self.path.startswith("/ari/"):
@@ -77,7 +77,7 @@ class AriStub:
                 self.end_headers()
                 self.wfile.write(data)
 
-            def log_message(self, format, *args) -> None:  # noqa: A002
+            def log_message(self, format, *args) -> None:
                 pass
 
         self.url = f"{base}/dir"

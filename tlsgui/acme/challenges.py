@@ -24,7 +24,7 @@ class ChallengeServer:
         answers = self.answers
 
         class Handler(http.server.BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802 - http.server's name
+            def do_GET(self) -> None:
                 token = self.path[len(CHALLENGE_PATH):] if self.path.startswith(CHALLENGE_PATH) else ""
                 body = answers.get(token)
                 self.send_response(200 if body is not None else 404)
@@ -33,7 +33,7 @@ class ChallengeServer:
                 self.end_headers()
                 self.wfile.write(body or b"")
 
-            def log_message(self, format, *args) -> None:  # noqa: A002 - http.server's signature
+            def log_message(self, format, *args) -> None:
                 pass
 
         try:
@@ -70,7 +70,7 @@ def resolve_address(name: str, dns_server: str = "") -> str:
                 continue
         raise TlsguiError(f"{name} has no address in DNS.", fix="Add an A record pointing to this server.")
     try:
-        return socket.getaddrinfo(name, None, proto=socket.IPPROTO_TCP)[0][4][0]
+        return str(socket.getaddrinfo(name, None, proto=socket.IPPROTO_TCP)[0][4][0])
     except OSError as exc:
         raise TlsguiError(f"{name} has no address in DNS ({exc}).",
                           fix="Add an A record pointing to this server.") from None

@@ -87,11 +87,12 @@ class AcmeSession:
 
     def __init__(self, directory_url: str, account_jwk: josepy.JWK, alg, ca_bundle: str = "") -> None:
         self.directory_url = directory_url
-        self.net = _Network(account_jwk, alg=alg, verify_ssl=ca_bundle or True,
+        # requests' `verify` takes a CA bundle path as well as True; the library passes it through unchanged.
+        self.net = _Network(account_jwk, alg=alg, verify_ssl=ca_bundle or True,  # type: ignore[arg-type]
                             user_agent=f"tlsgui/{__version__} acme-python", timeout=TIMEOUT)
         try:
             directory = acme_client.ClientV2.get_directory(directory_url, self.net)
-        except Exception as exc:  # noqa: BLE001 - every failure becomes words via problem()
+        except Exception as exc:
             raise problem(exc, where=directory_url) from None
         self.client = acme_client.ClientV2(directory, self.net)
 
@@ -136,7 +137,8 @@ class AcmeSession:
                                       fix="Copy both from the CA's web console.")
                 try:
                     eab = messages.ExternalAccountBinding.from_data(
-                        account_public_key=self.net.key.public_key(), kid=eab_kid, hmac_key=eab_hmac_key,
+                        account_public_key=self.net.key.public_key(),  # type: ignore[union-attr]
+                        kid=eab_kid, hmac_key=eab_hmac_key,
                         directory=self.client.directory)
                 except (ValueError, TypeError) as exc:
                     raise TlsguiError(f"The EAB HMAC key is not base64url ({exc}).", where="--eab-hmac-key",
@@ -155,13 +157,13 @@ class AcmeSession:
             return regr.uri
         except TlsguiError:
             raise
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             raise problem(exc, where=self.directory_url) from None
 
     def new_order(self, csr_pem: bytes) -> messages.OrderResource:
         try:
             return self.client.new_order(csr_pem)
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             raise problem(exc, where=self.directory_url) from None
 
     @staticmethod
@@ -181,7 +183,7 @@ class AcmeSession:
     def answer(self, challb) -> None:
         try:
             self.client.answer_challenge(challb, challb.chall.response(self.net.key))
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             raise problem(exc) from None
 
     def poll_valid(self, authzrs: list, cancelled: Callable[[], bool], limit: float = 120) -> None:
@@ -195,7 +197,7 @@ class AcmeSession:
                     raise Cancelled()
                 try:
                     authzr, _ = self.client.poll(authzr)
-                except Exception as exc:  # noqa: BLE001
+                except Exception as exc:
                     raise problem(exc) from None
                 if authzr.body.status != messages.STATUS_PENDING:
                     break
@@ -213,7 +215,7 @@ class AcmeSession:
         deadline = datetime.datetime.now() + datetime.timedelta(seconds=limit)
         try:
             done = self.client.finalize_order(orderr, deadline)
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             raise problem(exc) from None
         return done.fullchain_pem
 
@@ -230,7 +232,7 @@ class AcmeSession:
                                             body=messages.Order(finalize=finalize_uri))
             deadline = datetime.datetime.now() + datetime.timedelta(seconds=limit)
             return self.client.poll_finalization(orderr, deadline).fullchain_pem
-        except Exception:  # noqa: BLE001 - an order that cannot be finished is simply started again
+        except Exception:
             return None
 
     def renewal_window(self, cert_pem: bytes) -> datetime.datetime | None:

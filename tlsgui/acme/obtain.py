@@ -8,15 +8,22 @@ from dataclasses import dataclass
 
 from tlsgui.acme import challenges
 from tlsgui.acme.client import AcmeFailed, AcmeSession, Cancelled
-from tlsgui.acme.request import Request, Result, _never, _quiet, check_request, web_folder
-from tlsgui.acme.request import default_key_type, key_type_warning  # noqa: F401 - the CLI's names
+from tlsgui.acme.request import (  # noqa: F401 - the CLI's names
+    Request,
+    Result,
+    _never,
+    _quiet,
+    check_request,
+    default_key_type,
+    key_type_warning,
+    web_folder,
+)
 from tlsgui.crypto import acme_keys
-from tlsgui.crypto.keys import describe_key
-from tlsgui.project.acme_store import AcmeStore, Journal, OrderSettings
-from tlsgui.project.atomic import write_atomic
 from tlsgui.crypto.checks import check_certificate
 from tlsgui.crypto.importer import order_chain, read_bundle
-from tlsgui.crypto.keys import same_key
+from tlsgui.crypto.keys import describe_key, same_key
+from tlsgui.project.acme_store import AcmeStore, Journal, OrderSettings
+from tlsgui.project.atomic import write_atomic
 from tlsgui.project.install import InstallPlan, install_planned, tls_folder
 from tlsgui.project.restart_method import write_restart_method
 
@@ -117,7 +124,7 @@ def _order(project, store, session: AcmeSession, request: Request, settings: Ord
         if settings.challenge == "http-01" and webroot is None:
             server = challenges.ChallengeServer(settings.http_port or 80, request.http_address)
             with server:
-                for authzr, challb in chosen:
+                for _authzr, challb in chosen:
                     server.answers[challb.chall.encode("token")] = session.validation(challb).encode()
                 _answer_all(session, chosen, progress, cancelled)
         else:
@@ -162,7 +169,7 @@ def _record_files(store: AcmeStore, files: list[str], folders: list[str]) -> Non
 def _answer_all(session: AcmeSession, chosen, progress, cancelled) -> None:
     if cancelled():
         raise Cancelled()
-    for authzr, challb in chosen:
+    for _authzr, challb in chosen:
         session.answer(challb)
     progress("The CA is validating...")
     session.poll_valid([a for a, _ in chosen], cancelled)
@@ -174,8 +181,8 @@ class Staged:
 
     chain: bytes
     key_pem: bytes
-    settings: OrderSettings
-    plan: object  # project.install.InstallPlan
+    settings: OrderSettings | None  # None: a resumed order (obtain() remembers its settings itself)
+    plan: InstallPlan
     not_before: datetime.datetime
     not_after: datetime.datetime
     domains: list[str]
@@ -208,7 +215,7 @@ def install_staged(project, staged: Staged, remember: bool = True) -> Result:
     plan = staged.plan
     backup = install_planned(project, plan)
     notices = list(plan.notices)
-    if remember:
+    if remember and staged.settings is not None:
         AcmeStore(project.paths).write_settings(staged.settings)
     if write_restart_method(project.paths):
         notices.append("Wrote the 4D method TLS_RestartWebServer (Project/Sources/Methods/) that restarts "

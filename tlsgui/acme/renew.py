@@ -45,7 +45,7 @@ def due_state(project, session: AcmeSession | None, now: datetime.datetime | Non
     if session is not None and session.has_ari:
         try:
             when = session.renewal_window(pem)
-        except Exception:  # noqa: BLE001 - ARI is advice: without it, the lifetime rule applies
+        except Exception:
             when = None
         if when is not None:
             words = (f"the CA's renewal window (ARI, RFC 9773) suggests {when:%Y-%m-%d %H:%M} UTC; the "
@@ -88,6 +88,7 @@ def renew(project, *, force: bool = False, eab_hmac_key: str = "", progress: Cal
             return state, None
         store.log(f"due ({state.source}): {state.words}")
         result = obtain(project, request, progress=progress)
+        assert isinstance(result, Result)  # install=True: installed, never only staged
     except AcmeFailed as exc:
         store.log(f"failed: {exc}")
         raise

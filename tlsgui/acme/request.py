@@ -62,7 +62,7 @@ def check_request(project, request: Request) -> OrderSettings:
     if not domains:
         raise TlsguiError("No domain given.", where="--domain", fix="Give --domain www.example.com (repeatable).")
     for name in domains:
-        if name.startswith("*.") and s.challenge != "dns-01":
+        if rules.needs_dns_01(name, s.challenge):
             raise TlsguiError(f"{name}: a wildcard name can only be validated with DNS-01.", where="--domain",
                               fix="Add --challenge dns-01.")
     check_fields(CsrFields(common_name=domains[0].removeprefix("*.")))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 from tlsgui.cli.output import print_json, print_problems
 from tlsgui.errors import TlsguiError
 from tlsgui.model.options import OPTIONS, option

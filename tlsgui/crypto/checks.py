@@ -10,9 +10,9 @@ from cryptography.x509.oid import ExtendedKeyUsageOID
 
 from tlsgui.crypto.keys import describe_key, same_key
 from tlsgui.model.options import split_names
+from tlsgui.policy.acme import warning_period
 from tlsgui.policy.findings import Finding, Severity
 from tlsgui.policy.hosts import uncovered
-from tlsgui.policy.acme import warning_period
 from tlsgui.policy.limits import MAX_LIFETIME_DAYS, MIN_EC_BITS, MIN_RSA_BITS
 
 #: Names of the checks (a check is a Finding whose key is one of these; severity None means it passed).

@@ -47,6 +47,12 @@ def resolve_directory(value: str) -> tuple[str, CaPreset | None]:
     raise ValueError(f"{value!r} is neither an ACME directory URL nor one of {', '.join(PRESETS)}.")
 
 
+def needs_dns_01(name: str, challenge: str) -> bool:
+    """True for a wildcard name asked with another challenge: CAs validate wildcards by DNS-01 only (RFC 8555
+    section 8.3: HTTP-01 proves one host; Let's Encrypt's and ZeroSSL's documented policy)."""
+    return name.startswith("*.") and challenge != "dns-01"
+
+
 # --- When to renew --------------------------------------------------------------------------------------------
 # Without ARI (RFC 9773) the rule is certbot's and Let's Encrypt's advice: renew when a third of the lifetime
 # is left (60 of 90 days used; for a 6-day certificate, at 4 days).

@@ -3,16 +3,30 @@
 from __future__ import annotations
 
 import html
-import ipaddress
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
-                               QPlainTextEdit, QPushButton, QRadioButton, QSpinBox, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from tlsgui.errors import TlsguiError
 from tlsgui.model.options import split_names
 from tlsgui.policy.acme import PRESETS, RELOAD_WORDS, resolve_directory
+from tlsgui.policy.files import CERT_FILE, KEY_FILE
+from tlsgui.policy.hosts import ip_of
 from tlsgui.project.acme_store import AcmeStore, OrderSettings
 from tlsgui.wizard.background import PageTask
 from tlsgui.wizard.base import WizardPage
@@ -38,11 +52,8 @@ def public_names(host_names: str) -> list[str]:
     """The project's host names a public CA can issue for (no localhost, no IP addresses, no single labels)."""
     names = []
     for name in split_names(host_names):
-        try:
-            ipaddress.ip_address(name)
+        if ip_of(name) is not None:
             continue
-        except ValueError:
-            pass
         if "." in name and name.lower() != "localhost" and not name.lower().endswith(".local"):
             names.append(name.lower())
     return names
@@ -128,7 +139,7 @@ class AcmeSetupPage(WizardPage):
         self.challenge_buttons["http-port"].setChecked(True)
         self._ca_changed()
 
-    def initializePage(self) -> None:  # noqa: N802 - Qt override
+    def initializePage(self) -> None:
         if not self.domains_edit.text():
             self.domains_edit.setText(", ".join(public_names(self.document.settings.web_host_names)))
         # New users (no ACME account in this project yet) are offered a staging run first.
@@ -225,10 +236,10 @@ class AcmeSetupPage(WizardPage):
     def preflight_words(self) -> str:
         return self.preflight_label.text()
 
-    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+    def isComplete(self) -> bool:
         return bool(self.domains()) and self.agree_check.isChecked()
 
-    def validatePage(self) -> bool:  # noqa: N802 - Qt override
+    def validatePage(self) -> bool:
         try:
             self.request()
             if self.ca_combo.currentData() == CUSTOM:
@@ -239,7 +250,7 @@ class AcmeSetupPage(WizardPage):
         self.problem_label.clear()
         return True
 
-    def nextId(self) -> int:  # noqa: N802 - Qt override
+    def nextId(self) -> int:
         return int(PageId.ACME_RUN)
 
     def is_final(self) -> bool:
@@ -271,7 +282,7 @@ class AcmeRunPage(WizardPage):
         self.staged = None
         self.state = "idle"  # running, done, failed, cancelled
 
-    def initializePage(self) -> None:  # noqa: N802 - Qt override
+    def initializePage(self) -> None:
         setup: AcmeSetupPage = self.wizard().page(int(PageId.ACME_SETUP))
         request = setup.request()
         staging_first = setup.staging_check.isVisible() and setup.staging_check.isChecked()
@@ -283,7 +294,7 @@ class AcmeRunPage(WizardPage):
         self.task.submit(_order_task(project, request, staging_first))
         self.completeChanged.emit()
 
-    def cleanupPage(self) -> None:  # noqa: N802 - Qt override (Back)
+    def cleanupPage(self) -> None:
         self.cancel()
 
     def cancel(self) -> None:
@@ -313,10 +324,10 @@ class AcmeRunPage(WizardPage):
         self.error_label.setText("Cancelled: nothing was installed.")
         self.completeChanged.emit()
 
-    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+    def isComplete(self) -> bool:
         return self.state == "done"
 
-    def nextId(self) -> int:  # noqa: N802 - Qt override
+    def nextId(self) -> int:
         return int(PageId.ACME_DONE)
 
     def is_final(self) -> bool:
@@ -368,7 +379,7 @@ class AcmeDonePage(WizardPage):
         layout.addStretch(1)
         self.timer_words: list[str] = []
 
-    def initializePage(self) -> None:  # noqa: N802 - Qt override
+    def initializePage(self) -> None:
         staged = self.wizard().page(int(PageId.ACME_RUN)).staged
         rows = [f"✔ Issued for {html.escape(', '.join(staged.domains))}",
                 f"✔ Valid until {staged.not_after:%Y-%m-%d %H:%M} UTC "
@@ -384,7 +395,7 @@ class AcmeDonePage(WizardPage):
 
         staged = self.wizard().page(int(PageId.ACME_RUN)).staged
         result = install_staged(self.context.project_for_install(), staged)
-        written = [result.folder / "key.pem", result.folder / "cert.pem"]
+        written = [result.folder / KEY_FILE, result.folder / CERT_FILE]
         if self.timer_check.isChecked():
             done = timers.install_timer(self.context.paths)
             written += done.files

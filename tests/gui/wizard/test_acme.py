@@ -7,8 +7,8 @@ import stat
 import subprocess
 
 import pytest
-
 from acme_pebble.pebble_env import Pebble
+
 from gui.conftest import tree_bytes
 from tlsgui.wizard.ids import PageId
 
