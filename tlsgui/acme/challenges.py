@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import http.client
 import http.server
 import secrets
@@ -37,7 +39,7 @@ class ChallengeServer:
                 pass
 
         try:
-            self.server = http.server.ThreadingHTTPServer((address, port), Handler)
+            self.server = _server(address, port, Handler)
         except OSError as exc:
             raise TlsguiError(f"tlsgui cannot answer on port {port} ({exc.strerror}).",
                               where=f"--http-port {port}",
@@ -54,6 +56,27 @@ class ChallengeServer:
         self.server.shutdown()
         self.server.server_close()
         self.thread.join(5)
+
+
+class _DualStackServer(http.server.ThreadingHTTPServer):
+    """Every IPv6 and IPv4 address at once: a CA validates over IPv6 when the name has an AAAA record."""
+
+    address_family = socket.AF_INET6
+
+    def server_bind(self) -> None:
+        with contextlib.suppress(OSError, AttributeError):
+            self.socket.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 0)
+        super().server_bind()
+
+
+def _server(address: str, port: int, handler) -> http.server.ThreadingHTTPServer:
+    if address == "" and socket.has_ipv6:
+        try:
+            return _DualStackServer(("::", port), handler)
+        except OSError as exc:
+            if exc.errno == errno.EADDRINUSE:
+                raise
+    return http.server.ThreadingHTTPServer((address, port), handler)  # IPv4 only, or the address given
 
 
 def resolve_address(name: str, dns_server: str = "") -> str:
