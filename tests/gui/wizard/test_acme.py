@@ -124,3 +124,32 @@ def test_domains_prefilled_from_the_host_names(qtbot, window, pebble, home):
     window.document.push_setting("web.host_names", "shop.example.com, localhost, 192.0.2.1, www.shop.example.com")
     wizard = start_wizard(window, "acme")
     assert wizard.currentPage().domains() == ["shop.example.com", "www.shop.example.com"]
+
+
+def test_dns01_record_shown_then_validated_once_it_resolves(qtbot, window, demo, pebble, home):
+    import re
+
+    wizard, setup = _setup(window, pebble)
+    setup.choose_challenge("dns-01")
+    go_next(qtbot, wizard)
+    run = wizard.currentPage()
+    qtbot.waitUntil(lambda: "TXT" in run.log.toPlainText(), timeout=30000)
+    match = re.search(r'(_acme-challenge\.shop\.example\.test)\. TXT "([^"]+)"', run.log.toPlainText())
+    assert match and run.state == "running"  # waiting for the record, the window responsive
+    pebble.set_txt(match.group(1), match.group(2))
+    qtbot.waitUntil(lambda: run.state == "done", timeout=60000)
+    assert not (demo / "cert.pem").exists()
+    go_next(qtbot, wizard)
+    wizard.currentPage().timer_check.setChecked(False)
+    finish(qtbot, wizard)
+    assert (demo / "cert.pem").is_file()
+
+
+def test_staging_first_is_offered_to_a_new_project(qtbot, window, home):
+    wizard = start_wizard(window, "acme")
+    setup = wizard.currentPage()
+    assert setup.ca_combo.currentData() == "letsencrypt"
+    assert setup.staging_check.isVisible() and setup.staging_check.isChecked()
+    setup.choose_ca("zerossl")
+    assert not setup.staging_check.isVisible() and setup.eab_row.isVisible()
+    assert "zerossl.com" in setup.terms_label.text()
