@@ -5,24 +5,14 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QCheckBox,
-    QComboBox,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QPushButton,
-    QRadioButton,
-    QSpinBox,
-    QVBoxLayout,
-    QWidget,
 )
 
 from tlsgui.errors import TlsguiError
+from tlsgui.forms.ui_wizard_acme_done import Ui_WizardAcmeDone
+from tlsgui.forms.ui_wizard_acme_run import Ui_WizardAcmeRun
+from tlsgui.forms.ui_wizard_acme_setup import Ui_WizardAcmeSetup
 from tlsgui.model.options import split_names
 from tlsgui.policy.acme import PRESETS, RELOAD_WORDS, resolve_directory
 from tlsgui.policy.files import CERT_FILE, KEY_FILE
@@ -35,17 +25,6 @@ from tlsgui.wizard.ids import PageId
 ERROR_STYLE = "color: #b3261e;"
 OK_STYLE = "color: #1e6b2f;"
 CUSTOM = "custom"
-CHALLENGE_WORDS = {
-    "http-port": ("tlsgui answers the CA itself on port 80",
-                  "Stop 4D's web server for the minute this takes: the CA connects to http://NAME/ and tlsgui "
-                  "answers. The name must point to this computer and port 80 be open from the internet."),
-    "webroot": ("4D's web server answers (it keeps running)",
-                "tlsgui puts a small file in the project's WebFolder/.well-known/acme-challenge/ for 4D to "
-                "serve on port 80, checks it is reachable first, and removes it afterwards."),
-    "dns-01": ("A DNS record proves the name (DNS-01)",
-               "For wildcard names or servers the internet cannot reach: tlsgui shows a TXT record to add at "
-               "your DNS provider and waits until it resolves."),
-}
 
 
 def public_names(host_names: str) -> list[str]:
@@ -62,72 +41,28 @@ def public_names(host_names: str) -> list[str]:
 class AcmeSetupPage(WizardPage):
     """The CA (with its terms), the names, the challenge and its preflight."""
 
+    form_class = Ui_WizardAcmeSetup
     page_id = PageId.ACME_SETUP
 
     def setup(self) -> None:
-        self.setTitle("Get a free certificate (ACME)")
-        self.setSubTitle("A certificate authority checks that you control the names, then issues a certificate "
-                         "valid for a few weeks; tlsgui can renew it automatically.")
+        ui = self.ui
         # Test seams and expert settings, as the CLI's hidden options (a test points them at Pebble).
         self.extra = {"http_address": "", "challenge_port": 80, "dns_server": ""}
-        layout = QVBoxLayout(self)
-        form = QFormLayout()
-        self.ca_combo = QComboBox(objectName="acme_ca_combo")
         for preset in PRESETS.values():
-            self.ca_combo.addItem(preset.label, preset.name)
-        self.ca_combo.addItem("Another ACME CA (directory URL)…", CUSTOM)
-        self.url_edit = QLineEdit(objectName="acme_url_edit", placeholderText="https://…/directory")
-        self.terms_label = QLabel(objectName="acme_terms_label", openExternalLinks=True, wordWrap=True)
-        self.agree_check = QCheckBox("I accept the CA's terms of service", objectName="acme_agree_check")
-        self.staging_check = QCheckBox("First a test run with Let's Encrypt staging (untrusted certificate, "
-                                       "not installed) to check the setup", objectName="acme_staging_check")
-        self.email_edit = QLineEdit(objectName="acme_email_edit", placeholderText="optional: for the CA's notices")
-        self.eab_kid_edit = QLineEdit(objectName="acme_eab_kid_edit")
-        self.eab_hmac_edit = QLineEdit(objectName="acme_eab_hmac_edit", echoMode=QLineEdit.EchoMode.Password)
-        self.eab_row = QWidget()
-        eab = QFormLayout(self.eab_row)
-        eab.setContentsMargins(0, 0, 0, 0)
-        eab.addRow("EAB key id", self.eab_kid_edit)
-        eab.addRow("EAB HMAC key", self.eab_hmac_edit)
-        self.domains_edit = QLineEdit(objectName="acme_domains_edit", placeholderText="www.example.com, example.com")
-        self.ca_bundle_edit = QLineEdit(objectName="acme_ca_bundle_edit",
-                                        placeholderText="only for a test CA: its root certificate (PEM)")
-        form.addRow("Certificate authority", self.ca_combo)
-        form.addRow("", self.url_edit)
-        form.addRow("", self.terms_label)
-        form.addRow("", self.agree_check)
-        form.addRow("", self.staging_check)
-        form.addRow("", self.eab_row)
-        form.addRow("E-mail", self.email_edit)
-        form.addRow("Names", self.domains_edit)
-        layout.addLayout(form)
+            ui.ca_combo.addItem(preset.label, preset.name)
+        ui.ca_combo.addItem("Another ACME CA (directory URL)…", CUSTOM)
+        self.ca_combo, self.url_edit, self.terms_label = ui.ca_combo, ui.url_edit, ui.terms_label
+        self.agree_check, self.staging_check, self.eab_row = ui.agree_check, ui.staging_check, ui.eab_row
+        self.email_edit, self.eab_kid_edit, self.eab_hmac_edit = ui.email_edit, ui.eab_kid_edit, ui.eab_hmac_edit
+        self.domains_edit, self.ca_bundle_edit, self.port_spin = ui.domains_edit, ui.ca_bundle_edit, ui.port_spin
+        self.preflight_button, self.preflight_label = ui.preflight_button, ui.preflight_label
+        self.problem_label = ui.problem_label
+        self.problem_label.setStyleSheet(ERROR_STYLE)
         self.challenge_group = QButtonGroup(self)
-        self.challenge_buttons = {}
-        for kind, (label, words) in CHALLENGE_WORDS.items():
-            button = QRadioButton(label, objectName=f"acme_challenge_{kind.replace('-', '_')}")
-            help_label = QLabel(words, wordWrap=True, indent=24)
+        self.challenge_buttons = {"http-port": ui.challenge_http_port, "webroot": ui.challenge_webroot,
+                                  "dns-01": ui.challenge_dns_01}
+        for button in self.challenge_buttons.values():
             self.challenge_group.addButton(button)
-            self.challenge_buttons[kind] = button
-            layout.addWidget(button)
-            layout.addWidget(help_label)
-        port_row = QHBoxLayout()
-        self.port_spin = QSpinBox(objectName="acme_port_spin", minimum=1, maximum=65535, value=80)
-        port_row.addWidget(QLabel("tlsgui answers on port"))
-        port_row.addWidget(self.port_spin)
-        port_row.addStretch(1)
-        layout.addLayout(port_row)
-        preflight_row = QHBoxLayout()
-        self.preflight_button = QPushButton("Check 4D serves the folder", objectName="acme_preflight_button")
-        self.preflight_label = QLabel(objectName="acme_preflight_label", wordWrap=True)
-        preflight_row.addWidget(self.preflight_button)
-        preflight_row.addWidget(self.preflight_label, 1)
-        layout.addLayout(preflight_row)
-        advanced = QFormLayout()
-        advanced.addRow("Trust CA root", self.ca_bundle_edit)
-        layout.addLayout(advanced)
-        self.problem_label = QLabel(objectName="acme_problem_label", wordWrap=True, styleSheet=ERROR_STYLE)
-        layout.addWidget(self.problem_label)
-        layout.addStretch(1)
         self.preflight_task = PageTask(self.context.runner, self)
         self.preflight_task.task_finished.connect(self._preflight_done)
         self.preflight_task.task_failed.connect(lambda words: self._preflight_done(words))
@@ -260,19 +195,12 @@ class AcmeSetupPage(WizardPage):
 class AcmeRunPage(WizardPage):
     """The order, off the GUI thread, with progress and Cancel; nothing is written into the project here."""
 
+    form_class = Ui_WizardAcmeRun
     page_id = PageId.ACME_RUN
 
     def setup(self) -> None:
-        self.setTitle("Getting the certificate")
-        self.setSubTitle("tlsgui talks to the CA; this takes from seconds to a minute. Nothing is installed "
-                         "before Finish.")
-        layout = QVBoxLayout(self)
-        self.log = QPlainTextEdit(objectName="acme_log", readOnly=True)
-        self.error_label = QLabel(objectName="acme_error_label", wordWrap=True, styleSheet=ERROR_STYLE)
-        self.cancel_button = QPushButton("Cancel the order", objectName="acme_cancel_button")
-        layout.addWidget(self.log, 1)
-        layout.addWidget(self.error_label)
-        layout.addWidget(self.cancel_button)
+        self.log, self.error_label, self.cancel_button = self.ui.log, self.ui.error_label, self.ui.cancel_button
+        self.error_label.setStyleSheet(ERROR_STYLE)
         self.task = PageTask(self.context.runner, self)
         self.task.task_finished.connect(self._finished)
         self.task.task_failed.connect(self._failed)
@@ -364,19 +292,12 @@ def _order_task(project, request, staging_first: bool):
 class AcmeDonePage(WizardPage):
     """The checklist of the issued certificate, what 4D needs, and "Renew automatically"; Finish installs."""
 
+    form_class = Ui_WizardAcmeDone
     page_id = PageId.ACME_DONE
 
     def setup(self) -> None:
-        self.setTitle("Install the certificate")
-        layout = QVBoxLayout(self)
-        self.checklist = QLabel(objectName="acme_checklist", wordWrap=True, textFormat=Qt.TextFormat.RichText)
-        self.reload_label = QLabel(RELOAD_WORDS, wordWrap=True)
-        self.timer_check = QCheckBox("Renew automatically (a timer runs `tlsgui renew` twice a day)",
-                                     objectName="acme_timer_check", checked=True)
-        layout.addWidget(self.checklist)
-        layout.addWidget(self.reload_label)
-        layout.addWidget(self.timer_check)
-        layout.addStretch(1)
+        self.checklist, self.timer_check = self.ui.checklist, self.ui.timer_check
+        self.ui.reload_label.setText(RELOAD_WORDS)
         self.timer_words: list[str] = []
 
     def initializePage(self) -> None:
