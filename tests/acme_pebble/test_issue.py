@@ -117,3 +117,17 @@ def test_terms_must_be_agreed(tmp_path, pebble):
     done = acme(project, "--domain", "a.example.test", *args)
     assert done.returncode == 2 and "--agree-tos" in done.stderr
     assert not (project / ".tlsgui").exists()
+
+
+def test_acme_state_folder_is_private_and_never_a_link(tmp_path, pebble):
+    project = write_demo(tmp_path / "Shop")
+    issued(project, pebble)
+    assert stat.S_IMODE(os.stat(project / ".tlsgui" / "acme").st_mode) == 0o700
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    other = write_demo(tmp_path / "Other")
+    (other / ".tlsgui").mkdir()
+    (other / ".tlsgui" / "acme").symlink_to(elsewhere)
+    done = acme(other, "--domain", "shop.example.test", *pebble.cli_args())
+    assert done.returncode == 2 and "symbolic link" in done.stderr
+    assert list(elsewhere.iterdir()) == []

@@ -11,7 +11,7 @@ from pathlib import Path
 import filelock
 
 from tlsgui.errors import TlsguiError
-from tlsgui.project.atomic import write_atomic
+from tlsgui.project.atomic import private_dir, write_atomic
 from tlsgui.project.locate import ProjectPaths
 
 FORMAT = 1
@@ -117,9 +117,13 @@ class AcmeStore:
         self.journal_file.unlink(missing_ok=True)
         self.order_key.unlink(missing_ok=True)
 
+    def ensure_folder(self) -> Path:
+        """.tlsgui/acme/ as a real folder of mode 0700 (it holds the account key), never a symbolic link."""
+        return private_dir(self.folder, inside=self.paths.root)
+
     def log(self, line: str) -> None:
         """Append one line to renew.log (what a timer's run did, readable later)."""
-        self.folder.mkdir(parents=True, exist_ok=True)
+        self.ensure_folder()
         stamp = datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
         with open(self.log_file, "a", encoding="utf-8") as handle:
             handle.write(f"{stamp} {line}\n")
@@ -128,7 +132,7 @@ class AcmeStore:
     def locked(self):
         """One ACME run per project at a time (a timer's renew and a user's acme never interleave)."""
         made = [f for f in (self.paths.state_dir, self.folder) if not f.exists()]
-        self.folder.mkdir(parents=True, exist_ok=True)
+        self.ensure_folder()
         lock = filelock.FileLock(str(self.lock_file), timeout=0, mode=0o600)
         try:
             lock.acquire()
