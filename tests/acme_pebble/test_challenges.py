@@ -117,7 +117,9 @@ def test_key_type_follows_the_4d_version(tmp_path, pebble):
     for project, expected in ((new, "ecdsa"), (old, "rsa")):
         done = acme(project, "--domain", "shop.example.test", *pebble.cli_args(), "--json")
         assert done.returncode == 0, done.stderr
-        assert json.loads(done.stdout)["key_type"] == expected
+        report = json.loads(done.stdout)
+        assert report["key_type"] == expected
+        assert ("only the web server" in report["reload"]) == (expected == "ecdsa")
         assert key_algorithm(project / "key.pem") == expected
     done = acme(old, "--domain", "shop.example.test", *pebble.cli_args(), "--key-type", "ecdsa")
     assert done.returncode == 0, done.stderr

@@ -27,3 +27,15 @@ def test_key_type_of_real_projects(tmp_path, name, expected):
     assert default_key_type(loaded) == expected
     warning = key_type_warning(loaded, "ecdsa")
     assert bool(warning) == (expected == "rsa")
+
+
+@pytest.mark.parametrize("name, words", [
+    ("KirkBrooks__4DHH_vector_demo", "only the web server needs the restart"),  # 21: dynamic TLS since 20 R4
+    ("ThomasMaul__EA_Invoices", "restart 4D Server"),  # 18 R3: every server reads the files
+])
+def test_what_4d_needs_after_a_renewal(tmp_path, name, words):
+    from tlsgui.acme.request import reload_words
+
+    project = shutil.copytree(CORPUS / name, tmp_path / name)
+    text = reload_words(load_project(project))
+    assert "WEB STOP SERVER" in text and words in text

@@ -107,6 +107,10 @@ def key_type_warning(project, key_type: str) -> str:
                                   project.settings.client_server_legacy_network_layer)
 
 
+def reload_words(project) -> str:
+    return rules.reload_words(project_version(project.paths.root))
+
+
 def web_folder(project) -> Path:
     # 4D's default HTML root is WebFolder beside Project/ (Settings > Web > Configuration, "Default HTML Root").
     return project.paths.root / "WebFolder"

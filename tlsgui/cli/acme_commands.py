@@ -81,6 +81,7 @@ def _failed(args, exc: TlsguiError, code: int) -> int:
 def cmd_acme(args) -> int:
     from tlsgui.acme.client import AcmeFailed
     from tlsgui.acme.obtain import Request, default_key_type, key_type_warning, obtain
+    from tlsgui.acme.request import reload_words
     from tlsgui.project.acme_store import OrderSettings
     from tlsgui.project.store import load_project
 
@@ -103,9 +104,10 @@ def cmd_acme(args) -> int:
     except TlsguiError as exc:
         return _failed(args, exc, EXIT_BAD_INPUT)
     if args.json:
-        print_json({"format": JSON_FORMAT, "ok": True, **result.as_json(), "warning": warning})
+        print_json({"format": JSON_FORMAT, "ok": True, **result.as_json(), "warning": warning,
+                    "reload": reload_words(project)})
         return EXIT_OK
-    _print_result(result)
+    _print_result(result, project)
     return EXIT_OK
 
 
@@ -117,8 +119,8 @@ def _dns_ready(say):
     return ready
 
 
-def _print_result(result) -> None:
-    from tlsgui.policy.acme import RELOAD_WORDS
+def _print_result(result, project) -> None:
+    from tlsgui.acme.request import reload_words
 
     for notice in result.notices:
         print(f"note: {notice}")
@@ -127,7 +129,7 @@ def _print_result(result) -> None:
           f"{' (an interrupted order, finished)' if result.resumed else ''}.")
     if result.backup:
         print(f"The previous files are in backup {result.backup} (tlsgui backups PROJECT --restore {result.backup}).")
-    print(RELOAD_WORDS)
+    print(reload_words(project))
 
 
 def cmd_renew(args) -> int:
@@ -151,7 +153,7 @@ def cmd_renew(args) -> int:
         print(f"Not due: {state.words}.")
         return EXIT_OK
     print(f"Renewed ({state.source}): {state.words}.")
-    _print_result(result)
+    _print_result(result, project)
     return EXIT_OK
 
 

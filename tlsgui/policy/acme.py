@@ -117,6 +117,24 @@ RELOAD_WORDS = ("4D's web server reads key.pem and cert.pem when it starts (Admi
                 "(WEB STOP SERVER then WEB START SERVER) from a scheduled worker, or restart 4D.")
 
 
+DYNAMIC_TLS_SINCE = (20, 4)
+
+
+def reload_words(version: FourDVersion | None) -> str:
+    """What the project's 4D needs after a renewal replaced key.pem/cert.pem.
+
+    20 R4 release notes and Admin/tls.md ("Enabling TLS with the other servers"): from 20 R4 the client-server
+    and SQL servers' TLS is configured dynamically, without certificate files, so only the web server needs the
+    new files; before, every server reads them at start-up.
+    """
+    if version is not None and version.key >= DYNAMIC_TLS_SINCE:
+        return RELOAD_WORDS + (f" With 4D {version}, client-server and SQL TLS do not use these files "
+                               "(configured dynamically since 20 R4): only the web server needs the restart.")
+    known = f"With 4D {version}" if version is not None else "Before 4D 20 R4"
+    return RELOAD_WORDS + (f" {known}, 4D Server's client-server and SQL servers read them too, when they start: "
+                           "restart 4D Server to use the new certificate there.")
+
+
 # --- The CA's problems in words (RFC 8555 section 6.7, urn:ietf:params:acme:error:*) ---------------------------
 PROBLEM_WORDS = {
     "rateLimited": ("The CA refused: too many requests for these names or this account (rate limit).",

@@ -14,7 +14,7 @@ from tlsgui.forms.ui_wizard_acme_done import Ui_WizardAcmeDone
 from tlsgui.forms.ui_wizard_acme_run import Ui_WizardAcmeRun
 from tlsgui.forms.ui_wizard_acme_setup import Ui_WizardAcmeSetup
 from tlsgui.model.options import split_names
-from tlsgui.policy.acme import PRESETS, RELOAD_WORDS, resolve_directory
+from tlsgui.policy.acme import PRESETS, resolve_directory
 from tlsgui.policy.files import CERT_FILE, KEY_FILE
 from tlsgui.policy.hosts import ip_of
 from tlsgui.project.acme_store import AcmeStore, OrderSettings
@@ -297,7 +297,6 @@ class AcmeDonePage(WizardPage):
 
     def setup(self) -> None:
         self.checklist, self.timer_check = self.ui.checklist, self.ui.timer_check
-        self.ui.reload_label.setText(RELOAD_WORDS)
         self.timer_words: list[str] = []
 
     def initializePage(self) -> None:
@@ -309,6 +308,9 @@ class AcmeDonePage(WizardPage):
             mark = "✔" if check.severity is None else ("⚠" if check.severity.value == "warning" else "✖")
             rows.append(f"{mark} {html.escape(check.message)}")
         self.checklist.setText("<br>".join(rows))
+        from tlsgui.acme.request import reload_words
+
+        self.ui.reload_label.setText(reload_words(self.document.project))
 
     def finish(self) -> list[Path]:
         from tlsgui.acme import timers
