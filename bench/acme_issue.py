@@ -156,6 +156,13 @@ def measure_gui_stall(folder: Path) -> dict:
 
         timer = QTimer(interval=10, timeout=tick)
         timer.start()
+        # Baseline in the same run: the same ticks for 2 s with the wizard idle (a loaded machine stalls too).
+        idle_until = time.monotonic() + 2
+        while time.monotonic() < idle_until:
+            app.processEvents()
+            time.sleep(0.001)
+        idle_gaps, gaps[:] = list(gaps), []
+        last[0] = clock.elapsed()
         started = clock.elapsed()
         wizard.next()
         next_ms = clock.elapsed() - started
@@ -181,7 +188,8 @@ def measure_gui_stall(folder: Path) -> dict:
         worst = max(range(len(gaps)), key=gaps.__getitem__)
         print("next() ms", next_ms, "worst gap", gaps[worst], "ending at", at[worst], "marks", marks)
     return {"gui_max_gap_ms": max(gaps) if gaps else None, "gui_ticks": len(gaps), "gui_order_ok": ok,
-            "gui_target_ms": 50 + 10}
+            "gui_idle_max_gap_ms": max(idle_gaps) if idle_gaps else None,
+            "gui_p99_gap_ms": sorted(gaps)[int(len(gaps) * 0.99) - 1] if gaps else None, "gui_target_ms": 50 + 10}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -198,7 +206,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"ACME issue+install (tlsgui): median {figures['tlsgui_ms']} ms; bare acme library protocol: median "
           f"{figures['bare_ms']} ms; ratio: {figures['ratio']:.2f}x (target <= 1.5x) over {figures['runs']} runs")
     print(f"GUI thread during the wizard's order: longest gap between 10 ms ticks {figures['gui_max_gap_ms']} ms "
-          f"over {figures['gui_ticks']} ticks (target: a stall <= 50 ms, i.e. gap <= 60 ms); order ok: "
+          f"(p99 {figures['gui_p99_gap_ms']} ms) over {figures['gui_ticks']} ticks; idle wizard, same run: "
+          f"{figures['gui_idle_max_gap_ms']} ms (target: a stall <= 50 ms, i.e. gap <= 60 ms); order ok: "
           f"{figures['gui_order_ok']}")
     if args.json:
         Path(args.json).write_text(json.dumps(figures, indent=2))
