@@ -6,8 +6,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from tlsgui.model.cert_facts import CertFacts
-from tlsgui.model.facts import FileFacts
+from tlsgui.model.facts import CertFacts, FileFacts
 from tlsgui.model.settings import Settings
 from tlsgui.policy import limits
 from tlsgui.policy.files import dhparams_used

@@ -13,7 +13,7 @@ from cryptography.x509.oid import ExtendedKeyUsageOID
 
 from tlsgui.crypto.keys import key_description, same_key
 from tlsgui.errors import TlsguiError
-from tlsgui.model.cert_facts import CertFacts
+from tlsgui.model.facts import CertFacts
 from tlsgui.policy.limits import MAX_TLS_FILE
 
 

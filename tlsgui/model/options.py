@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any, NamedTuple, TypedDict
@@ -99,7 +100,6 @@ class Option:
                 fix="Use one of: " + ", ".join(self.choices) + ".",
             )
         if self.key == "web.listening_address" and value not in ("", "any"):
-            import ipaddress  # only when a value is checked: not needed to open a project
             try:
                 ipaddress.ip_address(value)
             except ValueError:
@@ -254,7 +254,6 @@ def split_names(text: str) -> list[str]:
 
 def is_host_name(name: str) -> bool:
     """A DNS name (a leading '*.' wildcard allowed; internationalised names too) or an IP address."""
-    import ipaddress  # only when a value is checked: not needed to open a project
     try:
         ipaddress.ip_address(name)
         return True

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QSignalBlocker
-from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QLineEdit, QSizePolicy, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLabel, QLineEdit, QSizePolicy, QWidget
 
 from tlsgui.errors import TlsguiError
 from tlsgui.model.options import BY_KEY, Storage
@@ -40,8 +40,7 @@ def default_source_tip(key: str) -> str:
 
 
 def _is_combo(widget: QWidget) -> bool:
-    # Qt's own type check: importing QComboBox builds its enums (~1 ms), and the Web page, shown first, has none.
-    return widget.inherits("QComboBox")
+    return isinstance(widget, QComboBox)
 
 
 class SettingsPage(QWidget):
@@ -132,8 +131,6 @@ class SettingsPage(QWidget):
                 editor.setMinimumWidth(380)
             editor.textEdited.connect(lambda text, k=key: self._typed(k, text))
         elif _is_combo(editor):
-            from PySide6.QtWidgets import QComboBox
-
             editor.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             editor.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
             editor.activated.connect(lambda index, k=key, e=editor: self.document.push_setting(k, e.itemData(index)))
