@@ -8,8 +8,9 @@ from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLabel, QLineEdit, QSizePolicy, QWidget
 
 from tlsgui.errors import TlsguiError
-from tlsgui.model.options import BY_KEY, Storage
+from tlsgui.model.options import BY_KEY, Storage, keys_on_page
 from tlsgui.model.settings import Source
+from tlsgui.pages.registry import info_for_class
 
 _SOURCE_STYLE = "color: #5f6368;"
 _ERROR_STYLE = "color: #b3261e;"
@@ -44,7 +45,11 @@ def _is_combo(widget: QWidget) -> bool:
 
 
 class SettingsPage(QWidget):
-    """One page: `form_class` builds the widgets; `KEYS` are the settings edited here, in order."""
+    """One page: `form_class` builds the widgets; `KEYS` are the settings edited here, in order.
+
+    A page's name, title, icon and targets come from its entry in pages/registry.py, and its KEYS from the
+    options declared for that page (Option.page): a subclass declares only its form and behaviour.
+    """
 
     name = ""
     title = ""
@@ -53,6 +58,12 @@ class SettingsPage(QWidget):
     KEYS: tuple[str, ...] = ()
     LABELS: dict[str, str] = {}  # where 4D's dialog words a setting differently from the option's label
     TARGETS: tuple[str, ...] = ()  # problem keys shown on this page that are not settings (e.g. files.cert)
+
+    def __init_subclass__(cls, **kwargs) -> None:
+        super().__init_subclass__(**kwargs)
+        info = info_for_class(cls.__module__, cls.__name__)
+        cls.name, cls.title, cls.icon_name, cls.TARGETS = info.name, info.title, info.icon_name, info.targets
+        cls.KEYS = keys_on_page(info.name)
 
     def __init__(self, document, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -16,11 +16,7 @@ VERSIONS = (("1.2", "TLS 1.2 (4D v19 default)"), ("1.3", "TLS 1.3"),
 
 
 class TlsPolicyPage(SettingsPage):
-    name = "tls"
-    title = "TLS policy"
-    icon_name = "tls"
     form_class = Ui_TlsPolicyPage
-    KEYS = ("tls.min_version", "tls.cipher_list")
 
     test_requested = Signal()  # "Test TLS…": the window runs the preview + probe
 
