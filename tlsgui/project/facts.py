@@ -45,9 +45,10 @@ def gather_facts(project) -> FileFacts:
             values["cert_error"] = str(exc)
     if dh.is_file():
         from tlsgui.crypto.dhparams import read_dh_bits
+        from tlsgui.crypto.reading import read_tls_file
 
         try:
-            values["dh_bits"] = read_dh_bits(dh.read_bytes())
+            values["dh_bits"] = read_dh_bits(read_tls_file(dh, "DH parameters"))
         except TlsguiError as exc:
             values["dh_error"] = exc.message
     if key.is_file():

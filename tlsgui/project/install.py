@@ -11,13 +11,14 @@ from tlsgui.crypto import dhparams
 from tlsgui.crypto.checks import check_certificate
 from tlsgui.crypto.importer import Chain, Imported, is_ca, is_self_signed, order_chain, read_bundle
 from tlsgui.crypto.keys import key_to_pem, load_private_key, same_key
+from tlsgui.crypto.reading import read_tls_file
 from tlsgui.crypto.summary import certificates_pem
 from tlsgui.errors import TlsguiError
 from tlsgui.policy.files import CERT_FILE as CERT
 from tlsgui.policy.files import DH_FILE as DH
 from tlsgui.policy.files import KEY_FILE as KEY
 from tlsgui.policy.findings import Finding, Severity
-from tlsgui.policy.limits import DH_TEST_SIZE, MAX_TLS_FILE, MIN_DH_BITS
+from tlsgui.policy.limits import DH_TEST_SIZE, MIN_DH_BITS
 from tlsgui.project.atomic import check_writable, write_atomic
 from tlsgui.project.backups import create_backup
 from tlsgui.project.child_argv import worker_command as dhparams_worker_argv
@@ -30,19 +31,7 @@ def tls_folder(project) -> Path:
 
 def read_input(path: Path | str, what: str = "file") -> bytes:
     """The bytes of a file given by the user, refusing folders, missing and oversized files with words."""
-    path = Path(path)
-    if not path.exists():
-        raise TlsguiError(f"The {what} does not exist.", where=str(path))
-    if not path.is_file():
-        raise TlsguiError(f"The {what} is a folder, not a file.", where=str(path))
-    size = path.stat().st_size
-    if size > MAX_TLS_FILE:
-        raise TlsguiError(f"The file is {size // 1024} KiB; certificate and key files are far smaller "
-                          "(limit 1 MiB).", where=str(path), fix="Choose the certificate file itself.")
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise TlsguiError(f"Cannot read the {what} ({exc.strerror}).", where=str(path)) from None
+    return read_tls_file(path, what)
 
 
 def read_password(path: Path | str | None) -> bytes | None:
