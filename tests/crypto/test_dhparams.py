@@ -144,7 +144,7 @@ def test_miller_rabin():
 def test_worker_command_normal_and_frozen(monkeypatch):
     import sys
 
-    assert worker_command(2048)[1:] == ["-m", "tlsgui", "--worker", "dhparams", "--bits", "2048"]
+    assert worker_command(2048)[1:] == ["-I", "-m", "tlsgui", "--worker", "dhparams", "--bits", "2048"]
     monkeypatch.setattr(sys, "frozen", True, raising=False)
     assert worker_command(3072) == [sys.executable, "--worker", "dhparams", "--bits", "3072"]
 
@@ -198,9 +198,16 @@ def test_ctrl_c_on_the_cli_generation_leaves_nothing(demo):
     import sys
 
     before = tree_bytes(demo)
-    # Its own process group, like a terminal's foreground job: Ctrl+C reaches the CLI and its child.
-    proc = subprocess.Popen([sys.executable, "-m", "tlsgui", "dhparams", str(demo), "--generate", "4096"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    # Its own process group, like a terminal's foreground job: Ctrl+C reaches the CLI and its child. A
+    # foreground job also has SIGINT's default action, while a suite started in the background (`make test &`,
+    # nohup, some CI runners) inherits SIGINT ignored, and then Python never raises KeyboardInterrupt: the
+    # CLI is started with a caught SIGINT, which exec turns back into the default.
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        proc = subprocess.Popen([sys.executable, "-m", "tlsgui", "dhparams", str(demo), "--generate", "4096"],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    finally:
+        signal.signal(signal.SIGINT, previous)
     try:
         assert proc.stdout.readline().startswith(b"Generating 4096-bit DH parameters")
         # The Ctrl+C must find the child computing, not starting.

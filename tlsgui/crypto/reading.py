@@ -6,21 +6,18 @@ from pathlib import Path
 
 from tlsgui.errors import TlsguiError
 from tlsgui.policy.limits import MAX_TLS_FILE
+from tlsgui.safe_read import read_regular
 
 
 def read_tls_file(path: Path | str, what: str = "file") -> bytes:
-    """The bytes of the file, refusing folders, missing and oversized files with words (nothing is changed)."""
+    """The bytes of a TLS file: a regular file under the policy's size limit, or TlsguiError in words.
+
+    Missing files, folders, pipes, devices and oversized files are refused without reading them
+    (tlsgui.safe_read); nothing is changed on disk.
+    """
     path = Path(path)
-    if not path.exists():
-        raise TlsguiError(f"The {what} does not exist.", where=str(path))
-    if not path.is_file():
-        raise TlsguiError(f"The {what} is a folder, not a file.", where=str(path))
     try:
-        size = path.stat().st_size
-        if size > MAX_TLS_FILE:
-            raise TlsguiError(f"The file is {size // 1024} KiB; certificate and key files are far smaller "
-                              f"(limit {MAX_TLS_FILE // (1024 * 1024)} MiB).", where=str(path),
-                              fix="Choose the certificate file itself.")
-        return path.read_bytes()
-    except OSError as exc:
-        raise TlsguiError(f"Cannot read the {what} ({exc.strerror or exc}).", where=str(path)) from None
+        return read_regular(path, MAX_TLS_FILE, what, fix="Choose the certificate, key or DH parameters file itself "
+                                                       "(these are far smaller than 1 MiB).")
+    except FileNotFoundError:
+        raise TlsguiError(f"The {what} does not exist.", where=str(path)) from None

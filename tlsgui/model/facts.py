@@ -37,5 +37,7 @@ class FileFacts:
     dh_bits: int | None = None
     dh_error: str = ""
     key_in_git: bool = False  # key.pem is inside a git work tree and not ignored
+    keys_in_git: tuple[str, ...] = ()  # other files with private keys (pending, backups) git would track
+    key_mode: int | None = None  # key.pem's permission bits
     now: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
 

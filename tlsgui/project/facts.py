@@ -52,5 +52,13 @@ def gather_facts(project) -> FileFacts:
         except TlsguiError as exc:
             values["dh_error"] = exc.message
     if key.is_file():
+        import os
+
         values["key_in_git"] = _key_in_git(key)
+        values["key_mode"] = os.stat(key).st_mode & 0o777
+    from tlsgui.project.gitignore import private_key_files, tracked, work_tree
+
+    if work_tree(project.paths.root) is not None:
+        others = [p for p in private_key_files(project.paths, folder) if p != key]
+        values["keys_in_git"] = tuple(str(p) for p in tracked(others))
     return FileFacts(**values)

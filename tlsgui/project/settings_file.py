@@ -14,6 +14,9 @@ from tlsgui.model.options import XmlPath
 ROOT_TAG = "preferences"
 BODY_TAG = "com.4d"
 MAX_SIZE = 8 * 1024 * 1024  # a real settings file is a few KiB; refuse to parse something absurd
+# 4D's settings are about 5 elements deep; refusing deep nesting at parse time keeps every later walk of the
+# tree (copies, serialisation) far from Python's recursion limit (~700 levels crashed copy.deepcopy).
+MAX_DEPTH = 64
 
 # What 4D writes for a new project: the declaration and root on one line, tab indentation.
 EMPTY_FILE = (
@@ -146,6 +149,8 @@ class _Builder:
         if self.depth == 0:
             self.root_start = self.parser.CurrentByteIndex
         self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise _TooDeep
         element = self.builder.start(tag, dict(zip(attrs[::2], attrs[1::2], strict=True)))
         self.lines[id(element)] = self.parser.CurrentLineNumber
 
@@ -164,6 +169,10 @@ class _Builder:
     def pi(self, target: str, data: str) -> None:
         if self.depth:
             self.builder.pi(target, data)
+
+
+class _TooDeep(Exception):
+    """Raised from the start handler when elements nest deeper than MAX_DEPTH."""
 
 
 class _EntityDeclared(Exception):
@@ -216,6 +225,10 @@ def parse_settings(data: bytes, path: Path) -> SettingsFile:
         raise SettingsFileError("The file declares XML entities (<!ENTITY ...>), which 4D never writes; tlsgui "
                                 "does not expand them (they can grow to gigabytes).", where=where,
                                 fix="Restore the file from a backup or re-save the settings from 4D.") from None
+    except _TooDeep:
+        raise SettingsFileError(f"Line {parser.CurrentLineNumber}: elements nest more than {MAX_DEPTH} levels deep; "
+                                "4D's settings files are a few levels deep, so this is not one.", where=where,
+                                fix="Restore the file from a backup or re-save the settings from 4D.") from None
     except expat.ExpatError as exc:
         reason = expat.errors.messages[exc.code] if exc.code else str(exc)
         hint = " The file looks cut short." if "no element found" in reason or "unclosed token" in reason else ""
@@ -248,10 +261,15 @@ def parse_settings(data: bytes, path: Path) -> SettingsFile:
 
 
 def read_settings_file(path: Path) -> SettingsFile:
+    from tlsgui.errors import TlsguiError
+    from tlsgui.safe_read import read_regular
+
     try:
-        data = path.read_bytes()
+        data = read_regular(path, MAX_SIZE, "settings file")
     except FileNotFoundError:
         raise
+    except TlsguiError as exc:
+        raise SettingsFileError(exc.message, where=exc.where, fix=exc.fix) from None
     except OSError as exc:
         raise SettingsFileError(f"Cannot read the file ({exc.strerror or exc}).", where=str(path)) from None
     return parse_settings(data, path)
