@@ -138,3 +138,8 @@ def test_one_forward_secrecy_rule():
 
 def test_one_size_limit_for_tls_files():
     assert _code_outside_policy(r"^MAX_FILE\b|MAX_FILE\s*=") == []
+
+
+def test_certificate_verdicts_are_policy_functions():
+    # Expiry arithmetic and the broken-hash list belong to policy/certificates.py.
+    assert _code_outside_policy(r'in \("sha1", "md5"\)|\.days\s*<\s*[A-Z_0-9]|EXPIRY_WARNING_DAYS') == []
