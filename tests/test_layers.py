@@ -143,3 +143,7 @@ def test_one_size_limit_for_tls_files():
 def test_certificate_verdicts_are_policy_functions():
     # Expiry arithmetic and the broken-hash list belong to policy/certificates.py.
     assert _code_outside_policy(r'in \("sha1", "md5"\)|\.days\s*<\s*[A-Z_0-9]|EXPIRY_WARNING_DAYS') == []
+
+
+def test_one_rule_for_whether_dhparams_is_used():
+    assert _code_outside_policy(r"\.dhe\b") == []
