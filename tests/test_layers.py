@@ -147,3 +147,10 @@ def test_certificate_verdicts_are_policy_functions():
 
 def test_one_rule_for_whether_dhparams_is_used():
     assert _code_outside_policy(r"\.dhe\b") == []
+
+
+def test_one_spki_helper():
+    # Comparing keys goes through crypto.keys.public_bytes / same_key; describing them through describe_key.
+    users = [hit for hit in _code_outside_policy(r"SubjectPublicKeyInfo")
+             if not hit.startswith("tlsgui/crypto/keys.py:")]
+    assert users == []
