@@ -244,3 +244,11 @@ def test_each_setting_is_edited_on_the_page_its_declaration_names(window):
         assert info is not None and info.name == opt.page
         assert window.page(info.name).editor(opt.key).objectName() == opt.object_name
     assert page_for_key("files.cert").name == "certificates"
+
+
+def test_the_minimum_version_menu_offers_exactly_the_declared_choices(window):
+    from tlsgui.model.options import option
+
+    combo = window.page("tls").editor("tls.min_version")
+    offered = [combo.itemData(i) for i in range(combo.count())]
+    assert sorted(offered) == sorted(option("tls.min_version").choices)
