@@ -63,11 +63,9 @@ upgrade-deps: $(STAMP)
 system-deps:
 	@sh packaging/system-deps.sh qt
 
-# Regenerate tlsgui/forms/ from ui/*.ui and tlsgui/model/settings_values.py from the option table
-# (the generated modules are committed; tests fail when they are stale).
+# Regenerate tlsgui/forms/ from ui/*.ui (the generated modules are committed; tests fail when they are stale).
 ui: $(STAMP)
 	$(PY) packaging/build_ui.py
-	$(PY) packaging/build_settings.py
 
 bench: $(STAMP) $(SCANNERS_STAMP) system-deps
 	QT_QPA_PLATFORM=offscreen $(PY) bench/run.py

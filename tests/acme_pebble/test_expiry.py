@@ -13,8 +13,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
-from tlsgui.model.cert_facts import CertFacts
-from tlsgui.model.facts import FileFacts
+from tlsgui.model.facts import CertFacts, FileFacts
 from tlsgui.model.settings import Settings
 from tlsgui.policy.findings import Severity
 from tlsgui.policy.validation import validate

@@ -4,8 +4,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from tlsgui.model.cert_facts import CertFacts
-from tlsgui.model.facts import FileFacts
+from tlsgui.model.facts import CertFacts, FileFacts
 from tlsgui.model.profiles import INTERMEDIATE, INTERMEDIATE_CIPHERS, MODERN, profile_of
 from tlsgui.model.settings import Settings
 from tlsgui.policy.grade import predict_grade

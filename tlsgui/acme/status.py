@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 
 from tlsgui.acme import timers
-from tlsgui.policy.acme import PRESETS, renewal_due_at, warning_period
+from tlsgui.policy.acme import PRESETS, renewal_due_at
+from tlsgui.policy.certificates import warning_period
 from tlsgui.project.acme_store import AcmeStore
 from tlsgui.project.locate import ProjectPaths
 

@@ -260,13 +260,12 @@ def cmd_selfsigned(args) -> int:
 
 
 def _dh_usage_note(project) -> str:
-    from tlsgui.policy.ciphers import analyse
+    from tlsgui.policy.files import dhparams_used
 
     settings = project.settings
     if settings.tls_min_version == "1.3":
         return "With TLS 1.3 only, dhparams.pem is not used (TLS 1.3 has its own groups)."
-    text = settings.tls_cipher_list.strip()
-    if text and not analyse(text).dhe:
+    if not dhparams_used(settings):
         return "No DHE suite is enabled in tls.cipher_list, so 4D does not use dhparams.pem."
     return ""
 

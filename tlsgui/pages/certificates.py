@@ -15,12 +15,7 @@ from tlsgui.project.backups import list_backups
 
 
 class CertificatesPage(SettingsPage):
-    name = "certificates"
-    title = "Certificates"
-    icon_name = "certificate"
     form_class = Ui_CertificatesPage
-    KEYS = ("web.host_names", "web.certificate_folder")
-    TARGETS = ("files.key", "files.cert", "files.dhparams")
 
     wizard_requested = Signal(str)  # "wizard" (the first page) or a WizardPath value
     test_requested = Signal()  # "Test TLS…": the window runs the preview + probe

@@ -5,6 +5,8 @@ from __future__ import annotations
 import importlib
 from typing import NamedTuple
 
+from tlsgui.model.options import BY_KEY
+
 
 class PageInfo(NamedTuple):
     """What the sidebar needs before a page is built; `load()` imports the page class itself.
@@ -17,6 +19,7 @@ class PageInfo(NamedTuple):
     icon_name: str
     module: str
     class_name: str
+    targets: tuple[str, ...] = ()  # problem keys shown on this page that are not settings (e.g. files.cert)
 
     def load(self):
         return getattr(importlib.import_module(self.module), self.class_name)
@@ -27,14 +30,20 @@ PAGES = (
     PageInfo("client_server", "Client-server", "client_server", "tlsgui.pages.client_server", "ClientServerPage"),
     PageInfo("sql", "SQL", "sql", "tlsgui.pages.sql", "SqlPage"),
     PageInfo("tls", "TLS policy", "tls", "tlsgui.pages.tls_policy", "TlsPolicyPage"),
-    PageInfo("certificates", "Certificates", "certificate", "tlsgui.pages.certificates", "CertificatesPage"),
+    PageInfo("certificates", "Certificates", "certificate", "tlsgui.pages.certificates", "CertificatesPage",
+             ("files.key", "files.cert", "files.dhparams")),
 )
 
 
 def page_for_key(key: str) -> PageInfo | None:
-    """The page whose editors (or file status) a problem about `key` points at."""
+    """The page whose editors (or file status) a problem about `key` points at (no page is imported)."""
+    option = BY_KEY.get(key)
     for info in PAGES:
-        cls = info.load()
-        if key in cls.KEYS or key in cls.TARGETS:
+        if (option is not None and option.page == info.name) or key in info.targets:
             return info
     return None
+
+
+def info_for_class(module: str, class_name: str) -> PageInfo:
+    """The registry entry of a page class (its name, title, icon and targets are declared here only)."""
+    return next(info for info in PAGES if (info.module, info.class_name) == (module, class_name))

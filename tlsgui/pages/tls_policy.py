@@ -10,17 +10,14 @@ from PySide6.QtWidgets import QComboBox, QSizePolicy
 from tlsgui.forms.ui_tls_policy_page import Ui_TlsPolicyPage
 from tlsgui.model.profiles import BY_NAME, PROFILES, profile_of
 from tlsgui.pages.base import SettingsPage
+from tlsgui.policy.files import dhparams_used
 
 VERSIONS = (("1.2", "TLS 1.2 (4D v19 default)"), ("1.3", "TLS 1.3"),
             ("1.1", "TLS 1.1 (obsolete)"), ("1.0", "TLS 1.0 (obsolete)"))
 
 
 class TlsPolicyPage(SettingsPage):
-    name = "tls"
-    title = "TLS policy"
-    icon_name = "tls"
     form_class = Ui_TlsPolicyPage
-    KEYS = ("tls.min_version", "tls.cipher_list")
 
     test_requested = Signal()  # "Test TLS…": the window runs the preview + probe
 
@@ -72,7 +69,7 @@ class TlsPolicyPage(SettingsPage):
 
     def _dh_status(self, analysis) -> str:
         facts = self.document.facts
-        used = bool(analysis and analysis.dhe) and self.document.settings.tls_min_version != "1.3"
+        used = analysis is not None and dhparams_used(self.document.settings, analysis)
         if facts.dh_error:
             return f"<span style='color:#b3261e'>dhparams.pem cannot be read: {escape(facts.dh_error)}</span>"
         if facts.dh_bits is not None:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
-from tlsgui.policy import limits
+from tlsgui.policy.certificates import RENEW_FRACTION_LEFT
 from tlsgui.policy.versions_minimal import FourDVersion
 
 
@@ -55,8 +55,7 @@ def needs_dns_01(name: str, challenge: str) -> bool:
 
 # --- When to renew --------------------------------------------------------------------------------------------
 # Without ARI (RFC 9773) the rule is certbot's and Let's Encrypt's advice: renew when a third of the lifetime
-# is left (60 of 90 days used; for a 6-day certificate, at 4 days).
-RENEW_FRACTION_LEFT = 1 / 3
+# is left (60 of 90 days used; for a 6-day certificate, at 4 days): certificates.RENEW_FRACTION_LEFT.
 
 
 def renewal_due_at(not_before: datetime, not_after: datetime) -> datetime:
@@ -72,15 +71,6 @@ def ari_pick(start: datetime, end: datetime, now: datetime) -> datetime:
     or now when the window already began.
     """
     return max(start, min(now, end))
-
-
-# --- When to warn (expiry watch) ------------------------------------------------------------------------------
-def warning_period(not_before: datetime, not_after: datetime) -> timedelta:
-    """How long before expiry `check` warns: 30 days, or a third of the lifetime for short-lived certificates
-    (a 6-day certificate would otherwise warn from the moment it is issued)."""
-    lifetime = not_after - not_before
-    # limits.EXPIRY_WARNING_DAYS: a 90-day certificate renewed at day 60 never warns; a forgotten one warns 30 days.
-    return min(timedelta(days=limits.EXPIRY_WARNING_DAYS), lifetime * RENEW_FRACTION_LEFT)
 
 
 # --- Which key 4D loads ---------------------------------------------------------------------------------------

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from tlsgui.model.facts import FileFacts
 from tlsgui.model.options import BY_KEY, is_host_name, split_names
-from tlsgui.policy import limits, rating
-from tlsgui.policy.acme import warning_period
+from tlsgui.policy import certificates, limits, rating
 from tlsgui.policy.ciphers import analyse, describe_unknown
 from tlsgui.policy.files import CERT_FILE, DH_FILE, KEY_FILE, dhparams_used, tls_used, tls_users
 from tlsgui.policy.findings import Finding, Severity
@@ -87,26 +86,31 @@ def _cert_findings(settings, facts: FileFacts) -> list[Finding]:
     if cert.matches_key is False:
         out.append(Finding(ERROR, "files.cert", f"{CERT_FILE} does not belong to {KEY_FILE}: the servers cannot "
                            "start TLS.", "Install the certificate issued for this key, or the key it was issued for."))
-    if cert.not_after <= facts.now:
+    if certificates.expired(cert.not_after, facts.now):
         out.append(Finding(ERROR, "files.cert", f"The certificate expired on {cert.not_after:%Y-%m-%d}.",
                            "Request a new certificate and install it.",
                            cap="T", reason="The certificate has expired, so it is not trusted.", rule="cert.expired"))
-    elif cert.not_after - facts.now < warning_period(cert.not_before, cert.not_after):
-        left = cert.not_after - facts.now
-        when = f"{left.days} days" if left.days else f"{int(left.total_seconds() // 3600)} hours"
+    elif certificates.expiring_soon(cert.not_before, cert.not_after, facts.now):
         out.append(Finding(WARNING, "files.cert",
-                           f"The certificate expires in {when}, on {cert.not_after:%Y-%m-%d %H:%M} UTC.",
+                           f"The certificate expires in {certificates.time_left(cert.not_after, facts.now)}, on "
+                           f"{cert.not_after:%Y-%m-%d %H:%M} UTC.",
                            "Renew it now (for a certificate from `tlsgui acme`: tlsgui renew PROJECT, and check "
                            "its timer with --install-timer)."))
-    if cert.not_before > facts.now:
+    if certificates.not_yet_valid(cert.not_before, facts.now):
         out.append(Finding(ERROR, "files.cert",
                            f"The certificate is not valid before {cert.not_before:%Y-%m-%d %H:%M} UTC.",
                            "Check this machine's clock, or wait."))
-    if cert.key_type == "RSA" and cert.key_bits < limits.MIN_RSA_BITS:
+    if not certificates.key_supported(cert.key_type):
+        out.append(Finding(ERROR, "files.cert", f"The certificate's key type ({cert.key_type}) is not supported by 4D.",
+                           "Use an RSA or ECDSA certificate."))
+    elif cert.key_type == "RSA" and certificates.key_too_weak(cert.key_type, cert.key_bits):
         out.append(Finding(ERROR, "files.cert", f"The certificate's RSA key has only {cert.key_bits} bits.",
                            f"Use a {limits.MIN_RSA_BITS}-bit or larger key.",
                            cap="B", reason=f"An RSA key of {cert.key_bits} bits: capped at B.", rule="cert.rsa_size"))
-    if cert.signature_hash in ("sha1", "md5"):
+    elif certificates.key_too_weak(cert.key_type, cert.key_bits):
+        out.append(Finding(ERROR, "files.cert", f"The certificate's ECDSA key has only {cert.key_bits} bits.",
+                           "Use P-256 or P-384."))
+    if certificates.hash_broken(cert.signature_hash):
         md5 = cert.signature_hash == "md5"
         out.append(Finding(ERROR, "files.cert",
                            f"The certificate is signed with {cert.signature_hash.upper()}, which browsers reject.",

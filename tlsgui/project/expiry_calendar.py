@@ -6,7 +6,7 @@ import datetime
 import hashlib
 from pathlib import Path
 
-from tlsgui.policy.acme import warning_period
+from tlsgui.policy.certificates import warning_period
 from tlsgui.project.atomic import write_atomic
 
 

@@ -63,12 +63,10 @@ def gather_facts(project) -> FileFacts:
             values.update(_trust(cert, project.settings.web_host_names))
     if dh.is_file():
         from tlsgui.crypto.dhparams import read_dh_bits
+        from tlsgui.crypto.reading import read_tls_file
 
         try:
-            from tlsgui.policy.limits import MAX_TLS_FILE
-            from tlsgui.safe_read import read_regular
-
-            values["dh_bits"] = read_dh_bits(read_regular(dh, MAX_TLS_FILE, "dhparams.pem"))
+            values["dh_bits"] = read_dh_bits(read_tls_file(dh, "DH parameters"))
         except TlsguiError as exc:
             values["dh_error"] = exc.message
     if key.is_file():
