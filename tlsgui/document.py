@@ -3,20 +3,18 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
+from tlsgui.commands import ApplyProfile, SetSetting, SetSettings
 from tlsgui.errors import TlsguiError
 from tlsgui.model.facts import FileFacts
 from tlsgui.model.options import BY_KEY, OPTIONS
 from tlsgui.model.settings import Settings, Sourced
 from tlsgui.policy.files import CERT_FILE, DH_FILE, KEY_FILE
-from tlsgui.project.store import Project, load_project, save_project
-
-if TYPE_CHECKING:
-    from tlsgui.project.saved import SaveResult
+from tlsgui.project.store import Project, SaveResult, load_project, save_project
 
 
 def presence_facts(project: Project, settings: Settings) -> FileFacts:
@@ -110,8 +108,6 @@ class ProjectDocument(QObject):
         """Record an edit as an undoable command (nothing happens when the value is unchanged)."""
         self.set_input_error(key, None)
         if self.settings.get(key) != value:
-            from tlsgui.commands import SetSetting  # the undo commands load at the first edit, not at start-up
-
             self.undo_stack.push(SetSetting(self, key, value, typing=typing))
 
     def apply_profile(self, profile) -> None:
@@ -120,8 +116,6 @@ class ProjectDocument(QObject):
             return
         if (self.settings.tls_min_version, self.settings.tls_cipher_list) != (profile.min_version,
                                                                               profile.cipher_list):
-            from tlsgui.commands import ApplyProfile
-
             self.undo_stack.push(ApplyProfile(self, profile))
 
     def set_input_error(self, key: str, error: TlsguiError | None) -> None:
@@ -174,8 +168,6 @@ class ProjectDocument(QObject):
         self.input_errors.clear()
         changes = {key: self.project.settings.get(key) for key in self.settings.changed_keys(self.project.settings)}
         if changes:
-            from tlsgui.commands import SetSettings
-
             self.undo_stack.push(SetSettings(self, changes, "Revert unsaved changes"))
         for key in typed:
             self.setting_changed.emit(key)  # the field still shows the text that was not a valid value

@@ -13,14 +13,13 @@ sys.path.insert(0, str(BENCH))
 import run  # noqa: E402
 
 
-def test_startup_text_is_parsed():
-    # The lines bench/startup.py prints (it has no JSON output of its own).
-    text = ("bare PySide6 QMainWindow: median 204 ms over 10 runs\n"
-            "  for context, + Qt enums + one label: 253 ms (1.24x)\n"
-            "tlsgui main window:       median 301 ms over 10 runs\n"
-            "ratio: 1.48x (target <= 1.5x) OK\n")
-    assert run.parse_startup(text) == {"bare_ms": 204, "minimal_ms": 253, "tlsgui_ms": 301, "ratio": 1.48,
-                                       "runs": 10}
+def test_startup_figures_make_table_rows():
+    figures = {"bare_ms": 204.0, "tlsgui_ms": 301.0, "ratio": 1.48, "pair_ratio": {"min": 1.3, "max": 1.7},
+               "bare_cpu_ms": 100.0, "tlsgui_cpu_ms": 140.0, "cpu_ratio": 1.4, "bare_mib": 56.0, "tlsgui_mib": 70.0,
+               "memory_ratio": 1.25}
+    rows = run.table({"startup": {"figures": figures}})
+    assert rows[0][1:] == ("301 ms", "204 ms bare window + 5 tabs", "1.48x (pairs 1.30-1.70)")
+    assert rows[2][3] == "1.25x"
 
 
 def test_runner_writes_figures_and_machine_facts(tmp_path):

@@ -110,3 +110,19 @@ def test_a_missing_project_path_does_not_open_a_window(tmp_path):
     done = run_cli(tmp_path / "nowhere")
     assert done.returncode == 2
     assert "neither a command nor an existing project folder" in done.stderr
+
+
+def test_cipher_list_openssl_cannot_fully_use_is_refused_and_writes_nothing(demo):
+    # Defect 6: `settings set tls.cipher_list=…:DES-CBC3-SHA` printed an error, wrote the file and exited 0.
+    before = tree_bytes(demo)
+    done = run_cli("settings", demo, "set", "tls.cipher_list=ECDHE-RSA-AES128-GCM-SHA256:DES-CBC3-SHA")
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert "cannot use 'DES-CBC3-SHA' (3DES)" in done.stderr and "--force" in done.stderr
+    assert "Traceback" not in done.stderr and tree_bytes(demo) == before
+    done = run_cli("settings", demo, "set", "tls.cipher_list=ECDHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GMC-SHA256")
+    assert done.returncode == 2 and "does not know 'ECDHE-RSA-AES128-GMC-SHA256'" in done.stderr
+    assert tree_bytes(demo) == before
+    done = run_cli("settings", demo, "set", "tls.cipher_list=ECDHE-RSA-AES128-GCM-SHA256:DES-CBC3-SHA", "--force")
+    assert done.returncode == 0 and "wrote " in done.stdout
+    assert "cannot use 'DES-CBC3-SHA' (3DES)" in done.stdout  # still said, as a problem
+    assert tree_bytes(demo) != before

@@ -107,6 +107,15 @@ def test_hsts_negative_absurd_and_presets(qtbot, window):
     assert "web.hsts_enabled" in window.ui.diagnostics.keys()
 
 
+def test_cipher_name_this_openssl_lacks_is_named(qtbot, window):
+    window.show_page("tls")
+    page = window.page("tls")
+    type_into(qtbot, page.editor("tls.cipher_list"), "ECDHE-RSA-AES128-GCM-SHA256:DES-CBC3-SHA:RC4-SHA")
+    status = page.findChild(QLabel, "tls_cipher_list_status").text()
+    assert "This OpenSSL cannot use 'DES-CBC3-SHA' (3DES), 'RC4-SHA' (RC4), weak suites it no longer" in status
+    assert page.ui.cipher_box.suites.topLevelItemCount() == 1
+
+
 def test_cipher_typo_is_flagged_as_you_type(qtbot, window):
     window.show_page("tls")
     page = window.page("tls")
@@ -226,3 +235,23 @@ def test_http_off_note_and_undo(window):
     window.undo_action.trigger()
     assert page.editor("web.http_enabled").isChecked()
     assert "cannot be redirected" not in page.ui.http_note.text()
+
+
+def test_each_setting_is_edited_on_the_page_its_declaration_names(window):
+    # Option.page is what the pages and the Problems panel's jumps read: a wrong page would be visible here.
+    from tlsgui.model.options import OPTIONS
+    from tlsgui.pages.registry import page_for_key
+
+    for opt in OPTIONS:
+        info = page_for_key(opt.key)
+        assert info is not None and info.name == opt.page
+        assert window.page(info.name).editor(opt.key).objectName() == opt.object_name
+    assert page_for_key("files.cert").name == "certificates"
+
+
+def test_the_minimum_version_menu_offers_exactly_the_declared_choices(window):
+    from tlsgui.model.options import option
+
+    combo = window.page("tls").editor("tls.min_version")
+    offered = [combo.itemData(i) for i in range(combo.count())]
+    assert sorted(offered) == sorted(option("tls.min_version").choices)

@@ -6,11 +6,12 @@ from PySide6.QtGui import QKeySequence
 
 from gui.first_paint import first_paint_report
 
-# Loaded on first use (saving, editing, testing, the wizard), never for the first picture.
-DEFERRED = ("tlsgui.project.atomic", "tlsgui.project.backups", "tlsgui.project.method_file", "tlsgui.commands",
-            "tlsgui.windows.check_dialog", "tlsgui.workers.preview_job", "tlsgui.wizard.ids", "tlsgui.project.saved",
-            "tlsgui.model.cert_facts", "hashlib", "ssl",
-            "cryptography")
+# Built on first use (the other pages, the Test TLS window, the wizard, backups at the first save) or right
+# after the first paint (the rules, which load `ssl`; the file facts, which load `cryptography`): never for
+# the first picture. What each deferral buys is in docs/benchmarks.md "Start-up".
+DEFERRED = ("tlsgui.pages.client_server", "tlsgui.pages.sql", "tlsgui.pages.tls_policy", "tlsgui.pages.certificates",
+            "tlsgui.project.backups", "tlsgui.windows.check_dialog", "tlsgui.workers.preview_job", "tlsgui.wizard.ids",
+            "tlsgui.policy.rules", "hashlib", "ssl", "cryptography")
 
 
 def test_first_paint_needs_no_save_edit_or_test_modules(demo, tmp_path):

@@ -20,7 +20,7 @@ def test_every_design_key_is_declared_once_with_words():
     assert DESIGN_KEYS <= set(BY_KEY)
     assert len(BY_KEY) == len(OPTIONS)
     for opt in OPTIONS:
-        assert opt.label and opt.help and opt.page in ("web", "client_server", "sql", "tls")
+        assert opt.label and opt.help and opt.page in ("web", "client_server", "sql", "tls", "certificates")
         assert isinstance(opt.default, opt.type)
 
 

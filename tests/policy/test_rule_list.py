@@ -6,8 +6,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from tlsgui.model.cert_facts import CertFacts
-from tlsgui.model.facts import FileFacts
+from tlsgui.model.facts import CertFacts, FileFacts
 from tlsgui.model.settings import Settings
 from tlsgui.policy import limits
 from tlsgui.policy.files import dhparams_used
@@ -28,8 +27,10 @@ def facts(**cert_changes) -> FileFacts:
 
 CAPPING = [
     ({"tls.min_version": "1.1"}, {}, "B", "tls.min_version"),
-    ({"tls.cipher_list": "AES128-GCM-SHA256"}, {}, "B", "tls.cipher_list"),
-    ({"tls.cipher_list": "ECDHE-RSA-AES128-SHA"}, {}, "B", "tls.cipher_list"),
+    ({"tls.cipher_list": "AES128-SHA:NULL-SHA256:@SECLEVEL=0"}, {}, "F", "tls.cipher_list"),
+    ({"tls.cipher_list": "ECDHE-RSA-AES128-GCM-SHA256:ADH-AES128-GCM-SHA256:@SECLEVEL=0"}, {}, "F",
+     "tls.cipher_list"),
+    ({"tls.cipher_list": "ECDHE-RSA-AES128-GCM-SHA256:DES-CBC3-SHA"}, {}, "C", "tls.cipher_list"),
     ({}, {"key_bits": 1024}, "B", "files.cert"),
     ({}, {"signature_hash": "md5"}, "F", "files.cert"),
 ]
@@ -71,3 +72,15 @@ def test_dh_minimum_is_one_number():
 ])
 def test_whether_dhparams_is_used(changes, used):
     assert dhparams_used(HTTPS.replace(**changes)) is used
+
+
+@pytest.mark.parametrize("key_type, bits, words", [
+    ("RSA", 1024, "RSA key has only 1024 bits"),
+    ("ECDSA", 192, "ECDSA key has only 192 bits"),
+    ("Ed25519", 0, "key type (Ed25519) is not supported by 4D"),
+])
+def test_validation_and_the_install_checks_refuse_the_same_keys(key_type, bits, words):
+    # crypto/checks.py refuses these three before an install (from the certificate itself); validation
+    # refuses them once installed (from CertFacts): both ask policy/certificates.py.
+    problems = [p for p in validate(HTTPS, facts(key_type=key_type, key_bits=bits)) if p.key == "files.cert"]
+    assert [p.severity.value for p in problems if words in p.message] == ["error"], problems

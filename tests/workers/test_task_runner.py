@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import threading
 
 import pytest
@@ -184,3 +187,40 @@ def test_shutdown_is_bounded_when_a_task_ignores_cancel(qtbot):
     gate.set()
     assert runner.shutdown(5000)
     assert runner.pool.activeThreadCount() == 0
+
+
+# Deleting the runner's parent while a task sits in a C call that released the GIL: Qt used to destroy the
+# pool from inside a Python event() override (GIL held) and wait there for the thread, which needed the GIL
+# to finish: a frozen window for good (seen when a wizard closed during an RSA 4096 key under load). The
+# C call is a 2 s sleep here, so the deletion surely lands while it runs.
+DELETE_WHILE_BUSY = """
+import sys, threading, time
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from tlsgui.workers.tasks import TaskRunner
+
+class Window(QObject):
+    def event(self, event):
+        return super().event(event)
+
+app = QCoreApplication([])
+parent = Window()
+runner = TaskRunner(parent)
+started = threading.Event()
+
+def task(token, progress):
+    started.set()
+    time.sleep(2)
+    return sum(range(1000))
+
+runner.submit(task)
+assert started.wait(30)
+parent.deleteLater()
+QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+print("deleted", flush=True)
+"""
+
+
+def test_deleting_the_parent_while_a_task_runs_does_not_freeze(tmp_path):
+    done = subprocess.run([sys.executable, "-c", DELETE_WHILE_BUSY], capture_output=True, text=True, timeout=60,
+                          cwd=tmp_path, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert done.returncode == 0 and done.stdout == "deleted\n", done.stderr

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 from tlsgui.cli.output import print_json, print_problems
 from tlsgui.errors import TlsguiError
 from tlsgui.model.options import OPTIONS, option
@@ -23,6 +25,8 @@ def register(sub) -> None:
     check = sub.add_parser("check", help="validate settings and files (exit 0 ok, 1 errors, 2 unreadable)")
     check.add_argument("project")
     check.add_argument("--json", action="store_true", help="machine-readable output")
+    check.add_argument("--ics", metavar="FILE", help="also write an iCalendar event (with alarms) for the "
+                                                    "certificate's expiry")
     check.set_defaults(handler=cmd_check)
 
     settings = sub.add_parser(
@@ -34,7 +38,8 @@ def register(sub) -> None:
     settings.add_argument("assignments", nargs="*", metavar="KEY=VALUE")
     settings.add_argument("--json", action="store_true", help="machine-readable output")
     settings.add_argument("--force", action="store_true",
-                          help="save even if a settings file was changed by another program since loading")
+                          help="save even if a settings file was changed by another program since loading, "
+                               "or tls.cipher_list has words this OpenSSL cannot use")
     settings.set_defaults(handler=cmd_settings)
 
 
@@ -57,6 +62,7 @@ def cmd_check(args) -> int:
     problems = validate(project.settings, facts)
     grade = predict_grade(project.settings, facts)
     errors = any(p.severity is Severity.ERROR for p in problems)
+    calendar = _write_calendar(project, facts, args.ics) if args.ics else None
     if args.json:
         print_json({
             "format": JSON_FORMAT,
@@ -65,6 +71,7 @@ def cmd_check(args) -> int:
             "problems": [p.as_json() for p in problems],
             "grade": grade.as_json(),
             "notices": project.notices,
+            **({"ics": calendar} if args.ics else {}),
         })
     else:
         print(f"{project.paths.name} ({project.paths.root})")
@@ -78,7 +85,22 @@ def cmd_check(args) -> int:
         print(f"Predicted SSL Labs grade: {grade.grade}{trusted}")
         for reason in grade.reasons:
             print(f"  - {reason}")
+        if calendar:
+            print(f"Wrote the expiry event ({calendar['expires']}) to {calendar['file']}")
     return 1 if errors else 0
+
+
+def _write_calendar(project, facts, path) -> dict | None:
+    """`check --ics FILE`: the expiry as an iCalendar event; a missing certificate writes nothing, with words."""
+    from tlsgui.project.expiry_calendar import expiry_event, write_ics
+
+    cert = facts.cert
+    if cert is None:
+        print(f"tlsgui: no readable cert.pem in {facts.tls_folder}: no calendar event written.", file=sys.stderr)
+        return None
+    write_ics(path, expiry_event(project.paths.name, project.paths.root, list(cert.names), cert.not_before,
+                                 cert.not_after))
+    return {"file": str(path), "expires": cert.not_after.isoformat(timespec="seconds")}
 
 
 def _show(project, as_json: bool) -> None:
@@ -119,6 +141,20 @@ def parse_assignments(assignments: list[str]) -> dict:
     return values
 
 
+def _refuse_unusable_cipher_list(text: str) -> None:
+    """A list OpenSSL would use only in part is refused before anything is written (exit 2)."""
+    from tlsgui.policy.ciphers import analyse, describe_unknown
+
+    analysis = analyse(text)
+    if analysis.error:
+        raise TlsguiError(analysis.error, where="tls.cipher_list",
+                          fix="Use OpenSSL cipher names (openssl ciphers -v), or choose a profile. Nothing was written.")
+    if analysis.unknown:
+        raise TlsguiError(describe_unknown(analysis.unknown), where="tls.cipher_list",
+                          fix="Correct or remove those names (nothing was written), or add --force to save the "
+                              "list as it is.")
+
+
 def cmd_settings(args) -> int:
     if args.action is None:
         if args.assignments:
@@ -128,6 +164,8 @@ def cmd_settings(args) -> int:
     # Parse every assignment before touching the project: one bad value writes nothing.
     values = parse_assignments(args.assignments)
     project = _load_readable(args.project)
+    if "tls.cipher_list" in values and not args.force:
+        _refuse_unusable_cipher_list(values["tls.cipher_list"])
     new = project.settings.replace(**values)
     if new.changed_keys(project.settings):
         from tlsgui.project.transaction import project_lock

@@ -5,15 +5,15 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from cryptography import x509
-from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.x509.oid import ExtendedKeyUsageOID
 
 from tlsgui.crypto.details import name_text
-from tlsgui.crypto.keys import describe_key, same_key
+from tlsgui.crypto.keys import describe_key, key_description, same_key
 from tlsgui.model.options import split_names
+from tlsgui.policy import certificates
 from tlsgui.policy.findings import Finding, Severity
 from tlsgui.policy.hosts import uncovered
-from tlsgui.policy.limits import EXPIRY_WARNING_DAYS, MAX_LIFETIME_DAYS, MIN_EC_BITS, MIN_RSA_BITS
+from tlsgui.policy.limits import MAX_LIFETIME_DAYS, MIN_RSA_BITS
 
 #: Names of the checks (a check is a Finding whose key is one of these; severity None means it passed).
 CHECK_NAMES = ("key", "dates", "lifetime", "strength", "hash", "usage", "names", "issuer", "chain")
@@ -35,19 +35,19 @@ def _names(cert: x509.Certificate) -> list[str]:
 def _date_checks(cert: x509.Certificate, now: datetime) -> list[Finding]:
     start, end = cert.not_valid_before_utc, cert.not_valid_after_utc
     out = []
-    if now < start:
+    if certificates.not_yet_valid(start, now):
         out.append(_check("dates", Severity.ERROR, f"The certificate is not valid yet: it starts on "
                          f"{start:%Y-%m-%d %H:%M} UTC.", "Check this computer's clock, or wait until then."))
-    elif now >= end:
+    elif certificates.expired(end, now):
         out.append(_check("dates", Severity.ERROR, f"The certificate expired on {end:%Y-%m-%d}.",
                          "Renew it with your certification authority (a new request is best)."))
-    elif (end - now).days < EXPIRY_WARNING_DAYS:
-        out.append(_check("dates", Severity.WARNING, f"The certificate expires in {(end - now).days} days, "
+    elif certificates.expiring_soon(start, end, now):
+        out.append(_check("dates", Severity.WARNING, f"The certificate expires in {certificates.time_left(end, now)}, "
                          f"on {end:%Y-%m-%d}.", "Renew it soon."))
     else:
         out.append(_check("dates", None, f"Valid from {start:%Y-%m-%d} until {end:%Y-%m-%d}."))
     lifetime = (end - start).days
-    if lifetime > MAX_LIFETIME_DAYS:
+    if certificates.lifetime_too_long(start, end):
         out.append(_check("lifetime", Severity.WARNING, f"The certificate is valid for {lifetime} days; browsers "
                          f"reject server certificates valid for more than {MAX_LIFETIME_DAYS} days.",
                          "Fine for a private CA used by 4D clients only; for browsers, ask for a shorter one."))
@@ -57,21 +57,20 @@ def _date_checks(cert: x509.Certificate, now: datetime) -> list[Finding]:
 def _strength_check(cert: x509.Certificate) -> Finding:
     public = cert.public_key()
     words = describe_key(public)
-    if isinstance(public, rsa.RSAPublicKey) and public.key_size < MIN_RSA_BITS:
-        return _check("strength", Severity.ERROR, f"The key ({words}) is too weak.",
-                     f"Use a {MIN_RSA_BITS}-bit key or larger.")
-    if isinstance(public, ec.EllipticCurvePublicKey) and public.curve.key_size < MIN_EC_BITS:
-        return _check("strength", Severity.ERROR, f"The key ({words}) is too weak.", "Use P-256 or P-384.")
-    if not isinstance(public, (rsa.RSAPublicKey, ec.EllipticCurvePublicKey)):
+    key_type, bits = key_description(public)
+    if not certificates.key_supported(key_type):
         return _check("strength", Severity.ERROR, f"The key type ({words}) is not supported by 4D.",
-                     "Use an RSA or ECDSA certificate.")
+                      "Use an RSA or ECDSA certificate.")
+    if certificates.key_too_weak(key_type, bits):
+        return _check("strength", Severity.ERROR, f"The key ({words}) is too weak.",
+                      f"Use a {MIN_RSA_BITS}-bit key or larger." if key_type == "RSA" else "Use P-256 or P-384.")
     return _check("strength", None, f"Key: {words}.")
 
 
 def _hash_check(cert: x509.Certificate) -> Finding:
     algorithm = cert.signature_hash_algorithm
     name = algorithm.name if algorithm else ""
-    if name in ("sha1", "md5"):
+    if certificates.hash_broken(name):
         return _check("hash", Severity.ERROR, f"The certificate is signed with {name.upper()}, which browsers "
                      "reject as broken.", "Ask the certification authority for a SHA-256 certificate.")
     return _check("hash", None, f"Signature hash: {name.upper() or 'built in (EdDSA)'}.")

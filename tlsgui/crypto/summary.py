@@ -13,9 +13,9 @@ from cryptography.x509.oid import ExtendedKeyUsageOID
 
 from tlsgui.crypto.details import name_text
 from tlsgui.crypto.keys import key_description, same_key
+from tlsgui.crypto.reading import read_tls_file
 from tlsgui.errors import TlsguiError
-from tlsgui.model.cert_facts import CertFacts
-from tlsgui.policy.limits import MAX_TLS_FILE
+from tlsgui.model.facts import CertFacts
 
 
 def cert_facts(cert: x509.Certificate, chain_length: int = 1, private_key=None) -> CertFacts:
@@ -51,21 +51,12 @@ def cert_facts(cert: x509.Certificate, chain_length: int = 1, private_key=None) 
     )
 
 
-def _read(path: Path) -> bytes:
-    from tlsgui.safe_read import read_regular
-
-    try:
-        return read_regular(path, MAX_TLS_FILE, path.name)
-    except FileNotFoundError:
-        raise TlsguiError(f"{path.name} does not exist.", where=str(path)) from None
-
-
 def summarize_installed(cert_path: Path, key_path: Path) -> CertFacts:
     """Facts about an installed cert.pem (and whether key.pem matches it); TlsguiError if unreadable."""
     from tlsgui.crypto.importer import readable
 
     try:
-        chain = x509.load_pem_x509_certificates(_read(cert_path))
+        chain = x509.load_pem_x509_certificates(read_tls_file(cert_path, "certificate"))
     except (ValueError, x509.InvalidVersion):
         raise TlsguiError("cert.pem holds no readable PEM certificate.", where=str(cert_path)) from None
     # A cert.pem edited by hand may hold a certificate whose key or extensions cannot be decoded: say so
@@ -74,7 +65,7 @@ def summarize_installed(cert_path: Path, key_path: Path) -> CertFacts:
     private_key = None
     if key_path.is_file():
         try:
-            private_key = serialization.load_pem_private_key(_read(key_path), password=None)
+            private_key = serialization.load_pem_private_key(read_tls_file(key_path, "private key"), password=None)
         except TypeError:
             raise TlsguiError("key.pem is encrypted with a password; 4D needs it unencrypted.",
                               where=str(key_path)) from None

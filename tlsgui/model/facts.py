@@ -8,7 +8,23 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from tlsgui.model.cert_details import CertDetails
-    from tlsgui.model.cert_facts import CertFacts
+
+@dataclass(frozen=True)
+class CertFacts:
+    """A certificate as the rules see it (tlsgui.crypto.summary makes them)."""
+
+    subject: str
+    issuer: str
+    key_type: str  # "RSA", "ECDSA", or another algorithm name
+    key_bits: int
+    not_before: datetime
+    not_after: datetime
+    names: tuple[str, ...]  # subjectAltName DNS names and IP addresses
+    self_signed: bool
+    signature_hash: str  # e.g. "sha256"; "" when unknown
+    server_auth: bool | None = None  # None: no extendedKeyUsage extension
+    matches_key: bool | None = None  # None: no key.pem to compare with
+    chain_length: int = 1
 
 
 @dataclass(frozen=True)
@@ -25,16 +41,13 @@ class FileFacts:
     dh_bits: int | None = None
     dh_error: str = ""
     key_in_git: bool = False  # key.pem is inside a git work tree and not ignored
+    # Offline WebPKI verification of cert.pem against Mozilla's roots (crypto/trust.py); None: not checked.
+    trusted: bool | None = None
+    trust_problems: tuple[str, ...] = ()  # why browsers would not trust it (unknown root, incomplete chain, ...)
+    usage_problems: tuple[str, ...] = ()  # key usage no TLS client accepts
+    chain_warnings: tuple[str, ...] = ()  # an intermediate is missing but browsers can fetch it (AIA)
+    name_problems: tuple[str, ...] = ()  # web.host_names the certificate does not cover
     keys_in_git: tuple[str, ...] = ()  # other files with private keys (pending, backups) git would track
     key_mode: int | None = None  # key.pem's permission bits
     now: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
 
-
-def __getattr__(name: str):
-    # CertFacts lives in its own module so that opening a project does not create it: a dataclass costs
-    # 1-2 ms of start-up, and no certificate is read before the first paint. Old imports keep working.
-    if name == "CertFacts":
-        from tlsgui.model.cert_facts import CertFacts
-
-        return CertFacts
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any, NamedTuple, TypedDict
@@ -35,7 +36,7 @@ class Option:
     default: Any
     label: str  # 4D's own words in the Settings dialog, where it has the setting
     help: str
-    page: str  # "web", "client_server", "sql", "tls"
+    page: str  # the page that edits it: "web", "client_server", "sql", "tls", "certificates" (pages/registry.py)
     xml: XmlPath | None = None  # None: kept in the sidecar (4D has no XML key for it)
     choices: tuple[str, ...] = ()
     minimum: int | None = None
@@ -99,7 +100,6 @@ class Option:
                 fix="Use one of: " + ", ".join(self.choices) + ".",
             )
         if self.key == "web.listening_address" and value not in ("", "any"):
-            import ipaddress  # only when a value is checked: not needed to open a project
             try:
                 ipaddress.ip_address(value)
             except ValueError:
@@ -166,14 +166,14 @@ OPTIONS: tuple[Option, ...] = (
     ),
     Option(
         "web.certificate_folder", str, "", "Certificate folder",
-        "Folder holding key.pem and cert.pem; empty means next to the project folder.", "web",
+        "Folder holding key.pem and cert.pem; empty means next to the project folder.", "certificates",
         XmlPath(_WEB, "certificate_folder"),
     ),
     # No 4D setting names the host; the certificate checks and the CSR wizard need it, so tlsgui keeps it.
     Option(
         "web.host_names", str, "", "Host names",
         "Names clients use to reach these servers (comma-separated), e.g. www.example.com; "
-        "used to check the certificate and to fill in a certificate request.", "web", tlsgui_only=True,
+        "used to check the certificate and to fill in a certificate request.", "certificates", tlsgui_only=True,
     ),
     Option(
         "web.hsts_enabled", bool, False, "Enable HSTS",
@@ -244,6 +244,11 @@ ALLOW_USER_SETTINGS = XmlPath("general", "allow_user_settings")
 TLS_CONSTANTS = {"1.0": "TLSv1_0", "1.1": "TLSv1_1", "1.2": "TLSv1_2", "1.3": "TLSv1_3"}
 
 
+def keys_on_page(page: str) -> tuple[str, ...]:
+    """The settings a page edits, in declaration order."""
+    return tuple(o.key for o in OPTIONS if o.page == page)
+
+
 def split_names(text: str) -> list[str]:
     """Host names from a comma-separated list, without duplicates, in order."""
     seen: dict[str, None] = {}
@@ -254,7 +259,6 @@ def split_names(text: str) -> list[str]:
 
 def is_host_name(name: str) -> bool:
     """A DNS name (a leading '*.' wildcard allowed; internationalised names too) or an IP address."""
-    import ipaddress  # only when a value is checked: not needed to open a project
     try:
         ipaddress.ip_address(name)
         return True

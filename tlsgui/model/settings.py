@@ -1,11 +1,11 @@
-"""The settings values: a frozen value class generated from the option declarations, plus their sources."""
+"""The settings values: a frozen, typed value class over the option declarations, plus their sources."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, fields
 from enum import Enum
-from typing import Any, NamedTuple, cast
+from typing import Any, NamedTuple
 
-from tlsgui.model import settings_values as _generated
 from tlsgui.model.options import OPTIONS, option
 
 
@@ -13,34 +13,56 @@ def _field_name(key: str) -> str:
     return key.replace(".", "_")
 
 
-class _SettingsBase:
-    """Key-based access shared by the generated Settings class."""
+def _default(key: str) -> Any:
+    return option(key).default
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Effective values of every declared option (field names: dotted keys with underscores).
+
+    The fields are typed so that mypy checks every `settings.web_http_port`; their defaults are the
+    declarations' (tlsgui/model/options.py), and the import-time check below keeps the two in step.
+    """
+
+    web_http_enabled: bool = _default("web.http_enabled")
+    web_http_port: int = _default("web.http_port")
+    web_https_enabled: bool = _default("web.https_enabled")
+    web_https_port: int = _default("web.https_port")
+    web_listening_address: str = _default("web.listening_address")
+    web_certificate_folder: str = _default("web.certificate_folder")
+    web_host_names: str = _default("web.host_names")
+    web_hsts_enabled: bool = _default("web.hsts_enabled")
+    web_hsts_max_age: int = _default("web.hsts_max_age")
+    client_server_encryption: bool = _default("client_server.encryption")
+    client_server_port: int = _default("client_server.port")
+    client_server_legacy_network_layer: bool = _default("client_server.legacy_network_layer")
+    sql_launch_at_startup: bool = _default("sql.launch_at_startup")
+    sql_port: int = _default("sql.port")
+    sql_tls_enabled: bool = _default("sql.tls_enabled")
+    tls_min_version: str = _default("tls.min_version")
+    tls_cipher_list: str = _default("tls.cipher_list")
 
     def get(self, key: str) -> Any:
         option(key)
         return getattr(self, _field_name(key))
 
-    def replace(self, **changes: Any) -> "Settings":
+    def replace(self, **changes: Any) -> Settings:
         """A copy with some values changed, given by dotted key: `settings.replace(**{"web.http_port": 8080})`."""
         checked = {_field_name(key): option(key).check(value) for key, value in changes.items()}
         values = {_field_name(opt.key): getattr(self, _field_name(opt.key)) for opt in OPTIONS}
-        return cast("Settings", type(self)(**{**values, **checked}))
+        return type(self)(**{**values, **checked})
 
     def as_dict(self) -> dict[str, Any]:
         return {opt.key: getattr(self, _field_name(opt.key)) for opt in OPTIONS}
 
-    def changed_keys(self, other: "Settings") -> list[str]:
+    def changed_keys(self, other: Settings) -> list[str]:
         return [opt.key for opt in OPTIONS if self.get(opt.key) != other.get(opt.key)]
 
 
-# Generated from OPTIONS, so that adding an Option (then `make ui`) is all a new setting needs. The class
-# body is written out once by packaging/build_settings.py instead of dataclasses.make_dataclass at every start.
-if _generated.FIELDS != tuple((_field_name(opt.key), opt.default) for opt in OPTIONS):
-    raise ImportError("tlsgui/model/settings_values.py does not match OPTIONS: run `make ui`")
-
-
-class Settings(_generated.SettingsValues, _SettingsBase):
-    """Effective values of every declared option (field names: dotted keys with underscores)."""
+# A new Option needs its field here (and only here besides its declaration): refuse to start otherwise.
+if [(f.name, f.type) for f in fields(Settings)] != [(_field_name(o.key), o.type.__name__) for o in OPTIONS]:
+    raise ImportError("tlsgui.model.settings.Settings and tlsgui.model.options.OPTIONS list different settings")
 
 
 class Source(Enum):

@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QSignalBlocker
-from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QLineEdit, QSizePolicy, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLabel, QLineEdit, QSizePolicy, QWidget
 
 from tlsgui.errors import TlsguiError
-from tlsgui.model.options import BY_KEY, Storage
+from tlsgui.model.options import BY_KEY, Storage, keys_on_page
 from tlsgui.model.settings import Source
+from tlsgui.pages.registry import info_for_class
 from tlsgui.widgets import colours
 
 
@@ -70,12 +71,15 @@ def with_mnemonic(text: str, used: set[str]) -> str:
 
 
 def _is_combo(widget: QWidget) -> bool:
-    # Qt's own type check: importing QComboBox builds its enums (~1 ms), and the Web page, shown first, has none.
-    return widget.inherits("QComboBox")
+    return isinstance(widget, QComboBox)
 
 
 class SettingsPage(QWidget):
-    """One page: `form_class` builds the widgets; `KEYS` are the settings edited here, in order."""
+    """One page: `form_class` builds the widgets; `KEYS` are the settings edited here, in order.
+
+    A page's name, title, icon and targets come from its entry in pages/registry.py, and its KEYS from the
+    options declared for that page (Option.page): a subclass declares only its form and behaviour.
+    """
 
     name = ""
     title = ""
@@ -84,6 +88,12 @@ class SettingsPage(QWidget):
     KEYS: tuple[str, ...] = ()
     LABELS: dict[str, str] = {}  # where 4D's dialog words a setting differently from the option's label
     TARGETS: tuple[str, ...] = ()  # problem keys shown on this page that are not settings (e.g. files.cert)
+
+    def __init_subclass__(cls, **kwargs) -> None:
+        super().__init_subclass__(**kwargs)
+        info = info_for_class(cls.__module__, cls.__name__)
+        cls.name, cls.title, cls.icon_name, cls.TARGETS = info.name, info.title, info.icon_name, info.targets
+        cls.KEYS = keys_on_page(info.name)
 
     def __init__(self, document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -171,8 +181,6 @@ class SettingsPage(QWidget):
                 editor.setMinimumWidth(200)
             editor.textEdited.connect(lambda text, k=key: self._typed(k, text))
         elif _is_combo(editor):
-            from PySide6.QtWidgets import QComboBox
-
             editor.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             editor.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
             editor.activated.connect(lambda index, k=key, e=editor: self.document.push_setting(k, e.itemData(index)))

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 
+from tlsgui.acme.status import renewal_words
 from tlsgui.forms.ui_certificates_page import Ui_CertificatesPage
 from tlsgui.pages.base import SettingsPage
 from tlsgui.policy.files import CERT_FILE, KEY_FILE
@@ -18,12 +19,7 @@ BACKUP_ROLE = Qt.ItemDataRole.UserRole  # a backups list item's backup id
 
 
 class CertificatesPage(SettingsPage):
-    name = "certificates"
-    title = "Certificates"
-    icon_name = "certificate"
     form_class = Ui_CertificatesPage
-    KEYS = ("web.host_names", "web.certificate_folder")
-    TARGETS = ("files.key", "files.cert", "files.dhparams")
 
     wizard_requested = Signal(str)  # "wizard" (the first page) or a WizardPath value
     test_requested = Signal()  # "Test TLS…": the window runs the preview + probe
@@ -59,6 +55,7 @@ class CertificatesPage(SettingsPage):
         ui.backups_list.itemSelectionChanged.connect(self._update_restore_button)
         ui.backups_list.itemActivated.connect(lambda _item: self._restore_clicked())
         self._add_devca_row()
+        self._add_renewal_row()
         self.document.facts_changed.connect(self.refresh)
 
     def read_only_widgets(self):
@@ -87,6 +84,8 @@ class CertificatesPage(SettingsPage):
         ui.chain_view.setVisible(bool(facts.chain))
         ui.details_button.setVisible(bool(facts.chain))
         self.cert_devca.setText(self._devca_words(Path(facts.tls_folder) / CERT_FILE, cert is not None))
+        self.cert_renewal.setText(renewal_words(self.document.project.paths, cert.not_before if cert else None,
+                                                cert.not_after if cert else None))
         ui.cert_key_type.setText(f"{cert.key_type} {cert.key_bits} bits, signed with {cert.signature_hash or '?'}"
                                  if cert else "—")
         ui.cert_validity.set_validity(cert.not_before if cert else None, cert.not_after if cert else None, now)
@@ -113,6 +112,17 @@ class CertificatesPage(SettingsPage):
         grid.addWidget(label, row, 0, 1, 1)
         grid.addWidget(self.cert_devca, row, 1, 1, 2)
         self._devca_cache: tuple = ((), "")
+
+    def _add_renewal_row(self) -> None:
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QLabel
+
+        grid = self.ui.files_group_grid
+        row = grid.rowCount()
+        self.cert_renewal = QLabel("—", self.ui.files_group, objectName="cert_renewal", wordWrap=True,
+                                   textFormat=Qt.TextFormat.PlainText)
+        grid.addWidget(QLabel("Renewal:", self.ui.files_group), row, 0, 1, 1)
+        grid.addWidget(self.cert_renewal, row, 1, 1, 2)
 
     def _devca_words(self, cert_path: Path, have_cert: bool) -> str:
         """Whether cert.pem comes from this computer's development CA and whether this computer trusts it.

@@ -8,11 +8,7 @@ from tlsgui.pages.base import SettingsPage
 
 
 class ClientServerPage(SettingsPage):
-    name = "client_server"
-    title = "Client-server"
-    icon_name = "client_server"
     form_class = Ui_ClientServerPage
-    KEYS = ("client_server.encryption", "client_server.port", "client_server.legacy_network_layer")
     LABELS = {"client_server.legacy_network_layer": "Network Layer"}  # v19+ shows a menu, not a checkbox
 
     def setup(self) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import importlib
 from typing import NamedTuple
 
+from tlsgui.model.options import BY_KEY
+
 
 class PageInfo(NamedTuple):
     """What the sidebar needs before a page is built; `load()` imports the page class itself.
@@ -17,6 +19,7 @@ class PageInfo(NamedTuple):
     icon_name: str
     module: str
     class_name: str
+    targets: tuple[str, ...] = ()  # problem keys shown on this page that are not settings (e.g. files.cert)
     doc_url: str = ""  # 4D's own documentation page for these settings (Help ▸ 4D Documentation, F1)
 
     def load(self):
@@ -27,20 +30,25 @@ class PageInfo(NamedTuple):
 #: cert.pem, dhparams.pem, minimum version): developer.4d.com/docs/settings/* and /docs/Admin/tls.
 _DOCS = "https://developer.4d.com/docs/"
 PAGES = (
-    PageInfo("web", "Web", "web", "tlsgui.pages.web", "WebPage", _DOCS + "settings/web"),
+    PageInfo("web", "Web", "web", "tlsgui.pages.web", "WebPage", doc_url=_DOCS + "settings/web"),
     PageInfo("client_server", "Client-server", "client_server", "tlsgui.pages.client_server", "ClientServerPage",
-             _DOCS + "settings/client-server"),
-    PageInfo("sql", "SQL", "sql", "tlsgui.pages.sql", "SqlPage", _DOCS + "settings/sql"),
-    PageInfo("tls", "TLS policy", "tls", "tlsgui.pages.tls_policy", "TlsPolicyPage", _DOCS + "Admin/tls"),
+             doc_url=_DOCS + "settings/client-server"),
+    PageInfo("sql", "SQL", "sql", "tlsgui.pages.sql", "SqlPage", doc_url=_DOCS + "settings/sql"),
+    PageInfo("tls", "TLS policy", "tls", "tlsgui.pages.tls_policy", "TlsPolicyPage", doc_url=_DOCS + "Admin/tls"),
     PageInfo("certificates", "Certificates", "certificate", "tlsgui.pages.certificates", "CertificatesPage",
-             _DOCS + "Admin/tls"),
+             ("files.key", "files.cert", "files.dhparams"), doc_url=_DOCS + "Admin/tls"),
 )
 
 
 def page_for_key(key: str) -> PageInfo | None:
-    """The page whose editors (or file status) a problem about `key` points at."""
+    """The page whose editors (or file status) a problem about `key` points at (no page is imported)."""
+    option = BY_KEY.get(key)
     for info in PAGES:
-        cls = info.load()
-        if key in cls.KEYS or key in cls.TARGETS:
+        if (option is not None and option.page == info.name) or key in info.targets:
             return info
     return None
+
+
+def info_for_class(module: str, class_name: str) -> PageInfo:
+    """The registry entry of a page class (its name, title, icon and targets are declared here only)."""
+    return next(info for info in PAGES if (info.module, info.class_name) == (module, class_name))

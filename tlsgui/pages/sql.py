@@ -8,11 +8,7 @@ from tlsgui.pages.base import SettingsPage
 
 
 class SqlPage(SettingsPage):
-    name = "sql"
-    title = "SQL"
-    icon_name = "sql"
     form_class = Ui_SqlPage
-    KEYS = ("sql.launch_at_startup", "sql.port", "sql.tls_enabled")
 
     def refresh(self) -> None:
         s = self.document.settings

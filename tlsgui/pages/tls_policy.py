@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QComboBox, QSizePolicy
 from tlsgui.forms.ui_tls_policy_page import Ui_TlsPolicyPage
 from tlsgui.model.profiles import BY_NAME, PROFILES, profile_of
 from tlsgui.pages.base import SettingsPage
+from tlsgui.policy.files import dhparams_used
 from tlsgui.widgets import colours
 
 VERSIONS = (("1.2", "TLS 1.2 (4D v19 default)"), ("1.3", "TLS 1.3"),
@@ -17,11 +18,7 @@ VERSIONS = (("1.2", "TLS 1.2 (4D v19 default)"), ("1.3", "TLS 1.3"),
 
 
 class TlsPolicyPage(SettingsPage):
-    name = "tls"
-    title = "TLS policy"
-    icon_name = "tls"
     form_class = Ui_TlsPolicyPage
-    KEYS = ("tls.min_version", "tls.cipher_list")
 
     test_requested = Signal()  # "Test TLS…": the window runs the preview + probe
 
@@ -73,7 +70,7 @@ class TlsPolicyPage(SettingsPage):
 
     def _dh_status(self, analysis) -> str:
         facts = self.document.facts
-        used = bool(analysis and analysis.dhe) and self.document.settings.tls_min_version != "1.3"
+        used = analysis is not None and dhparams_used(self.document.settings, analysis)
         if facts.dh_error:
             return colours.span("error", f"✘ dhparams.pem cannot be read: {escape(facts.dh_error)}")
         if facts.dh_bits is not None:

@@ -10,12 +10,7 @@ from tlsgui.widgets.qt_values import TEXT_FORMAT_RICH
 
 
 class WebPage(SettingsPage):
-    name = "web"
-    title = "Web"
-    icon_name = "web"
     form_class = Ui_WebPage
-    KEYS = ("web.http_enabled", "web.http_port", "web.https_enabled", "web.https_port",
-            "web.listening_address", "web.hsts_enabled", "web.hsts_max_age")
 
     def setup(self) -> None:
         self.ui.web_listening_address.setPlaceholderText("any address of this machine")

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from tlsgui.crypto.dhparams import read_dh_bits
 from tlsgui.crypto.peer import chain_ders, chain_problems, describe, key_cert_index
+from tlsgui.crypto.reading import read_tls_file
 from tlsgui.errors import TlsguiError
 from tlsgui.model.options import option, split_names
 from tlsgui.model.settings import Settings
@@ -102,16 +103,6 @@ def _check_port_clashes(specs: list[ListenerSpec]) -> None:
             taken[port] = spec
 
 
-def _read(path: Path) -> bytes:
-    from tlsgui.policy.limits import MAX_TLS_FILE
-    from tlsgui.safe_read import read_regular
-
-    try:
-        return read_regular(path, MAX_TLS_FILE, path.name)
-    except OSError as exc:
-        raise TlsguiError(f"Cannot read {path.name} ({exc.strerror or exc}).", where=str(path)) from None
-
-
 def check_files(folder: Path, users: str) -> tuple[TlsFiles, list[str]]:
     """Read key.pem, cert.pem and dhparams.pem as 4D would; TlsguiError for what stops a TLS server."""
     key, cert, dh = folder / KEY_FILE, folder / CERT_FILE, folder / DH_FILE
@@ -122,8 +113,8 @@ def check_files(folder: Path, users: str) -> tuple[TlsFiles, list[str]]:
                 fix="Create a development certificate (tlsgui selfsigned PROJECT --cn NAME) or install one "
                     "(tlsgui install PROJECT FILE), or turn TLS off.",
                 remedies=("development", "received"))
-    ders = chain_ders(_read(cert), where=str(cert))
-    index = key_cert_index(_read(key), ders, where=str(key))
+    ders = chain_ders(read_tls_file(cert, "certificate"), where=str(cert))
+    index = key_cert_index(read_tls_file(key, "private key"), ders, where=str(key))
     if index is None:
         raise FilesRefused("key_matches", "key.pem matches cert.pem",
                            "key.pem does not match the certificate in cert.pem.", where=str(folder),
@@ -142,7 +133,7 @@ def check_files(folder: Path, users: str) -> tuple[TlsFiles, list[str]]:
         try:
             with warnings.catch_warnings():  # FFDH is deprecated in cryptography; reading the size is fine
                 warnings.simplefilter("ignore")
-                dh_bits = read_dh_bits(_read(dh))
+                dh_bits = read_dh_bits(read_tls_file(dh, "DH parameters"))
         except TlsguiError as exc:
             raise FilesRefused("dhparams", "dhparams.pem is usable", exc.message, where=str(dh),
                                fix="Install a standard group: tlsgui dhparams PROJECT --group ffdhe2048.",

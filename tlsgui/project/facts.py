@@ -26,6 +26,22 @@ def _key_in_git(key: Path) -> bool:
     return done.returncode == 1  # 0: ignored; 1: not ignored; 128: not a work tree / error
 
 
+def _trust(cert: Path, host_names: str) -> dict:
+    from datetime import datetime, timezone
+
+    from tlsgui.crypto.trust import trust_of_installed
+    from tlsgui.model.options import split_names
+
+    try:
+        result = trust_of_installed(cert.read_bytes(), tuple(split_names(host_names)), datetime.now(timezone.utc))
+    except OSError:
+        return {}
+    if result is None:
+        return {}
+    return dict(trusted=result.trusted, trust_problems=result.problems, usage_problems=result.usage_problems,
+                name_problems=result.name_problems, chain_warnings=result.chain_warnings)
+
+
 def gather_facts(project) -> FileFacts:
     folder = project.paths.tls_folder(project.settings.web_certificate_folder)
     key, cert, dh = folder / KEY_FILE, folder / CERT_FILE, folder / DH_FILE
@@ -46,14 +62,14 @@ def gather_facts(project) -> FileFacts:
             values["chain"] = chain_details(cert)
         except TlsguiError as exc:
             values["cert_error"] = str(exc)
+        else:
+            values.update(_trust(cert, project.settings.web_host_names))
     if dh.is_file():
         from tlsgui.crypto.dhparams import read_dh_bits
+        from tlsgui.crypto.reading import read_tls_file
 
         try:
-            from tlsgui.policy.limits import MAX_TLS_FILE
-            from tlsgui.safe_read import read_regular
-
-            values["dh_bits"] = read_dh_bits(read_regular(dh, MAX_TLS_FILE, "dhparams.pem"))
+            values["dh_bits"] = read_dh_bits(read_tls_file(dh, "DH parameters"))
         except TlsguiError as exc:
             values["dh_error"] = exc.message
     if key.is_file():

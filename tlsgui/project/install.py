@@ -11,17 +11,19 @@ from tlsgui.crypto import dhparams
 from tlsgui.crypto.checks import check_certificate
 from tlsgui.crypto.importer import Chain, Imported, is_ca, is_self_signed, order_chain, read_bundle
 from tlsgui.crypto.keys import key_to_pem, load_private_key, same_key
+from tlsgui.crypto.reading import read_tls_file
 from tlsgui.crypto.summary import certificates_pem
 from tlsgui.errors import TlsguiError
 from tlsgui.policy.files import CERT_FILE as CERT
 from tlsgui.policy.files import DH_FILE as DH
 from tlsgui.policy.files import KEY_FILE as KEY
 from tlsgui.policy.findings import Finding, Severity
-from tlsgui.policy.limits import DH_TEST_SIZE, MAX_TLS_FILE, MIN_DH_BITS
+from tlsgui.policy.limits import DH_TEST_SIZE, MIN_DH_BITS
 from tlsgui.project.atomic import check_plain_target, check_writable
 from tlsgui.project.backups import write_with_backup
 from tlsgui.project.child_argv import WORKER_CWD, worker_environment
 from tlsgui.project.child_argv import worker_command as dhparams_worker_argv
+from tlsgui.project.gitignore import protect_keys
 from tlsgui.project.pending import PendingKey, find_pending_for, list_pending, remove_pending
 from tlsgui.project.transaction import project_lock, write_files
 from tlsgui.safe_read import read_regular
@@ -61,12 +63,7 @@ def outside_notice(project) -> str:
 
 def read_input(path: Path | str, what: str = "file") -> bytes:
     """The bytes of a file given by the user, refusing folders, missing and oversized files with words."""
-    path = Path(path)
-    try:
-        return read_regular(path, MAX_TLS_FILE, what, fix="Choose the certificate, key or DH parameters file itself "
-                                                       "(these are far smaller than 1 MiB).")
-    except FileNotFoundError:
-        raise TlsguiError(f"The {what} does not exist.", where=str(path)) from None
+    return read_tls_file(path, what)
 
 
 def read_password(path: Path | str | None) -> bytes | None:
@@ -212,6 +209,7 @@ def install_planned(project, plan: InstallPlan):
         pending = plan.pending or find_pending_for(project.paths, plan.chain.leaf.public_key())
         if pending is not None:
             remove_pending(pending)
+    protect_keys(project.paths)
     return backup
 
 
@@ -220,6 +218,7 @@ def install_selfsigned(project, key, cert_pem: bytes) -> str | None:
     folder = tls_folder(project)
     backup = _write_pair(project, folder / KEY, key_to_pem(key), folder / CERT, cert_pem,
                          "before installing a development certificate")
+    protect_keys(project.paths)
     return backup.id if backup else None
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import unquote, urlparse
 
 from tlsgui.errors import ProjectNotFound
 
@@ -93,8 +94,6 @@ def certificate_folder_path(value: str, root: Path) -> Path | None:
     if not value:
         return None
     if value.lower().startswith("file:"):
-        from urllib.parse import unquote, urlparse  # only for a file:// folder, not to open a project
-
         value = unquote(urlparse(value).path)
     path = Path(value).expanduser()
     return path if path.is_absolute() else (root / path)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -32,13 +33,10 @@ class Sidecar:
     def to_bytes(self) -> bytes:
         settings = {**self.extra, **{k: self.values[k] for k in BY_KEY if k in self.values}}
         data = {"format": FORMAT, "generator": "tlsgui", "settings": settings}
-        import json  # here and in parse_sidecar: a project without a sidecar opens without loading json
         return (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 
 
 def parse_sidecar(data: bytes, path: Path) -> Sidecar:
-    import json
-
     where = str(path)
     if len(data) > MAX_SIZE:
         raise SettingsFileError("The file is too large to be tlsgui's settings.", where=where)

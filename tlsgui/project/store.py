@@ -2,21 +2,29 @@
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from tlsgui.errors import ConflictError, SettingsFileError, TlsguiError
 from tlsgui.model.options import ALLOW_USER_SETTINGS, BY_KEY, OPTIONS, Option, Storage
 from tlsgui.model.settings import Settings, Source, Sourced
+from tlsgui.project.atomic import check_writable
 from tlsgui.project.locate import ProjectPaths, find_project_root
+from tlsgui.project.method_file import render_method
 from tlsgui.project.settings_file import SettingsFile, new_settings_file, read_settings_file
 from tlsgui.project.sidecar import MAX_SIZE as SIDECAR_MAX
 from tlsgui.project.sidecar import Sidecar, parse_sidecar
 from tlsgui.safe_read import read_regular
 
-if TYPE_CHECKING:
-    from tlsgui.project.saved import SaveResult
+
+@dataclass(frozen=True)
+class SaveResult:
+    """The files written (empty when there was nothing to save) and the backup taken first, if any."""
+
+    written: tuple[Path, ...]
+    backup_id: str | None = None
 
 
 def _digest(path: Path) -> bytes | str | None:
@@ -176,13 +184,9 @@ def save_project(project: Project, settings: Settings, *, force: bool = False, c
     edit takes effect), otherwise to the structure settings. Files changed on disk since the load are
     never overwritten unless `force` is given. On success `project` reflects the saved state.
     """
-    # Save-only modules load here, not when a project is opened: opening is on the window's start-up path.
-    import copy
-
-    from tlsgui.project.atomic import check_writable
+    # Loaded at the first save, not when a project opens: backups and the transaction journal bring
+    # shutil, threading and datetime (4-5 ms of the window's start-up; docs/benchmarks.md "Start-up").
     from tlsgui.project.backups import write_with_backup
-    from tlsgui.project.method_file import render_method
-    from tlsgui.project.saved import SaveResult
     from tlsgui.project.transaction import project_lock
 
     if project.read_only:
@@ -258,11 +262,3 @@ def save_project(project: Project, settings: Settings, *, force: bool = False, c
     project.settings = settings
     return SaveResult(tuple(outputs), backup.id if backup else None)
 
-
-def __getattr__(name: str):
-    # SaveResult is made at the first save, not when a project is opened (see tlsgui/project/saved.py).
-    if name == "SaveResult":
-        from tlsgui.project.saved import SaveResult
-
-        return SaveResult
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
-
-# QMessageBox and QFileDialog are imported when first used: PySide initialises a class (and its enums)
-# on import, and no dialog is needed before the window is painted.
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
 
@@ -15,8 +12,6 @@ class Prompts:
 
     def ask_unsaved(self, parent: QWidget | None, name: str) -> str:
         """SAVE, DISCARD or CANCEL for a project with unsaved changes."""
-        from PySide6.QtWidgets import QMessageBox
-
         box = QMessageBox(QMessageBox.Icon.Warning, "Unsaved changes",
                           f"{name} has unsaved changes. Save them before closing it?",
                           QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
@@ -28,46 +23,32 @@ class Prompts:
 
     def confirm(self, parent: QWidget | None, title: str, text: str) -> bool:
         """Yes / No, No being the default."""
-        from PySide6.QtWidgets import QMessageBox
-
         buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
         answer = QMessageBox.question(parent, title, text, buttons, QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
 
     def error(self, parent: QWidget | None, title: str, text: str) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
         QMessageBox.warning(parent, title, text)
 
     def info(self, parent: QWidget | None, title: str, text: str) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
         QMessageBox.information(parent, title, text)
 
     def choose_folder(self, parent: QWidget | None, start: str) -> str | None:
-        from PySide6.QtWidgets import QFileDialog
-
         folder = QFileDialog.getExistingDirectory(parent, "Open a 4D project folder", start)
         return folder or None
 
     def open_file(self, parent: QWidget | None, title: str, filters: str) -> str | None:
         """A file to read, or None when cancelled. `filters` is a Qt filter string ("PEM (*.pem);;All (*)")."""
-        from PySide6.QtWidgets import QFileDialog
-
         path, _chosen = QFileDialog.getOpenFileName(parent, title, "", filters)
         return path or None
 
     def save_file(self, parent: QWidget | None, title: str, suggested_name: str, filters: str) -> str | None:
         """Where to save a copy, or None when cancelled (the dialog asks before replacing a file)."""
-        from PySide6.QtWidgets import QFileDialog
-
         path, _chosen = QFileDialog.getSaveFileName(parent, title, suggested_name, filters)
         return path or None
 
     def ask_password(self, parent: QWidget | None, title: str, text: str) -> bytes | None:
         """A password (UTF-8 bytes, possibly empty), or None when cancelled; typed characters stay hidden."""
-        from PySide6.QtWidgets import QInputDialog, QLineEdit
-
         password, ok = QInputDialog.getText(parent, title, text, QLineEdit.EchoMode.Password)
         return password.encode("utf-8") if ok else None
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import logging
 from dataclasses import dataclass, field
 from typing import Any, Callable
@@ -74,6 +75,38 @@ class _Runnable(QRunnable):
         self._relay.ended.emit(generation, kind, payload)
 
 
+@dataclass(eq=False)
+class _PoolRecord:
+    """A runner's pool and its in-flight work, kept at module level so that Qt never destroys them busy."""
+
+    pool: QThreadPool
+    # generation -> (runnable, relay, handle); kept alive until the worker reported back.
+    running: dict[int, tuple[_Runnable, _Relay, TaskHandle]] = field(default_factory=dict)
+    retired: bool = False  # its runner is gone
+
+
+# A QThreadPool that Qt destroys (its parent deleted: a closed wizard) waits for its threads inside C++ with
+# Python's GIL held, while a thread finishing a Python task needs the GIL: the window froze for good when a
+# wizard was deleted while an RSA 4096 key was still being made (seen under load; tests/workers/
+# test_task_runner.py reproduces it). So pools and relays have no Qt parent; a record lives here until its
+# runner is gone and its pool is idle, and at exit the binding's waitForDone (which releases the GIL)
+# drains what is left.
+_RECORDS: list[_PoolRecord] = []
+
+
+def _prune() -> None:
+    _RECORDS[:] = [r for r in _RECORDS if not (r.retired and r.pool.activeThreadCount() == 0)]
+
+
+@atexit.register
+def _drain() -> None:
+    for record in _RECORDS:
+        for _runnable, _relay, handle in record.running.values():
+            handle.token.cancel()
+        record.pool.clear()
+        record.pool.waitForDone()
+
+
 class TaskRunner(QObject):
     """Owns a QThreadPool; one current task at a time, whose outcome is delivered on the GUI thread.
 
@@ -90,12 +123,15 @@ class TaskRunner(QObject):
 
     def __init__(self, parent: QObject | None = None, *, max_threads: int = 2) -> None:
         super().__init__(parent)
-        self._pool = QThreadPool(self)
+        _prune()
+        record = _PoolRecord(QThreadPool())
+        _RECORDS.append(record)
+        self.destroyed.connect(lambda: setattr(record, "retired", True))
+        self._pool = record.pool
         self._pool.setMaxThreadCount(max_threads)
         self._generation = 0
         self._current: TaskHandle | None = None
-        # generation -> (runnable, relay, handle); kept alive until the worker reported back.
-        self._running: dict[int, tuple[_Runnable, _Relay, TaskHandle]] = {}
+        self._running = record.running
         self._shut_down = False
         app = QCoreApplication.instance()
         if app is not None:
@@ -125,7 +161,7 @@ class TaskRunner(QObject):
             self._current.token.cancel()  # superseded: silent, its result is dropped
         self._generation += 1
         handle = TaskHandle(self._generation, _runner=self)
-        relay = _Relay(self)
+        relay = _Relay()  # no parent: a worker may still emit on it after the runner is deleted
         relay.ended.connect(self._on_ended)
         relay.progressed.connect(self._on_progressed)
         runnable = _Runnable(fn, handle, relay)
