@@ -37,8 +37,10 @@ def test_status_bar_days_left_and_one_notification(qtbot, open_window, demo, tmp
     _install(demo, tmp_path, days_left=12.5)
     window = open_window(demo)
     qtbot.waitUntil(lambda: "left" in window.expiry_label.text(), timeout=20000)
-    assert window.expiry_label.text() == "Certificate: 12 days left"
-    assert "#8a5300" in window.expiry_label.styleSheet()
+    assert window.expiry_label.text() == "⚠ Certificate: 12 days left"  # a mark, not only a colour
+    from tlsgui.widgets import colours
+
+    assert window.expiry_label.styleSheet() == colours.css("warning")  # the palette's warning colour
     assert window.expiry_notifications == ["Certificate: 12 days left"]
     window.document.refresh_facts()
     qtbot.waitUntil(lambda: window.document.facts_complete, timeout=20000)
