@@ -121,7 +121,7 @@ class CertificatesPage(SettingsPage):
         row = grid.rowCount()
         self.cert_renewal = QLabel("—", self.ui.files_group, objectName="cert_renewal", wordWrap=True,
                                    textFormat=Qt.TextFormat.PlainText)
-        grid.addWidget(QLabel("Renewal:", self.ui.files_group), row, 0, 1, 1)
+        grid.addWidget(QLabel("Renewal", self.ui.files_group), row, 0, 1, 1)
         grid.addWidget(self.cert_renewal, row, 1, 1, 2)
 
     def _devca_words(self, cert_path: Path, have_cert: bool) -> str:
