@@ -90,6 +90,17 @@ def _xml_values(sf: SettingsFile) -> dict[str, Any]:
     return values
 
 
+def _ambiguities(sf: SettingsFile) -> list[str]:
+    """Words for elements that repeat on a path tlsgui reads (4D writes each once)."""
+    notes = []
+    for element in dict.fromkeys(o.xml.element for o in OPTIONS if o.xml is not None):
+        lines = sf.duplicates(element)
+        if lines:
+            notes.append(f"{sf.path}: lines {', '.join(map(str, lines))} repeat an element of com.4d/{element}; "
+                         "tlsgui shows the first one's values and will not edit them until only one is left.")
+    return notes
+
+
 _XML_ORDER = (Source.STRUCTURE, Source.USER, Source.USER_DATA)  # lowest precedence first
 
 
@@ -129,6 +140,7 @@ def load_project(path: str | Path) -> Project:
             project.error = project.error or exc
             continue
         project.files[source] = sf
+        project.notices.extend(_ambiguities(sf))
         for key, value in values.items():
             sources[key] = Sourced(value, source, str(file_path))
     try:
@@ -197,7 +209,8 @@ def save_project(project: Project, settings: Settings, *, force: bool = False) -
         changed = False
         for key in keys:
             option = BY_KEY[key]
-            changed |= sf.set(option.xml, _format(option, settings.get(key)))
+            # A value set back to what an absent attribute means drops what tlsgui inserted (see SettingsFile).
+            changed |= sf.set(option.xml, _format(option, settings.get(key)), absent_means=_format(option, option.default))
         if changed:
             sf.bump_stamp()
             outputs[path] = sf.to_bytes()
