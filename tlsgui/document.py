@@ -101,6 +101,13 @@ class ProjectDocument(QObject):
     def source_of(self, key: str) -> Sourced:
         return self.project.sources[key]
 
+    @property
+    def version(self):
+        """Which 4D runs the project (tlsgui.project.version.ProjectVersion), with unsaved edits."""
+        from tlsgui.project.version import effective_version
+
+        return effective_version(self.project.version_hint, self.settings.project_4d_version)
+
     def is_edited(self, key: str) -> bool:
         return self.settings.get(key) != self.project.settings.get(key)
 

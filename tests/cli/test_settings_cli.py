@@ -10,7 +10,7 @@ def test_check_json_is_stable(demo):
     done = run_cli("check", demo, "--json")
     assert done.returncode == 0, done.stderr
     data = json.loads(done.stdout)
-    assert set(data) == {"format", "project", "ok", "problems", "grade", "notices"}
+    assert set(data) == {"format", "project", "ok", "4d_version", "problems", "grade", "notices"}
     assert data["format"] == 1 and data["ok"] is True and data["problems"] == []
     assert data["grade"] == {"grade": "-", "reasons": ["HTTPS is disabled: there is nothing to grade."],
                              "if_trusted": ""}

@@ -64,12 +64,14 @@ def cmd_check(args) -> int:
             "format": JSON_FORMAT,
             "project": str(project.paths.root),
             "ok": not errors,
+            "4d_version": project.version.as_json(),
             "problems": [p.as_json() for p in problems],
             "grade": grade.as_json(),
             "notices": project.notices,
         })
     else:
         print(f"{project.paths.name} ({project.paths.root})")
+        print(f"4D version: {project.version.describe()}")
         for notice in project.notices:
             print(f"note: {notice}")
         if problems:
@@ -88,6 +90,7 @@ def _show(project, as_json: bool) -> None:
         print_json({
             "format": JSON_FORMAT,
             "project": str(project.paths.root),
+            "4d_version": project.version.as_json(),
             "settings": {
                 o.key: {
                     "value": project.sources[o.key].value,
@@ -98,6 +101,7 @@ def _show(project, as_json: bool) -> None:
             },
         })
         return
+    print(f"4D version: {project.version.describe()}")
     width = max(len(o.key) for o in OPTIONS)
     for o in OPTIONS:
         sourced = project.sources[o.key]

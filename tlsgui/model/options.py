@@ -118,6 +118,10 @@ class Option:
                 )
         if "\n" in value or "\r" in value:
             raise TlsguiError("A line break is not allowed here.", where=self.key)
+        if self.key == "project.4d_version":
+            from tlsgui.model.release import normalize_release
+
+            return normalize_release(value, self.key)  # "20R4" is kept as 4D writes it: "20 R4"
         return value
 
     def range_hint(self) -> str:
@@ -216,6 +220,14 @@ OPTIONS: tuple[Option, ...] = (
     Option(
         "tls.cipher_list", str, "", "Cipher list",
         "OpenSSL cipher string for TLS 1.2 and older; empty means 4D's built-in list.", "tls",
+    ),
+    # Which 4D runs the project decides which TLS rules apply (tlsgui/policy/versions.py). The .4DProject's
+    # compatibilityVersion is only a hint, so the user can say; empty means "use the hint".
+    Option(
+        "project.4d_version", str, "", "4D version",
+        "The 4D release that runs this project, e.g. 20 R4 or 21: tlsgui checks the settings against that "
+        "release's TLS behaviour. Empty: read from the project file's compatibilityVersion.", "tls",
+        tlsgui_only=True,
     ),
 )
 

@@ -28,6 +28,7 @@ FIELDS = (
     ('sql_tls_enabled', False),
     ('tls_min_version', '1.2'),
     ('tls_cipher_list', ''),
+    ('project_4d_version', ''),
 )
 
 
@@ -52,6 +53,7 @@ class SettingsValues:
         'sql_tls_enabled',
         'tls_min_version',
         'tls_cipher_list',
+        'project_4d_version',
     )
 
     def __init__(
@@ -73,6 +75,7 @@ class SettingsValues:
         sql_tls_enabled=False,
         tls_min_version='1.2',
         tls_cipher_list='',
+        project_4d_version='',
     ) -> None:
         object.__setattr__(self, 'web_http_enabled', web_http_enabled)
         object.__setattr__(self, 'web_http_port', web_http_port)
@@ -91,6 +94,7 @@ class SettingsValues:
         object.__setattr__(self, 'sql_tls_enabled', sql_tls_enabled)
         object.__setattr__(self, 'tls_min_version', tls_min_version)
         object.__setattr__(self, 'tls_cipher_list', tls_cipher_list)
+        object.__setattr__(self, 'project_4d_version', project_4d_version)
 
     def _values(self) -> tuple:
         return (
@@ -111,6 +115,7 @@ class SettingsValues:
             self.sql_tls_enabled,
             self.tls_min_version,
             self.tls_cipher_list,
+            self.project_4d_version,
         )
 
     def __repr__(self) -> str:
@@ -131,7 +136,8 @@ class SettingsValues:
                 f"sql_port={self.sql_port!r}, "
                 f"sql_tls_enabled={self.sql_tls_enabled!r}, "
                 f"tls_min_version={self.tls_min_version!r}, "
-                f"tls_cipher_list={self.tls_cipher_list!r})")
+                f"tls_cipher_list={self.tls_cipher_list!r}, "
+                f"project_4d_version={self.project_4d_version!r})")
 
     def __eq__(self, other: object) -> bool:
         if other.__class__ is self.__class__:

@@ -11,8 +11,10 @@ from tlsgui.forms.ui_tls_policy_page import Ui_TlsPolicyPage
 from tlsgui.model.profiles import BY_NAME, PROFILES, profile_of
 from tlsgui.pages.base import SettingsPage
 
-VERSIONS = (("1.2", "TLS 1.2 (4D v19 default)"), ("1.3", "TLS 1.3"),
-            ("1.1", "TLS 1.1 (obsolete)"), ("1.0", "TLS 1.0 (obsolete)"))
+VERSIONS = (("1.2", "TLS 1.2"), ("1.3", "TLS 1.3"), ("1.1", "TLS 1.1 (obsolete)"), ("1.0", "TLS 1.0 (obsolete)"))
+# The releases offered for project.4d_version (any other one typed in the sidecar or CLI is added when shown).
+RELEASES = ("19", *(f"19 R{n}" for n in range(2, 9)), "20", *(f"20 R{n}" for n in range(2, 11)),
+            "21", "21 R2", "21 R3", "21 R4")
 
 
 class TlsPolicyPage(SettingsPage):
@@ -20,7 +22,7 @@ class TlsPolicyPage(SettingsPage):
     title = "TLS policy"
     icon_name = "tls"
     form_class = Ui_TlsPolicyPage
-    KEYS = ("tls.min_version", "tls.cipher_list")
+    KEYS = ("project.4d_version", "tls.min_version", "tls.cipher_list")
 
     test_requested = Signal()  # "Test TLS…": the window runs the preview + probe
 
@@ -30,6 +32,9 @@ class TlsPolicyPage(SettingsPage):
         self.ui.test_button.clicked.connect(self.test_requested)
         for value, text in VERSIONS:
             self.ui.tls_min_version.addItem(text, value)
+        self.ui.project_4d_version.addItem("From the project file", "")
+        for release in RELEASES:
+            self.ui.project_4d_version.addItem(f"4D {release}", release)
         for profile in PROFILES:
             self.ui.tls_profile.addItem(profile.label, profile.name)
         self.ui.tls_profile.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -43,6 +48,7 @@ class TlsPolicyPage(SettingsPage):
 
     def refresh(self) -> None:
         s = self.document.settings
+        self._show_version()
         profile = profile_of(s.tls_min_version, s.tls_cipher_list)
         self.ui.tls_profile.setCurrentIndex(self.ui.tls_profile.findData(profile.name))
         self.ui.tls_profile_description.setText(profile.description)
@@ -57,6 +63,37 @@ class TlsPolicyPage(SettingsPage):
         trusted = f"&nbsp;&nbsp;({escape(grade.if_trusted)} if the certificate were trusted)" if grade.if_trusted else ""
         self.ui.grade_label.setText(f"<span style='font-size:20pt; font-weight:bold'>{escape(grade.grade)}</span>{trusted}")
         self.ui.grade_reasons.setText("<br>".join("• " + escape(r) for r in grade.reasons))
+
+    def _show_version(self) -> None:
+        """The 4D version with where it comes from, and the minimum-TLS labels of that release."""
+        from tlsgui.policy.versions import default_min_tls, default_min_tls_label
+        from tlsgui.project.version import SETTING
+
+        combo = self.ui.project_4d_version
+        chosen = self.document.settings.project_4d_version
+        if chosen and combo.findData(chosen) < 0:
+            combo.addItem(f"4D {chosen}", chosen)
+            combo.setCurrentIndex(combo.findData(chosen))
+        hint = self.document.project.version_hint
+        combo.setItemText(0, f"From the project file ({hint.release})" if hint.release else
+                          "From the project file (not stated)")
+        version = self.document.version
+        if version.source == SETTING:
+            status = f"Checks follow 4D {version.release}, as set here (stored in tls-settings.json)."
+        elif version.release is not None:
+            status = f"Checks follow 4D {version.release}, from the project file ({escape(version.detail)})."
+        else:
+            status = (f"The project file does not say which 4D runs it: checks assume 4D {version.effective}. "
+                      "Choose the 4D version above.")
+        if hint.notice and version.source != SETTING:
+            status += "<br>" + escape(hint.notice)
+        self.ui.project_4d_version_status.setText(status)
+        default = default_min_tls(version.effective)
+        for index, (value, text) in enumerate(VERSIONS):
+            self.ui.tls_min_version.setItemText(
+                index, f"{text} (4D {version.effective} default)" if value == default else text)
+        self.ui.tls_min_version.setToolTip(default_min_tls_label(version.effective) +
+                                           (" (assumed release)" if version.assumed else ""))
 
     @staticmethod
     def _forward_secrecy(min_version: str, analysis) -> str:

@@ -12,6 +12,7 @@ from tlsgui.model.settings import Settings, Source, Sourced
 from tlsgui.project.locate import ProjectPaths, find_project_root
 from tlsgui.project.settings_file import SettingsFile, new_settings_file, read_settings_file
 from tlsgui.project.sidecar import Sidecar, parse_sidecar
+from tlsgui.project.version import ProjectVersion, effective_version, read_version_hint
 
 if TYPE_CHECKING:
     from tlsgui.project.saved import SaveResult
@@ -43,6 +44,12 @@ class Project:
     error: TlsguiError | None = None  # set: a file could not be read; the project is read-only
     fingerprints: dict[Path, bytes | str | None] = field(default_factory=dict)  # see _digest
     notices: list[str] = field(default_factory=list)
+    version_hint: ProjectVersion = field(default_factory=lambda: ProjectVersion(None, "unknown"))
+
+    @property
+    def version(self) -> ProjectVersion:
+        """Which 4D runs the project: the tlsgui setting project.4d_version, else the .4DProject's hint."""
+        return effective_version(self.version_hint, self.settings.project_4d_version)
 
     @property
     def read_only(self) -> bool:
@@ -160,6 +167,9 @@ def load_project(path: str | Path) -> Project:
         for key, value in project.sidecar.values.items():
             sources[key] = Sourced(value, Source.SIDECAR, str(paths.sidecar))
     project.settings = Settings(**{o.key.replace(".", "_"): sources[o.key].value for o in OPTIONS})
+    project.version_hint = read_version_hint(paths.project_file)
+    if project.version_hint.notice and not project.settings.project_4d_version:
+        project.notices.append(project.version_hint.notice)
     return project
 
 

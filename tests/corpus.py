@@ -6,7 +6,7 @@ import re
 import shutil
 from pathlib import Path
 
-CORPUS = Path(__file__).resolve().parent.parent / "data" / "corpus"
+CORPUS = Path(__file__).resolve().parent / "data" / "corpus"
 PROJECTS = sorted(p for p in CORPUS.iterdir() if p.is_dir())
 SETTINGS_FILES = sorted(CORPUS.glob("*/Project/Sources/settings.4DSettings")) + sorted(
     CORPUS.glob("*/Settings/settings.4DSettings"))
