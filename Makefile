@@ -2,10 +2,14 @@
 PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
-# The venv is rebuilt when the dependencies change.
-STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+LOCK := requirements/lock.txt
+# The venv is rebuilt when the dependencies or their pinned versions change.
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml $(LOCK) | cksum | cut -d' ' -f1)
+# pip-compile writes every package the app, its tests, lint and the installer build install, pinned.
+COMPILE := $(PY) -m piptools compile -q --extra test --extra lint --extra package --strip-extras --allow-unsafe \
+	--no-emit-index-url --no-emit-find-links -o $(LOCK) pyproject.toml
 
-.PHONY: run test venv system-deps ui bench fuzz clean
+.PHONY: run test lint venv system-deps ui bench fuzz clean lock upgrade-deps
 
 run: $(STAMP) system-deps
 	$(PY) -m tlsgui
@@ -15,13 +19,28 @@ test: $(STAMP) system-deps
 
 venv: $(STAMP)
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml $(LOCK)
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "tlsgui needs Python 3.11 or newer"; exit 1; }
 	@[ -x $(PY) ] || $(PYTHON) -m venv $(VENV) || { echo "Install python3-venv (apt-get install python3-venv) and retry"; exit 1; }
-	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[test]'
+	$(PY) -m pip install -qq --upgrade pip
+	$(PY) -m pip install -qq -c $(LOCK) -e '.[test,lint]'
 	@rm -f $(VENV)/.installed-*
 	@touch $@
+
+# ruff (pyflakes, isort, bugbear, S108, unused noqa) over everything; mypy over the layers in pyproject.toml.
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy
+
+# `make lock` pins what pyproject.toml asks for (after adding a dependency); `make upgrade-deps` moves every
+# pin to the newest release pyproject.toml allows. Both rewrite $(LOCK); review the diff, then `make test`.
+lock: $(STAMP)
+	$(PY) -m pip install -q pip-tools
+	$(COMPILE)
+
+upgrade-deps: $(STAMP)
+	$(PY) -m pip install -q pip-tools
+	$(COMPILE) --upgrade
 
 system-deps:
 	@sh packaging/system-deps.sh qt
@@ -54,6 +73,6 @@ package-test: package
 	bash packaging/package_test.sh
 
 $(PKG_STAMP): $(STAMP)
-	$(PY) -m pip install -q -e '.[package]'
+	$(PY) -m pip install -qq -c $(LOCK) -e '.[package]'
 	@rm -f $(VENV)/.package-*
 	@touch $@

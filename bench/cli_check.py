@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import ROOT, child_env, spread  # noqa: E402
+from common import ROOT, child_env, spread
 
 sys.path.insert(0, str(ROOT))
 
@@ -51,6 +51,7 @@ def warm(project: Path, runs: int) -> list[float]:
 
 def measure(runs: int) -> dict:
     from memory import _with_certificate
+
     from tlsgui.project.demo import write_demo
 
     python = sys.executable

@@ -16,18 +16,18 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import ROOT, spread  # noqa: E402
+from common import ROOT, spread
 
 sys.path.insert(0, str(ROOT))
 
-from cryptography import x509  # noqa: E402
-from cryptography.hazmat.primitives import hashes  # noqa: E402
-from cryptography.hazmat.primitives.asymmetric import ec, rsa  # noqa: E402
-from cryptography.x509.oid import NameOID  # noqa: E402
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric import ec, rsa
+from cryptography.x509.oid import NameOID
 
-from tlsgui.crypto.csr import CsrFields, build_csr  # noqa: E402
-from tlsgui.crypto.keys import generate_key  # noqa: E402
-from tlsgui.crypto.selfsigned import make_selfsigned  # noqa: E402
+from tlsgui.crypto.csr import CsrFields, build_csr
+from tlsgui.crypto.keys import generate_key
+from tlsgui.crypto.selfsigned import make_selfsigned
 
 # name -> (tlsgui call, raw cryptography call, samples at scale 1)
 KEYS = {
@@ -87,9 +87,9 @@ def measure(scale: float) -> dict:
         result["keys"][name] = {"tlsgui_ms": spread(a, 1000, 2), "cryptography_ms": spread(b, 1000, 2)}
     for name, key in (("RSA 2048", generate_key("rsa")), ("ECDSA P-256", generate_key("ecdsa"))):
         runs = max(5, round(40 * scale))
-        a, b = paired(lambda: build_csr(key, FIELDS), lambda: raw_csr(key), runs)
+        a, b = paired(lambda key=key: build_csr(key, FIELDS), lambda key=key: raw_csr(key), runs)
         result["csr"][name] = {"tlsgui_ms": spread(a, 1000, 3), "cryptography_ms": spread(b, 1000, 3)}
-        a, b = paired(lambda: make_selfsigned(key, "localhost"), lambda: raw_selfsigned(key), runs)
+        a, b = paired(lambda key=key: make_selfsigned(key, "localhost"), lambda key=key: raw_selfsigned(key), runs)
         result["selfsigned"][name] = {"tlsgui_ms": spread(a, 1000, 3), "cryptography_ms": spread(b, 1000, 3)}
     return result
 

@@ -26,8 +26,8 @@ from cryptography.x509.oid import NameOID
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tlsgui.project.demo import write_demo  # noqa: E402
-from tlsgui.project.store import load_project, save_project  # noqa: E402
+from tlsgui.project.demo import write_demo
+from tlsgui.project.store import load_project, save_project
 
 # The plain server: the textbook accept-wrap-close loop, one connection at a time.
 PLAIN_SERVER = r"""

@@ -19,7 +19,7 @@ import textwrap
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import ROOT, child_env  # noqa: E402
+from common import ROOT, child_env
 
 REPORT = textwrap.dedent("""
     def report():

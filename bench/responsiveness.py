@@ -34,7 +34,7 @@ os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), os.environ.g
 
 import cryptography  # noqa: E402
 import PySide6  # noqa: E402
-from PySide6.QtCore import QEventLoop, QTimer, Qt  # noqa: E402
+from PySide6.QtCore import QEventLoop, Qt, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from tlsgui.workers.dhparams_job import DhParamsJob  # noqa: E402

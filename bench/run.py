@@ -131,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
           f"{machine['python']}, {machine.get('cryptography_openssl', '')}, PySide6 {machine.get('pyside6', '')}, "
           f"{machine['date']}, load {machine.get('load_average', '?')}")
     for index, row in enumerate(rows):
-        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
+        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
         if index == 0:
             print("  ".join("-" * width for width in widths))
     failed = [name for name, item in results["benches"].items() if item["exit"]]

@@ -28,6 +28,7 @@ def render(options) -> str:
         if type(opt.default) not in (bool, int, str):
             raise SystemExit(f"{opt.key}: only bool, int and str defaults can be written out")
         fields.append((opt.key.replace(".", "_"), repr(opt.default)))
+    types = {opt.key.replace(".", "_"): opt.type.__name__ for opt in options}
     names = [name for name, _ in fields]
     lines = [HEADER, "", "# (field name, default) in OPTIONS order.", "FIELDS = ("]
     lines += [f"    ({name!r}, {default})," for name, default in fields]
@@ -37,8 +38,11 @@ def render(options) -> str:
               "",
               "    __match_args__ = ("]
     lines += [f"        {n!r}," for n in names]
-    lines += ["    )", "", "    def __init__(", "        self,"]
-    lines += [f"        {n}={d}," for n, d in fields]
+    lines += ["    )", ""]
+    # Annotated fields, so that mypy knows every value's type (settings.web_https_port is an int).
+    lines += [f"    {n}: {types[n]}" for n in names]
+    lines += ["", "    def __init__(", "        self,"]
+    lines += [f"        {n}: {types[n]} = {d}," for n, d in fields]
     lines += ["    ) -> None:"]
     lines += [f"        object.__setattr__(self, {n!r}, {n})" for n in names]
     lines += ["",
@@ -55,7 +59,7 @@ def render(options) -> str:
     lines += ["",
               "    def __eq__(self, other: object) -> bool:",
               "        if other.__class__ is self.__class__:",
-              "            return self._values() == other._values()  # type: ignore[attr-defined]",
+              "            return self._values() == other._values()",
               "        return NotImplemented",
               "",
               "    def __hash__(self) -> int:",

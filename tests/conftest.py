@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -49,16 +50,53 @@ def run_cli(*args: str, timeout: float = 60, **kwargs) -> subprocess.CompletedPr
     )
 
 
+def wait_for(predicate, timeout: float = 60.0, what: str = "the condition") -> None:
+    """A bounded poll for something no event announces (a child's CPU time, a socket count): the limit
+    is generous, so only a real failure, never a slow machine, reaches it."""
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what}")
+        time.sleep(0.02)
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time a live process has used (Linux /proc), 0.0 once it is gone."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (FileNotFoundError, ProcessLookupError):
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def children_of(pid: int) -> list[int]:
+    """The direct children of a live process (Linux /proc)."""
+    try:
+        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except FileNotFoundError:
+        return []
+
+
+def end_process(process: subprocess.Popen) -> None:
+    """Kill a child a test started if it still runs, and reap it (for finally blocks and fixtures)."""
+    if process.poll() is None:
+        process.kill()
+    process.wait(timeout=30)
+
+
 def tree_bytes(root: Path) -> dict[str, bytes]:
     """Every file under `root` and its bytes, to prove that nothing on disk changed."""
     return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 try:
-    from hypothesis import HealthCheck, settings as hypothesis_settings
+    from hypothesis import HealthCheck
+    from hypothesis import settings as hypothesis_settings
 
-    # `make test` runs a quick pass; `make fuzz` sets HYPOTHESIS_PROFILE=long.
+    # `make test` runs a quick pass and keeps no example database (a test writes only under tmp_path);
+    # `make fuzz` sets HYPOTHESIS_PROFILE=long, which keeps failing examples in .hypothesis/ to replay them.
     hypothesis_settings.register_profile(
-        "default", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+        "default", max_examples=60, deadline=None, database=None,
+        suppress_health_check=[HealthCheck.function_scoped_fixture])
     hypothesis_settings.register_profile(
         "long", max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
     hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))

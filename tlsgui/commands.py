@@ -38,10 +38,10 @@ class SetSetting(SetSettings):
         self.key = key
         self.typing = typing
 
-    def id(self) -> int:  # noqa: A003 - Qt override
+    def id(self) -> int:
         return _SET_SETTING_ID
 
-    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt override
+    def mergeWith(self, other: QUndoCommand) -> bool:
         if not (isinstance(other, SetSetting) and other.key == self.key and self.typing and other.typing):
             return False
         self.new = dict(other.new)

@@ -6,7 +6,7 @@ import re
 import time
 
 import pytest
-from conftest import run_cli, tree_bytes
+from conftest import children_of, cpu_seconds, end_process, run_cli, tree_bytes, wait_for
 
 from crypto.conftest import cli, openssl, out
 from tlsgui.crypto.dhparams import FFDHE_GROUPS, check_dhparams, is_probable_prime
@@ -165,17 +165,22 @@ def test_custom_generation_writes_only_on_success(demo):
 def test_cancel_kills_the_child_fast_and_leaves_no_file(demo):
     before = tree_bytes(demo)
     job = DhGeneration(4096)
-    time.sleep(1.0)  # let the child get deep into the prime search
-    assert job.running()
-    started = time.monotonic()
-    job.cancel()
-    elapsed = time.monotonic() - started
-    assert not job.running() and job.process.returncode != 0
-    assert elapsed < 0.5, elapsed
-    assert tree_bytes(demo) == before
-    assert not (demo / "dhparams.pem").exists()
-    with pytest.raises(TlsguiError, match="did not finish"):
-        job.result()
+    try:
+        # Deep into the prime search: the child has computed for a while (a 4096-bit search takes minutes).
+        wait_for(lambda: cpu_seconds(job.process.pid) >= 0.5, what="the DH child to compute")
+        assert job.running()
+        started = time.monotonic()
+        job.cancel()
+        elapsed = time.monotonic() - started
+        assert not job.running() and job.process.returncode != 0
+        # Generous: it only tells a kill from waiting for the search to end (minutes at 4096 bits).
+        assert elapsed < 5, elapsed
+        assert tree_bytes(demo) == before
+        assert not (demo / "dhparams.pem").exists()
+        with pytest.raises(TlsguiError, match="did not finish"):
+            job.result()
+    finally:
+        end_process(job.process)
 
 
 def test_files_status_reads_everything(capsys, demo):
@@ -218,13 +223,22 @@ def test_ctrl_c_on_the_cli_generation_leaves_nothing(demo):
     # Its own process group, like a terminal's foreground job: Ctrl+C reaches the CLI and its child.
     proc = subprocess.Popen([sys.executable, "-m", "tlsgui", "dhparams", str(demo), "--generate", "4096"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
-    assert proc.stdout.readline().startswith(b"Generating 4096-bit DH parameters")
-    time.sleep(1.0)
-    os.killpg(proc.pid, signal.SIGINT)
-    started = time.monotonic()
-    _, err = proc.communicate(timeout=10)
-    assert time.monotonic() - started < 1.0
-    assert proc.returncode == 130 and b"interrupted" in err and b"Traceback" not in err
-    with pytest.raises(ProcessLookupError):  # no process of the group (the child) is left computing
-        os.killpg(proc.pid, 0)
-    assert tree_bytes(demo) == before
+    try:
+        assert proc.stdout.readline().startswith(b"Generating 4096-bit DH parameters")
+        # The Ctrl+C must find the child computing, not starting.
+        wait_for(lambda: any(cpu_seconds(child) >= 0.5 for child in children_of(proc.pid)),
+                 what="the DH child to compute")
+        os.killpg(proc.pid, signal.SIGINT)
+        started = time.monotonic()
+        _, err = proc.communicate(timeout=60)
+        assert time.monotonic() - started < 5  # generous: a kill, not the minutes the search would take
+        assert proc.returncode == 130 and b"interrupted" in err and b"Traceback" not in err
+        with pytest.raises(ProcessLookupError):  # no process of the group (the child) is left computing
+            os.killpg(proc.pid, 0)
+        assert tree_bytes(demo) == before
+    finally:
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)  # the CLI and its child, whatever failed above
+        except ProcessLookupError:
+            pass
+        end_process(proc)

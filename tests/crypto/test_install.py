@@ -6,9 +6,9 @@ import stat
 from datetime import timedelta
 
 import pytest
+from conftest import run_cli, tree_bytes
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.serialization import pkcs7, pkcs12
-from conftest import run_cli, tree_bytes
 
 from crypto.conftest import NOW, cli, openssl, out, pem, pem_key
 from tlsgui.crypto.csr import CsrFields, build_csr

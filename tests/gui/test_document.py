@@ -6,8 +6,8 @@ import json
 import xml.etree.ElementTree as ET
 
 import pytest
-from gui.conftest import tree_bytes
 
+from gui.conftest import tree_bytes
 from tlsgui.document import ProjectDocument
 from tlsgui.errors import ConflictError, TlsguiError
 from tlsgui.model.options import option

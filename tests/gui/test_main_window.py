@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from gui.conftest import drop, read_only_tree, tree_bytes, write_cert
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
+from gui.conftest import drop, read_only_tree, tree_bytes, write_cert
 from tlsgui.widgets.prompts import CANCEL, DISCARD, SAVE
 from tlsgui.wizard.ids import PageId
 

@@ -7,9 +7,9 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 
-from gui.conftest import tree_bytes, write_cert
 from PySide6.QtWidgets import QCheckBox, QLabel
 
+from gui.conftest import tree_bytes, write_cert
 from tlsgui.model.options import BY_KEY, OPTIONS
 from tlsgui.pages.registry import PAGES
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from gui.first_paint import first_paint_report
 from PySide6.QtGui import QKeySequence
+
+from gui.first_paint import first_paint_report
 
 # Loaded on first use (saving, editing, testing, the wizard), never for the first picture.
 DEFERRED = ("tlsgui.project.atomic", "tlsgui.project.backups", "tlsgui.project.method_file", "tlsgui.commands",

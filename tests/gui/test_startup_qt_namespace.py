@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from gui.first_paint import first_paint_report
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSplitter, QToolBar
 
+from gui.first_paint import first_paint_report
 from tlsgui.widgets import qt_values
 from tlsgui.widgets.diagnostics import KEY_ROLE
 

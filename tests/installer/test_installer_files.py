@@ -54,7 +54,7 @@ def test_committed_pngs_are_renderings_of_the_current_svg(qapp):
     # A tolerance, not byte equality: another Qt version may anti-alias an edge pixel differently.
     differing = sum(
         1 for y in range(64) for x in range(64)
-        if max(abs(a - b) for a, b in zip(fresh.pixelColor(x, y).getRgb(), committed.pixelColor(x, y).getRgb())) > 16
+        if max(abs(a - b) for a, b in zip(fresh.pixelColor(x, y).getRgb(), committed.pixelColor(x, y).getRgb(), strict=True)) > 16
     )
     assert differing < 64 * 64 // 100, f"{differing} pixels differ: run python packaging/render_icons.py"
 

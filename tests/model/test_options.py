@@ -1,5 +1,7 @@
 """Option declarations: one place per key, and the wrong inputs a person really types."""
 
+import dataclasses
+
 import pytest
 
 from tlsgui.errors import TlsguiError
@@ -79,7 +81,7 @@ def test_unknown_key_lists_known_ones():
 
 def test_settings_are_frozen_and_replace_checks():
     s = Settings()
-    with pytest.raises(Exception):
+    with pytest.raises(dataclasses.FrozenInstanceError):
         s.web_http_port = 1  # type: ignore[misc]
     assert s.replace(**{"web.http_port": 8080}).web_http_port == 8080
     with pytest.raises(TlsguiError):

@@ -9,8 +9,8 @@ import threading
 import warnings
 
 import pytest
-
 from conftest import run_cli
+
 from tlsgui.preview.probe import probe_address, probe_project
 from tlsgui.preview.report import Report, render_text
 

@@ -6,10 +6,21 @@ import os
 import socket
 import ssl
 import time
+from pathlib import Path
 
 import pytest
+from conftest import run_cli, tree_bytes, wait_for
 
-from conftest import run_cli, tree_bytes
+
+def open_sockets(pid: int) -> int:
+    """How many socket descriptors a live process holds (Linux /proc)."""
+    count = 0
+    for fd in Path(f"/proc/{pid}/fd").iterdir():
+        try:
+            count += os.readlink(fd).startswith("socket:")
+        except FileNotFoundError:  # closed while we looked
+            pass
+    return count
 
 
 def assert_refused(root, *fragments: str, args=()):
@@ -130,8 +141,10 @@ def test_silent_and_garbage_clients_never_stall_the_server(tls_project, serve, p
 def test_stop_does_not_wait_for_silent_clients(tls_project, serve):
     served = serve(tls_project())  # default 5 s time-out
     port = served.port("sql")
+    sockets_before = open_sockets(served.process.pid)
     silent = [socket.create_connection(("127.0.0.1", port), timeout=5) for _ in range(5)]
-    time.sleep(0.2)  # let the server accept them before it is told to stop
+    # The server has accepted all five (each is a descriptor of its own) before it is told to stop.
+    wait_for(lambda: open_sockets(served.process.pid) >= sockets_before + 5, what="the server to accept")
     started = time.monotonic()
     code, _out, _err = served.stop()
     assert code == 0 and time.monotonic() - started < 3

@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 from conftest import tree_bytes
+
 from tlsgui.preview.report import report_from_json
 from tlsgui.preview.test_run import PROGRESS_PREFIX, run_test
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import run_cli, tree_bytes
+
 from reliability.bad_corpus import CORPUS, load_cases
 from tlsgui.project.demo import write_demo
 

@@ -8,6 +8,7 @@ import datetime
 import re
 
 import pytest
+from conftest import tree_bytes
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
@@ -16,7 +17,6 @@ from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from conftest import tree_bytes
 from reliability.bad_corpus import CORPUS
 from reliability.mutations import mutate_der
 from tlsgui.crypto.importer import order_chain, read_bundle

@@ -4,10 +4,10 @@ damaged): reading the facts never raises, a problem becomes words, and nothing i
 from __future__ import annotations
 
 import pytest
+from conftest import tree_bytes
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import tree_bytes
 from reliability.test_fuzz_importer import SEEDS, mutated, mutated_dh
 from tlsgui.project.facts import gather_facts
 from tlsgui.project.store import load_project

@@ -87,9 +87,9 @@ def test_set_parser_raises_only_its_own_error(words):
 
 def test_fuzzed_project_never_changes_a_file(demo):
     """A project whose settings file is damaged in many ways opens read-only and nothing is written."""
+    from conftest import tree_bytes
     from hypothesis import settings as hsettings
 
-    from conftest import tree_bytes
     from tlsgui.project.store import load_project, save_project
 
     settings_path = demo / "Project/Sources/settings.4DSettings"

@@ -9,10 +9,10 @@ import subprocess
 import sys
 
 import pytest
+from conftest import tree_bytes
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from conftest import tree_bytes
 from tlsgui.errors import TlsguiError
 from tlsgui.model.options import OPTIONS
 from tlsgui.preview.test_run import STDIN_LIMIT, read_values

@@ -12,9 +12,9 @@ import threading
 import time
 
 import pytest
+from conftest import run_cli
 from cryptography.hazmat.primitives.asymmetric import ed25519
 
-from conftest import run_cli
 from reliability.odd_certs import DER, Pki, build, key_pem, patched, pem
 from tlsgui.crypto import peer
 from tlsgui.crypto.importer import read_bundle

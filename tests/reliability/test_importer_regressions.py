@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from conftest import FIXTURES, tree_bytes
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
-from conftest import FIXTURES, tree_bytes
 from tlsgui.crypto.dhparams import inspect_dhparams
 from tlsgui.crypto.importer import read_bundle
 from tlsgui.crypto.keys import load_private_key

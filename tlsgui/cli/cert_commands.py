@@ -104,8 +104,15 @@ def cmd_key(args) -> int:
 
 
 def cmd_csr(args) -> int:
-    from tlsgui.crypto.csr import CsrFields, build_csr, csr_summary, load_csr, parse_san_list, san_suggestions
-    from tlsgui.crypto.csr import summary_lines
+    from tlsgui.crypto.csr import (
+        CsrFields,
+        build_csr,
+        csr_summary,
+        load_csr,
+        parse_san_list,
+        san_suggestions,
+        summary_lines,
+    )
     from tlsgui.project.atomic import write_atomic
     from tlsgui.project.pending import get_pending, write_pending_csr
 

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import sys
-
 from tlsgui.cli.output import print_json, print_problems
 from tlsgui.errors import TlsguiError
 from tlsgui.model.grade import predict_grade
-from tlsgui.model.options import BY_KEY, OPTIONS, option
+from tlsgui.model.options import OPTIONS, option
 from tlsgui.model.settings import Source
 from tlsgui.model.validation import Severity, validate
 from tlsgui.project.demo import write_demo

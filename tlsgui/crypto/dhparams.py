@@ -199,7 +199,7 @@ def inspect_dhparams(data: bytes, where: str = "dhparams.pem") -> DhInfo:
         raise TlsguiError("The file holds no PEM DH parameters (no BEGIN DH PARAMETERS line).", where=where,
                           fix="Install a standard group (ffdhe2048) instead.")
     p, g = _pem_p_g(data)
-    if p is None:
+    if p is None or g is None:
         raise TlsguiError("The DH parameters cannot be read (damaged or truncated PEM).", where=where,
                           fix="Install a standard group (ffdhe2048) instead.")
     numbers = _Numbers(p, g)

@@ -73,12 +73,10 @@ def readable(cert: x509.Certificate, where: str = "") -> x509.Certificate:
     extension would only fail later, deep in a check or a summary (found by fuzzing the importer).
     """
     try:
-        cert.public_key()
-        cert.signature_hash_algorithm
-        cert.subject.rfc4514_string(), cert.issuer.rfc4514_string()
-        cert.not_valid_before_utc, cert.not_valid_after_utc
-        for extension in cert.extensions:
-            extension.value
+        # Each access decodes one lazily parsed part; the values themselves are not needed here.
+        _ = (cert.public_key(), cert.signature_hash_algorithm, cert.subject.rfc4514_string(),
+             cert.issuer.rfc4514_string(), cert.not_valid_before_utc, cert.not_valid_after_utc)
+        _ = [extension.value for extension in cert.extensions]
     except UnsupportedAlgorithm as exc:
         raise TlsguiError(f"The certificate uses an algorithm that tlsgui and 4D cannot use ({exc}).", where=where,
                           fix="Ask the CA for an RSA or ECDSA certificate signed with SHA-256.") from None

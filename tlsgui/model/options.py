@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypedDict
 
 from tlsgui.errors import TlsguiError
 
@@ -136,7 +136,12 @@ class Option:
 
 
 _WEB = "web/standalone_server/configuration"
-_PORT = dict(minimum=1, maximum=65535)
+class _Range(TypedDict):
+    minimum: int
+    maximum: int
+
+
+_PORT: _Range = {"minimum": 1, "maximum": 65535}
 
 OPTIONS: tuple[Option, ...] = (
     Option(

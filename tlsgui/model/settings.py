@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
 from tlsgui.model import settings_values as _generated
 from tlsgui.model.options import OPTIONS, option
@@ -24,7 +24,7 @@ class _SettingsBase:
         """A copy with some values changed, given by dotted key: `settings.replace(**{"web.http_port": 8080})`."""
         checked = {_field_name(key): option(key).check(value) for key, value in changes.items()}
         values = {_field_name(opt.key): getattr(self, _field_name(opt.key)) for opt in OPTIONS}
-        return type(self)(**{**values, **checked})
+        return cast("Settings", type(self)(**{**values, **checked}))
 
     def as_dict(self) -> dict[str, Any]:
         return {opt.key: getattr(self, _field_name(opt.key)) for opt in OPTIONS}

@@ -56,26 +56,45 @@ class SettingsValues:
         'project_4d_version',
     )
 
+    web_http_enabled: bool
+    web_http_port: int
+    web_https_enabled: bool
+    web_https_port: int
+    web_listening_address: str
+    web_certificate_folder: str
+    web_host_names: str
+    web_hsts_enabled: bool
+    web_hsts_max_age: int
+    client_server_encryption: bool
+    client_server_port: int
+    client_server_legacy_network_layer: bool
+    sql_launch_at_startup: bool
+    sql_port: int
+    sql_tls_enabled: bool
+    tls_min_version: str
+    tls_cipher_list: str
+    project_4d_version: str
+
     def __init__(
         self,
-        web_http_enabled=True,
-        web_http_port=80,
-        web_https_enabled=True,
-        web_https_port=443,
-        web_listening_address='',
-        web_certificate_folder='',
-        web_host_names='',
-        web_hsts_enabled=False,
-        web_hsts_max_age=63072000,
-        client_server_encryption=False,
-        client_server_port=19813,
-        client_server_legacy_network_layer=False,
-        sql_launch_at_startup=False,
-        sql_port=19812,
-        sql_tls_enabled=False,
-        tls_min_version='1.2',
-        tls_cipher_list='',
-        project_4d_version='',
+        web_http_enabled: bool = True,
+        web_http_port: int = 80,
+        web_https_enabled: bool = True,
+        web_https_port: int = 443,
+        web_listening_address: str = '',
+        web_certificate_folder: str = '',
+        web_host_names: str = '',
+        web_hsts_enabled: bool = False,
+        web_hsts_max_age: int = 63072000,
+        client_server_encryption: bool = False,
+        client_server_port: int = 19813,
+        client_server_legacy_network_layer: bool = False,
+        sql_launch_at_startup: bool = False,
+        sql_port: int = 19812,
+        sql_tls_enabled: bool = False,
+        tls_min_version: str = '1.2',
+        tls_cipher_list: str = '',
+        project_4d_version: str = '',
     ) -> None:
         object.__setattr__(self, 'web_http_enabled', web_http_enabled)
         object.__setattr__(self, 'web_http_port', web_http_port)
@@ -141,7 +160,7 @@ class SettingsValues:
 
     def __eq__(self, other: object) -> bool:
         if other.__class__ is self.__class__:
-            return self._values() == other._values()  # type: ignore[attr-defined]
+            return self._values() == other._values()
         return NotImplemented
 
     def __hash__(self) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import _ssl
 import socket
 import ssl
 import warnings
@@ -77,10 +78,12 @@ def client_context(version: str | None = None, ciphers: str = ALL_CIPHERS, cadat
 
 def _served_chain(tls: ssl.SSLSocket) -> tuple[bytes, ...]:
     # Python 3.13 made get_unverified_chain public; 3.10-3.12 have it on the internal object.
-    getter = getattr(tls, "get_unverified_chain", None) or getattr(tls._sslobj, "get_unverified_chain", None)
+    getter = (getattr(tls, "get_unverified_chain", None)
+              or getattr(getattr(tls, "_sslobj", None), "get_unverified_chain", None))
     if getter is not None:
         chain = getter() or []
-        return tuple(cert if isinstance(cert, bytes) else cert.public_bytes(ssl._ssl.ENCODING_DER) for cert in chain)
+        # 3.13 returns DER bytes; the internal 3.10-3.12 call returns _ssl.Certificate objects.
+        return tuple(cert if isinstance(cert, bytes) else cert.public_bytes(_ssl.ENCODING_DER) for cert in chain)
     leaf = tls.getpeercert(binary_form=True)
     return (leaf,) if leaf else ()
 

@@ -6,6 +6,7 @@ import re
 import shutil
 import subprocess
 from dataclasses import dataclass
+from typing import Sequence
 
 # `-brief` prints the summary right after the handshake; without it, a TLS 1.3 session block may be
 # missing when s_client quits (stdin closed) before the session ticket arrives.
@@ -36,7 +37,7 @@ def openssl_path() -> str | None:
     return shutil.which("openssl")
 
 
-def s_client(host: str, port: int, extra: list[str] = (), timeout: float = 10.0) -> SClientResult:
+def s_client(host: str, port: int, extra: Sequence[str] = (), timeout: float = 10.0) -> SClientResult:
     """One `openssl s_client` handshake (stdin closed, so it ends right after the handshake)."""
     binary = openssl_path()
     if binary is None:

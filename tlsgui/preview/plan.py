@@ -173,7 +173,7 @@ def plan_for(path: str | Path, values: dict | None = None) -> PreviewPlan:
         notes.append("SQL TLS is on but the SQL server does not start at startup (sql.launch_at_startup).")
     if settings.client_server_encryption and settings.client_server_legacy_network_layer:
         notes.append("The legacy network layer ignores the minimum TLS version; the preview applies it.")
-    files, file_warnings = None, []
+    files, file_warnings = None, list[str]()
     tls_users = [s.label for s in specs if s.tls]
     if tls_users:
         folder = project.paths.tls_folder(settings.web_certificate_folder)

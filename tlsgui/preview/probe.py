@@ -5,12 +5,19 @@ from __future__ import annotations
 import ipaddress
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Sequence
 
 from tlsgui.crypto.peer import chain_problems, der_to_pem, describe, is_self_signed, name_covered
 from tlsgui.preview.context import offers_dhe, tls12_cipher_names
-from tlsgui.preview.handshake import (ALERT_PROTOCOL_VERSION, Handshake, Unreachable, forward_secret, handshake,
-                                      parse_response, plain_request)
+from tlsgui.preview.handshake import (
+    ALERT_PROTOCOL_VERSION,
+    Handshake,
+    Unreachable,
+    forward_secret,
+    handshake,
+    parse_response,
+    plain_request,
+)
 from tlsgui.preview.openssl_cli import SClientResult, describe_key_exchange, s_client
 from tlsgui.preview.plan import LABELS, PreviewPlan, plan_for
 from tlsgui.preview.report import Check, ListenerReport, Report
@@ -47,7 +54,7 @@ class Target:
         options.setdefault("sni", self.sni)
         return handshake(self.host, self.port, timeout=self.timeout, **options)
 
-    def s_client(self, extra: list[str] = ()) -> SClientResult:
+    def s_client(self, extra: Sequence[str] = ()) -> SClientResult:
         sni = ["-servername", self.sni] if self.sni else ["-noservername"]
         return s_client(self.host, self.port, [*sni, *extra], timeout=self.timeout * 2)
 
@@ -93,7 +100,7 @@ def _cipher_checks(target: Target, main: Handshake, expect: Expectations) -> tup
     observed = target.s_client()
     kx = describe_key_exchange(observed.temp_key) if observed.ran else ""
     facts["key_exchange"] = kx or ("unknown (needs the openssl command)" if not observed.ran else "unknown")
-    fs = facts["forward_secrecy"]
+    fs = forward_secret(main.version, main.cipher)
     checks.append(Check("forward_secrecy", "Key exchange has forward secrecy", fs,
                         f"{'yes' if fs else 'no'}; key exchange: {facts['key_exchange']}",
                         "The cipher list lets the server pick a suite without ECDHE/DHE; add ECDHE suites first."))
@@ -229,7 +236,7 @@ def probe_http(host: str, port: int, expect: Expectations, timeout: float = 5.0)
         status, headers = parse_response(plain_request(host, port, _get(host, port), timeout))
     except Unreachable:
         raise
-    except OSError as exc:  # e.g. a time-out while reading: the answer never came
+    except OSError:  # e.g. a time-out while reading: the answer never came
         status, headers = 0, {}
     if expect.https_port is None:
         check = Check("redirect", "HTTP answers (HTTPS is off, so no redirect)", None, f"HTTP {status}")

@@ -10,6 +10,7 @@ import ssl
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
+from typing import cast
 
 from tlsgui.errors import TlsguiError
 from tlsgui.preview.context import server_context
@@ -135,7 +136,7 @@ class PreviewServer:
         self._pool = ThreadPoolExecutor(self._workers, thread_name_prefix="tlsgui-preview-conn")
         selector = selectors.DefaultSelector()
         try:
-            for sock, listener in zip(self._sockets, self.listeners):
+            for sock, listener in zip(self._sockets, self.listeners, strict=True):
                 selector.register(sock, selectors.EVENT_READ, listener)
             selector.register(self._wake_r, selectors.EVENT_READ, None)
             while not self._stopping.is_set():
@@ -143,7 +144,7 @@ class PreviewServer:
                     if key.data is None:
                         self._wake_r.recv(64)
                     else:
-                        self._accept(key.fileobj, key.data)
+                        self._accept(cast(socket.socket, key.fileobj), key.data)
         finally:
             selector.close()
             self._finish()
@@ -206,6 +207,7 @@ class PreviewServer:
         conn.settimeout(self.timeout)
         with self._lock:
             self._active.add(conn)
+        assert self._pool is not None  # start() made it before the accept loop runs
         try:
             self._pool.submit(self._handle, conn, listener)
         except RuntimeError:  # the pool is shutting down
@@ -228,6 +230,7 @@ class PreviewServer:
         stream = conn
         try:
             if listener.tls:
+                assert self.context is not None  # a TLS listener exists only with files loaded
                 # wrap_socket moves the descriptor to a new object: track that one so stop() can wake it.
                 stream = self.context.wrap_socket(conn, server_side=True, do_handshake_on_connect=False)
                 with self._lock:

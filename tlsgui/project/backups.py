@@ -49,13 +49,14 @@ def create_backup(paths: ProjectPaths, files: list[Path], reason: str) -> Backup
     try:
         folder.mkdir(parents=True)
         folder.chmod(0o700)  # backups may hold private keys
-        stored = []
+        stored: list[BackedUpFile] = []
         for index, original in enumerate(existing):
             target = folder / f"{index:02d}-{original.name}"
             shutil.copy2(original, target)
             stored.append(BackedUpFile(original.resolve(), target))
+        created = datetime.now(timezone.utc).isoformat(timespec="seconds")
         manifest = {
-            "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "created": created,
             "reason": reason,
             "files": [{"original": str(f.original), "stored": f.stored.name} for f in stored],
         }
@@ -66,12 +67,12 @@ def create_backup(paths: ProjectPaths, files: list[Path], reason: str) -> Backup
             f"Could not back up the current files ({exc.strerror or exc}); nothing was changed.",
             where=str(folder),
         ) from None
-    return Backup(folder.name, folder, manifest["created"], reason, tuple(stored))
+    return Backup(folder.name, folder, created, reason, tuple(stored))
 
 
 def list_backups(paths: ProjectPaths) -> list[Backup]:
     """Every readable backup, newest first."""
-    out = []
+    out: list[Backup] = []
     if not paths.backups_dir.is_dir():
         return out
     for folder in sorted(paths.backups_dir.iterdir(), reverse=True):

@@ -87,7 +87,7 @@ def list_pending(paths: ProjectPaths) -> list[PendingKey]:
     for path in paths.pending_dir.glob("*" + KEY_SUFFIX):
         pending = PendingKey(path.name.removesuffix(KEY_SUFFIX), path)
         try:
-            pending.created
+            _ = pending.created  # parses the timestamp in the name
         except ValueError:
             continue  # not a name we wrote
         found.append(pending)

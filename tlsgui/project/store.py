@@ -58,7 +58,7 @@ class Project:
     @property
     def user_settings_enabled(self) -> bool:
         structure = self.files.get(Source.STRUCTURE)
-        return bool(structure) and structure.get(ALLOW_USER_SETTINGS)[0] == "true"
+        return structure is not None and structure.get(ALLOW_USER_SETTINGS)[0] == "true"
 
     def changed_on_disk(self) -> list[Path]:
         """Files that differ from what was loaded (written by 4D or another program meanwhile)."""
@@ -67,6 +67,7 @@ class Project:
 
 def _typed(option: Option, raw: str, sf: SettingsFile, line: int | None) -> Any:
     where = f"{sf.path}, line {line}" if line else str(sf.path)
+    assert option.xml is not None  # only XML options are read from a settings file
     attr = option.xml.attribute
     if option.type is bool:
         if raw not in ("true", "false"):
@@ -208,7 +209,7 @@ def save_project(project: Project, settings: Settings, *, force: bool = False) -
         option = BY_KEY[key]
         if option.storage is Storage.XML:
             source = project.sources[key].source
-            target = source if source in (Source.USER, Source.USER_DATA) else Source.STRUCTURE
+            target: Source = source if source in (Source.USER, Source.USER_DATA) else Source.STRUCTURE
             xml_edits.setdefault(target, []).append(key)
     for target, keys in xml_edits.items():
         path = _xml_path(paths, target)
@@ -219,8 +220,10 @@ def save_project(project: Project, settings: Settings, *, force: bool = False) -
         changed = False
         for key in keys:
             option = BY_KEY[key]
+            assert option.xml is not None  # xml_edits holds XML options only
             # A value set back to what an absent attribute means drops what tlsgui inserted (see SettingsFile).
-            changed |= sf.set(option.xml, _format(option, settings.get(key)), absent_means=_format(option, option.default))
+            changed |= sf.set(option.xml, _format(option, settings.get(key)),
+                              absent_means=_format(option, option.default))
         if changed:
             sf.bump_stamp()
             outputs[path] = sf.to_bytes()

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHeaderView, QLabel, QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-
 COLUMNS = ("Suite", "Protocol", "Key exchange", "Authentication", "Bits", "Forward secret", "AEAD")
 _GOOD, _BAD = QColor("#1e7b34"), QColor("#b3261e")
 

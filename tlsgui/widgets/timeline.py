@@ -35,10 +35,10 @@ class ValidityTimeline(QWidget):
             return f"Expired {-left} day(s) ago, on {self.not_after:%Y-%m-%d}."
         return f"{left} day(s) left (until {self.not_after:%Y-%m-%d})."
 
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+    def sizeHint(self) -> QSize:
         return QSize(400, 44)
 
-    def paintEvent(self, _event) -> None:  # noqa: N802 - Qt override
+    def paintEvent(self, _event) -> None:
         if self.not_before is None or self.not_after is None:
             return
         painter = QPainter(self)

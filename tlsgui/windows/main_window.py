@@ -132,7 +132,7 @@ class MainWindow(QMainWindow):
         """Show `document` (the previous one, if any, is dropped; callers ask about unsaved changes first)."""
         old, self.document = self.document, document
         document.setParent(self)
-        for name, scroll in self._scrolls.items():
+        for scroll in self._scrolls.values():
             page = scroll.takeWidget()
             if page is not None:
                 page.deleteLater()
@@ -409,7 +409,7 @@ class MainWindow(QMainWindow):
         if paths:
             self.statusBar().showMessage("Written: " + ", ".join(Path(p).name for p in paths), 10000)
 
-    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def closeEvent(self, event) -> None:
         if not self.maybe_save():
             event.ignore()
             return
@@ -434,11 +434,11 @@ class MainWindow(QMainWindow):
             if state is not None:
                 getattr(self.ui, name).restoreState(state)
 
-    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def dragEnterEvent(self, event) -> None:
         if any(url.isLocalFile() for url in event.mimeData().urls()):
             event.acceptProposedAction()
 
-    def dropEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def dropEvent(self, event) -> None:
         paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
         if not paths:
             return

@@ -107,6 +107,6 @@ class TlsTestDialog(QDialog):
         self.cancel()
         super().reject()
 
-    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def closeEvent(self, event) -> None:
         self.cancel()
         super().closeEvent(event)

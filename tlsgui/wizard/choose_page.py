@@ -20,7 +20,7 @@ class ChoosePage(WizardPage):
     def choose(self, path: WizardPath) -> None:
         self.buttons[WizardPath(path)].setChecked(True)
 
-    def nextId(self) -> int:  # noqa: N802 - Qt override
+    def nextId(self) -> int:
         return int(FIRST_PAGE[self.chosen()])
 
     def is_final(self) -> bool:

@@ -141,7 +141,7 @@ class DevelopmentPage(WizardPage):
 
     # ---- QWizardPage
 
-    def initializePage(self) -> None:  # noqa: N802 - Qt override
+    def initializePage(self) -> None:
         if not self._filled:
             # Filled once: going Back and Next again keeps what the person typed.
             settings = self.document.settings
@@ -154,10 +154,10 @@ class DevelopmentPage(WizardPage):
         self._revalidate()
         self._make_key()
 
-    def nextId(self) -> int:  # noqa: N802 - Qt override
+    def nextId(self) -> int:
         return -1  # the last page of its path (QWizard would otherwise go on to the next higher id)
 
-    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+    def isComplete(self) -> bool:
         return not self._problem and self.key_ready()
 
     def finish(self) -> list[Path]:

@@ -84,14 +84,14 @@ class ForwardSecrecyPage(WizardPage):
 
     # ---- QWizardPage
 
-    def initializePage(self) -> None:  # noqa: N802 - Qt override
+    def initializePage(self) -> None:
         self._show_files()
         self._show_choice()
 
-    def nextId(self) -> int:  # noqa: N802 - Qt override
+    def nextId(self) -> int:
         return -1  # the last page of its path (QWizard would otherwise go on to the next higher id)
 
-    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+    def isComplete(self) -> bool:
         if self.job.running:
             return False
         return self.use_standard() or self.staged is not None

@@ -26,7 +26,7 @@ class ImportFilesPage(PlanSourcePage):
         ui.pkcs12_button.clicked.connect(lambda: self._choose("pkcs12", "Open the PKCS#12 file", PKCS12_FILTERS))
         self._mode_changed(True)
 
-    def nextId(self) -> int:  # noqa: N802 - Qt override
+    def nextId(self) -> int:
         return int(PageId.IMPORT_CHECKS)
 
     def use_files(self, cert: Path | str, key: Path | str) -> None:

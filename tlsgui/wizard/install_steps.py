@@ -170,10 +170,10 @@ class PlanSourcePage(WizardPage):
         self.ui.source_error.setText(text)
         self.ui.source_error.setVisible(bool(text))
 
-    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+    def isComplete(self) -> bool:
         return self.plan is not None and not self.task.running
 
-    def validatePage(self) -> bool:  # noqa: N802 - Qt override
+    def validatePage(self) -> bool:
         return self.isComplete()
 
 
@@ -202,14 +202,14 @@ class ChecksPage(WizardPage):
     def setup(self) -> None:
         self.plan: InstallPlan | None = None
 
-    def initializePage(self) -> None:  # noqa: N802 - Qt override
+    def initializePage(self) -> None:
         self.plan = self.wizard().page(int(self.source_page_id)).plan
         self.show_plan(self.plan)
 
-    def cleanupPage(self) -> None:  # noqa: N802 - Qt override
+    def cleanupPage(self) -> None:
         self.plan = None
 
-    def nextId(self) -> int:  # noqa: N802 - Qt override
+    def nextId(self) -> int:
         return -1
 
     def rows(self) -> list[tuple[str, str]]:
@@ -255,7 +255,7 @@ class ChecksPage(WizardPage):
         item.setData(Qt.ItemDataRole.UserRole, kind)
         self.ui.checks_list.addItem(item)
 
-    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+    def isComplete(self) -> bool:
         return self.plan is not None and not self.plan.errors
 
     def finish(self) -> list[Path]:

@@ -32,7 +32,7 @@ class ReceivedSourcePage(PlanSourcePage):
         self.ui.pem_text.textChanged.connect(self._paste_timer.start)
         self.ui.open_button.clicked.connect(self.open_file)
 
-    def initializePage(self) -> None:  # noqa: N802 - Qt override
+    def initializePage(self) -> None:
         # Pending keys survive restarts in .tlsgui/pending; list them without reading them (no crypto here).
         pending = list_pending(self.context.paths)
         if pending:
@@ -44,7 +44,7 @@ class ReceivedSourcePage(PlanSourcePage):
             self.ui.pending_label.setText("No key is waiting in this project: the certificate must come with its "
                                           "key (a .pfx or .p12 file), or renew the installed key.pem's certificate.")
 
-    def nextId(self) -> int:  # noqa: N802 - Qt override
+    def nextId(self) -> int:
         return int(PageId.RECEIVED_CHECKS)
 
     # ---- the three ways in
@@ -79,12 +79,12 @@ class ReceivedSourcePage(PlanSourcePage):
             return
         self.start_plan([Source("pasted text", data=text.encode("utf-8"))])
 
-    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def dragEnterEvent(self, event) -> None:
         mime = event.mimeData()
         if any(url.isLocalFile() for url in mime.urls()) or mime.hasText():
             event.acceptProposedAction()
 
-    def dropEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def dropEvent(self, event) -> None:
         mime = event.mimeData()
         paths = [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
         if paths:

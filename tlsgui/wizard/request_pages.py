@@ -7,8 +7,17 @@ from pathlib import Path
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QWizard
 
-from tlsgui.crypto.csr import (CsrFields, build_csr, check_fields, csr_summary, load_csr, parse_san_list,
-                               san_names, san_suggestions, summary_lines)
+from tlsgui.crypto.csr import (
+    CsrFields,
+    build_csr,
+    check_fields,
+    csr_summary,
+    load_csr,
+    parse_san_list,
+    san_names,
+    san_suggestions,
+    summary_lines,
+)
 from tlsgui.crypto.keys import generate_key
 from tlsgui.errors import TlsguiError
 from tlsgui.forms.ui_wizard_request_done import Ui_WizardRequestDonePage
@@ -47,7 +56,7 @@ class RequestKeyPage(WizardPage):
     def key_arguments(self) -> tuple[str, int | None, str | None]:
         return KEY_CHOICES[self.chosen()]
 
-    def nextId(self) -> int:  # noqa: N802 - Qt override
+    def nextId(self) -> int:
         return int(PageId.REQUEST_SUBJECT)
 
 
@@ -65,7 +74,7 @@ class RequestSubjectPage(WizardPage):
         self.ui.sans.textChanged.connect(self._validate)
         self._validate()
 
-    def initializePage(self) -> None:  # noqa: N802 - Qt override
+    def initializePage(self) -> None:
         if self._prefilled:
             return  # Back then Next keeps what the person typed
         self._prefilled = True
@@ -74,7 +83,7 @@ class RequestSubjectPage(WizardPage):
             self.ui.common_name.setText(names[0])
             self.ui.sans.setPlainText("\n".join(names[1:]))
 
-    def nextId(self) -> int:  # noqa: N802 - Qt override
+    def nextId(self) -> int:
         return int(PageId.REQUEST_REVIEW)
 
     def fill(self, **values: str) -> None:
@@ -102,7 +111,7 @@ class RequestSubjectPage(WizardPage):
         self.ui.subject_error.setVisible(bool(self.error))
         self.completeChanged.emit()
 
-    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+    def isComplete(self) -> bool:
         return super().isComplete() and not self.error
 
 
@@ -126,14 +135,14 @@ class RequestReviewPage(WizardPage):
         self.setCommitPage(True)
         self.setButtonText(QWizard.WizardButton.CommitButton, "Save the key and show the request")
 
-    def initializePage(self) -> None:  # noqa: N802 - Qt override
+    def initializePage(self) -> None:
         self.generate()
 
-    def cleanupPage(self) -> None:  # noqa: N802 - Qt override
+    def cleanupPage(self) -> None:
         self.cancel_generation()
         self.result = None
 
-    def nextId(self) -> int:  # noqa: N802 - Qt override
+    def nextId(self) -> int:
         return int(PageId.REQUEST_DONE)
 
     def generate(self) -> None:
@@ -190,10 +199,10 @@ class RequestReviewPage(WizardPage):
         self.ui.retry_button.show()
         self.completeChanged.emit()
 
-    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+    def isComplete(self) -> bool:
         return self.result is not None
 
-    def validatePage(self) -> bool:  # noqa: N802 - Qt override
+    def validatePage(self) -> bool:
         """The one write before Finish: a request is useless without its key, so the key is saved first."""
         if self.result is None:
             return False
@@ -222,7 +231,7 @@ class RequestDonePage(WizardPage):
     def review(self) -> RequestReviewPage:
         return self.wizard().page(int(PageId.REQUEST_REVIEW))
 
-    def initializePage(self) -> None:  # noqa: N802 - Qt override
+    def initializePage(self) -> None:
         pending = self.review.pending
         self.ui.csr_text.setPlainText(self.pem().decode("ascii"))
         self.ui.copy_status.setText("")
@@ -230,7 +239,7 @@ class RequestDonePage(WizardPage):
             f"The private key is saved in {pending.key_path.parent} (readable by you only) and waits there for its "
             "certificate. Keep the project folder: the certificate is useless without this key.")
 
-    def nextId(self) -> int:  # noqa: N802 - Qt override
+    def nextId(self) -> int:
         return -1
 
     def pem(self) -> bytes:

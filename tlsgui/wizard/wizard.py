@@ -79,7 +79,7 @@ class CertificateWizard(QWizard):
         self.context.discard_staging()
         super().reject()
 
-    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def closeEvent(self, event) -> None:
         # The title-bar close button is Cancel: same question, same cleanup.
         event.ignore()
         self.reject()

@@ -187,7 +187,7 @@ class ProcessJob(QObject):
         except TlsguiError as exc:
             self._end_run()
             self.job_failed.emit(str(exc))
-        except Exception as exc:  # noqa: BLE001 - a bug must end the job with words, not leave it "busy"
+        except Exception as exc:
             log.exception("handling the worker's output failed")
             self._end_run()
             self.job_failed.emit(f"Unexpected error while saving the result: {exc!r}. Please report it.")

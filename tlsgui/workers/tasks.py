@@ -66,7 +66,7 @@ class _Runnable(QRunnable):
             kind, payload = _CANCELLED, None
         except TlsguiError as exc:
             kind, payload = _FAILED, str(exc)
-        except Exception as exc:  # noqa: BLE001 - a bug must reach the person as words, not kill the thread
+        except Exception as exc:
             log.exception("background task failed")
             kind, payload = _FAILED, f"Unexpected error in a background task: {exc!r}. Please report it."
         else:

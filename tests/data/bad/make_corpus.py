@@ -72,7 +72,8 @@ def _name(cn: str, org: str = "Corpus Example") -> x509.Name:
 
 def certificate(subject: str, public, issuer: str, signer, *, serial: int, ca: bool = False,
                 dates=LONG, sans=("www.example.com",), eku=(ExtendedKeyUsageOID.SERVER_AUTH,),
-                hash_algorithm=hashes.SHA256()) -> x509.Certificate:
+                hash_algorithm: hashes.HashAlgorithm | None = None) -> x509.Certificate:
+    hash_algorithm = hash_algorithm or hashes.SHA256()
     builder = (x509.CertificateBuilder().subject_name(_name(subject)).issuer_name(_name(issuer))
                .public_key(public).serial_number(serial).not_valid_before(dates[0]).not_valid_after(dates[1])
                .add_extension(x509.BasicConstraints(ca=ca, path_length=None), critical=True))
@@ -219,7 +220,7 @@ def settings_variants() -> dict[str, bytes]:
                                      b'version="1.0"><dict><key>port</key><integer>80</integer></dict></plist>\n',
         "settings-entity-bomb.4DSettings": (
             b'<?xml version="1.0"?>\n<!DOCTYPE preferences [\n <!ENTITY a "aaaaaaaaaa">\n'
-            + b"".join(f' <!ENTITY {c} "{("&" + p + ";") * 10}">\n'.encode() for p, c in zip("abcdefgh", "bcdefghi"))
+            + b"".join(f' <!ENTITY {c} "{("&" + p + ";") * 10}">\n'.encode() for p, c in zip("abcdefgh", "bcdefghi", strict=True))
             + b']>\n<preferences stamp="1"><com.4d><web><standalone_server><configuration port_number="&i;"/>'
               b"</standalone_server></web></com.4d></preferences>\n"),
         "settings-bad-port.4DSettings": good.replace(b'port_number="8080"', b'port_number="eighty"'),

@@ -7,9 +7,10 @@ naming a key file); password cases are answered through the password prompt, whi
 from __future__ import annotations
 
 import pytest
+from reliability.bad_corpus import importer_cases
+
 from gui.conftest import tree_bytes
 
-from reliability.bad_corpus import importer_cases
 from .conftest import go_next, start_wizard
 
 CASES = importer_cases()

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from cryptography.hazmat.primitives import serialization
-from gui.conftest import tree_bytes
 
+from gui.conftest import tree_bytes
 from tlsgui.wizard.ids import PageId
 from tlsgui.wizard.install_steps import ChecksPage
 

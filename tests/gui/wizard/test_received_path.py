@@ -6,8 +6,8 @@ import pytest
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.x509.oid import NameOID
-from gui.conftest import drop, read_only_tree, tree_bytes
 
+from gui.conftest import drop, read_only_tree, tree_bytes
 from tlsgui.project.pending import list_pending, save_pending_key
 from tlsgui.wizard.ids import PageId
 

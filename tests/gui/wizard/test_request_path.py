@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from gui.conftest import read_only_tree, tree_bytes
 from PySide6.QtGui import QGuiApplication
 
+from gui.conftest import read_only_tree, tree_bytes
 from tlsgui.project.pending import list_pending
 from tlsgui.wizard.ids import PageId
 
