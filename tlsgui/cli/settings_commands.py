@@ -27,10 +27,13 @@ def register(sub) -> None:
 
     settings = sub.add_parser(
         "settings", help="show effective settings with their source; 'set KEY=VALUE...' changes and saves",
-        usage="tlsgui settings PROJECT [--json] | tlsgui settings PROJECT set KEY=VALUE... [--force]",
+        usage="tlsgui settings PROJECT [--json] | tlsgui settings PROJECT set KEY=VALUE... [--force] | "
+              "tlsgui settings PROJECT wire-startup",
     )
     settings.add_argument("project")
-    settings.add_argument("action", nargs="?", choices=["set"], help="set: change settings and save")
+    settings.add_argument("action", nargs="?", choices=["set", "wire-startup"],
+                          help="set: change settings and save; wire-startup: call TLS_ApplySettings from the "
+                               "On Startup and On Server Startup database methods")
     settings.add_argument("assignments", nargs="*", metavar="KEY=VALUE")
     settings.add_argument("--json", action="store_true", help="machine-readable output")
     settings.add_argument("--force", action="store_true",
@@ -129,6 +132,8 @@ def cmd_settings(args) -> int:
             raise TlsguiError(f"Unknown action {args.assignments[0]!r}.", fix="Use: settings PROJECT set KEY=VALUE.")
         _show(_load_readable(args.project), args.json)
         return 0
+    if args.action == "wire-startup":
+        return _wire_startup(args)
     # Parse every assignment before touching the project: one bad value writes nothing.
     values = parse_assignments(args.assignments)
     project = _load_readable(args.project)
@@ -147,4 +152,27 @@ def cmd_settings(args) -> int:
             print("Nothing changed; no file was written.")
         if problems:
             print_problems(problems)
+    return 0
+
+
+def _wire_startup(args) -> int:
+    from tlsgui.project.method_file import render_method
+    from tlsgui.project.startup import METHOD, wire_startup
+
+    if args.assignments:
+        raise TlsguiError(f"wire-startup takes no KEY=VALUE ({args.assignments[0]!r}).",
+                          fix="Run: tlsgui settings PROJECT wire-startup")
+    project = _load_readable(args.project)
+    method = render_method(project.settings, project.version.effective).encode("utf-8")
+    written, backup = wire_startup(project.paths, method)
+    if args.json:
+        print_json({"format": JSON_FORMAT, "project": str(project.paths.root),
+                    "written": [str(p) for p in written], "backup": backup})
+    elif written:
+        for path in written:
+            print(f"wrote {path}")
+        if backup:
+            print(f"backup {backup}")
+    else:
+        print(f"On Startup and On Server Startup already call {METHOD}; nothing was written.")
     return 0

@@ -73,6 +73,14 @@ class ProjectPaths:
         return self.sources / "tls-settings.json"
 
     @property
+    def http_rules(self) -> Path:
+        return self.sources / "HTTPRules.json"
+
+    @property
+    def database_methods(self) -> Path:
+        return self.sources / "DatabaseMethods"
+
+    @property
     def method_file(self) -> Path:
         return self.sources / "Methods" / "TLS_ApplySettings.4dm"
 

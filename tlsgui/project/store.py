@@ -129,7 +129,7 @@ def load_project(path: str | Path) -> Project:
     paths = ProjectPaths(find_project_root(path))
     sources: dict[str, Sourced] = {o.key: Sourced(o.default, Source.DEFAULT) for o in OPTIONS}
     project = Project(paths, Settings(), sources)
-    tracked = [_xml_path(paths, s) for s in _XML_ORDER] + [paths.sidecar, paths.method_file]
+    tracked = [_xml_path(paths, s) for s in _XML_ORDER] + [paths.sidecar, paths.method_file, paths.http_rules]
     project.fingerprints = {p: _digest(p) for p in tracked}
     for source in _XML_ORDER:
         file_path = _xml_path(paths, source)
@@ -167,8 +167,14 @@ def load_project(path: str | Path) -> Project:
             )
         for key, value in project.sidecar.values.items():
             sources[key] = Sourced(value, Source.SIDECAR, str(paths.sidecar))
-    project.settings = Settings(**{o.key.replace(".", "_"): sources[o.key].value for o in OPTIONS})
     project.version_hint = read_version_hint(paths.project_file)
+    if sources["tls.min_version"].source is Source.DEFAULT:
+        # Not set anywhere: 4D's own default for the release that runs the project (1.3 from 4D 20).
+        from tlsgui.policy.versions import default_min_tls
+
+        release = effective_version(project.version_hint, sources["project.4d_version"].value).effective
+        sources["tls.min_version"] = Sourced(default_min_tls(release), Source.DEFAULT)
+    project.settings = Settings(**{o.key.replace(".", "_"): sources[o.key].value for o in OPTIONS})
     if project.version_hint.notice and not project.settings.project_4d_version:
         project.notices.append(project.version_hint.notice)
     return project
@@ -190,6 +196,7 @@ def save_project(project: Project, settings: Settings, *, force: bool = False) -
 
     from tlsgui.project.atomic import check_writable, write_atomic
     from tlsgui.project.backups import create_backup
+    from tlsgui.project.http_rules import hsts_rules_output
     from tlsgui.project.method_file import render_method
     from tlsgui.project.saved import SaveResult
 
@@ -234,7 +241,11 @@ def save_project(project: Project, settings: Settings, *, force: bool = False) -
             if option.storage is Storage.SIDECAR:
                 sidecar.values[option.key] = settings.get(option.key)
         outputs[paths.sidecar] = sidecar.to_bytes()
-        outputs[paths.method_file] = render_method(settings).encode("utf-8")
+        release = effective_version(project.version_hint, settings.project_4d_version).effective
+        outputs[paths.method_file] = render_method(settings, release).encode("utf-8")
+        rules = hsts_rules_output(paths, settings, release, edited)
+        if rules is not None:
+            outputs[paths.http_rules] = rules
     if not force:
         conflicts = [p for p in outputs if project.fingerprints.get(p, _digest(p)) != _digest(p)]
         if conflicts:
