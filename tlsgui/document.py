@@ -20,12 +20,15 @@ if TYPE_CHECKING:
 
 def presence_facts(project: Project, settings: Settings) -> FileFacts:
     """Which TLS files exist, without reading them (so opening a project never loads `cryptography`)."""
+    from tlsgui.project.facts import version_facts
+
     folder = project.paths.tls_folder(settings.web_certificate_folder)
     return FileFacts(
         tls_folder=str(folder),
         key_present=(folder / "key.pem").is_file(),
         cert_present=(folder / "cert.pem").is_file(),
         dhparams_present=(folder / "dhparams.pem").is_file(),
+        **version_facts(project, settings),
     )
 
 
@@ -152,6 +155,10 @@ class ProjectDocument(QObject):
             self.facts = presence_facts(self.project, self.settings)
             self.facts_complete = False
             self._facts_timer.start()
+        elif "project.4d_version" in changed:
+            from dataclasses import replace
+
+            self.facts = replace(self.facts, release=self.version.release)
         for key in changed:
             self.setting_changed.emit(key)
         self._revalidate()
@@ -209,6 +216,24 @@ class ProjectDocument(QObject):
         self.facts_complete = True
         self.facts_changed.emit()
         self._revalidate()
+
+    def wire_startup(self) -> list[str]:
+        """Insert the TLS_ApplySettings call into On Startup / On Server Startup (backup first); the files written.
+
+        Raises TlsguiError (a read-only or unreadable method: nothing is written).
+        """
+        from dataclasses import replace
+
+        from tlsgui.project.facts import version_facts
+        from tlsgui.project.method_file import render_method
+        from tlsgui.project.startup import wire_startup
+
+        saved = self.project.settings
+        method = render_method(saved, self.project.version.effective).encode("utf-8")
+        written, _backup = wire_startup(self.project.paths, method)
+        self.facts = replace(self.facts, **version_facts(self.project, self.settings))
+        self._revalidate()
+        return [str(p) for p in written]
 
     def check_disk(self) -> list[str]:
         """Files changed by another program since the load; `disk_changed` fires when that list changes."""
@@ -268,3 +293,4 @@ class _ProjectView:
     def __init__(self, project: Project, settings: Settings) -> None:
         self.paths = project.paths
         self.settings = settings
+        self.version_hint = project.version_hint

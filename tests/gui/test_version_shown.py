@@ -32,3 +32,49 @@ def test_unknown_version_says_what_is_assumed(open_window, demo):
     page = open_window(demo).page("tls")
     assert page.editor("project.4d_version").currentText() == "From the project file (not stated)"
     assert "checks assume 4D 19" in page.ui.project_4d_version_status.text()
+
+
+def test_startup_wiring_is_shown_and_the_button_inserts_the_call(open_window, demo):
+    db = demo / "Project/Sources/DatabaseMethods"
+    db.mkdir(parents=True, exist_ok=True)
+    (db / "onStartup.4dm").write_bytes(b"//%attributes = {}\r\nBEEP\r\n")
+    window = open_window(demo)
+    page = window.page("tls")
+    window.document.push_setting("tls.cipher_list", "ECDHE+AESGCM")
+    assert "which onStartup.4dm and onServerStartup.4dm do not call" in page.ui.startup_status.text()
+    assert not page.ui.wire_startup_button.isHidden()
+    page.ui.wire_startup_button.click()
+    assert (db / "onStartup.4dm").read_bytes().startswith(b"//%attributes = {}\r\nTLS_ApplySettings  // added")
+    assert (db / "onServerStartup.4dm").exists()
+    assert "which On Startup and On Server Startup call" in page.ui.startup_status.text()
+    assert page.ui.wire_startup_button.isHidden()
+    assert not any(p.key == "files.startup" for p in window.document.problems)
+
+
+def test_read_only_startup_method_gets_words_in_the_page(open_window, demo):
+    db = demo / "Project/Sources/DatabaseMethods"
+    db.mkdir(parents=True, exist_ok=True)
+    (db / "onStartup.4dm").write_text("BEEP\n")
+    (db / "onStartup.4dm").chmod(0o444)
+    try:
+        window = open_window(demo)
+        page = window.page("tls")
+        window.document.push_setting("tls.cipher_list", "ECDHE+AESGCM")
+        page.ui.wire_startup_button.click()
+        assert "read-only; nothing was written" in page.ui.startup_status.text()
+        assert (db / "onStartup.4dm").read_text() == "BEEP\n" and not (db / "onServerStartup.4dm").exists()
+    finally:
+        (db / "onStartup.4dm").chmod(0o644)
+
+
+def test_remote_web_section_is_shown_read_only(open_window, tmp_path):
+    page = open_window(copy_project("GHSFR__4D-Progress", tmp_path)).page("web")
+    assert not page.ui.remote_web_group.isHidden()
+    text = page.ui.remote_web_status.text()
+    assert "Enable HTTPS: <b>false</b>" in text and "allow_ssl, from settings.4DSettings (structure)" in text
+    assert page.findChildren(type(page.ui.remote_web_status)) and not page.ui.remote_web_group.findChildren(
+        __import__("PySide6.QtWidgets", fromlist=["QLineEdit"]).QLineEdit)
+
+
+def test_no_remote_section_no_group(open_window, demo):
+    assert open_window(demo).page("web").ui.remote_web_group.isHidden()

@@ -100,6 +100,10 @@ def _show(project, as_json: bool) -> None:
                 }
                 for o in OPTIONS
             },
+            "remote_web": {
+                attribute: {"value": sourced.value, "source": sourced.source.value, "file": sourced.path}
+                for attribute, sourced in project.remote_web.items()
+            },
         })
         return
     print(f"4D version: {project.version.describe()}")
@@ -111,6 +115,20 @@ def _show(project, as_json: bool) -> None:
         # 4D has no such setting as web.host_names: its default is tlsgui's (the JSON keeps "default").
         label = "tlsgui default" if o.tlsgui_only and sourced.source is Source.DEFAULT else sourced.source.label
         print(f"{o.key:<{width}}  {text:<24}  {label}")
+    for line in remote_web_lines(project):
+        print(line)
+
+
+def remote_web_lines(project) -> list[str]:
+    """The web server of 4D in remote mode, read-only (tlsgui does not edit that section)."""
+    from tlsgui.project.store import REMOTE_WEB, REMOTE_WEB_ELEMENT
+
+    if not project.remote_web:
+        return []
+    lines = [f"Web server of 4D in remote mode ({REMOTE_WEB_ELEMENT}, read-only):"]
+    for attribute, sourced in project.remote_web.items():
+        lines.append(f"  {REMOTE_WEB[attribute]:<12} {attribute}={sourced.value!r}  {sourced.source.label}")
+    return lines
 
 
 def parse_assignments(assignments: list[str]) -> dict:

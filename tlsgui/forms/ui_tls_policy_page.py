@@ -70,6 +70,25 @@ class Ui_TlsPolicyPage(object):
 
         self.page_layout.addWidget(self.version_group)
 
+        self.startup_group = QGroupBox(TlsPolicyPage)
+        self.startup_group.setObjectName(u"startup_group")
+        self.startup_layout = QHBoxLayout(self.startup_group)
+        self.startup_layout.setObjectName(u"startup_layout")
+        self.startup_status = QLabel(self.startup_group)
+        self.startup_status.setObjectName(u"startup_status")
+        self.startup_status.setWordWrap(True)
+
+        self.startup_layout.addWidget(self.startup_status)
+
+        self.wire_startup_button = QPushButton(self.startup_group)
+        self.wire_startup_button.setObjectName(u"wire_startup_button")
+
+        self.startup_layout.addWidget(self.wire_startup_button)
+
+        self.startup_layout.setStretch(0, 1)
+
+        self.page_layout.addWidget(self.startup_group)
+
         self.protocol_group = QGroupBox(TlsPolicyPage)
         self.protocol_group.setObjectName(u"protocol_group")
         self.protocol_group_grid = QGridLayout(self.protocol_group)
@@ -208,6 +227,8 @@ class Ui_TlsPolicyPage(object):
         self.version_group.setTitle(QCoreApplication.translate("TlsPolicyPage", u"4D version", None))
         self.project_4d_version_label.setText(QCoreApplication.translate("TlsPolicyPage", u"4D version", None))
         self.project_4d_version_source.setText(QCoreApplication.translate("TlsPolicyPage", u"stored in \u2026", None))
+        self.startup_group.setTitle(QCoreApplication.translate("TlsPolicyPage", u"Applied at start-up", None))
+        self.wire_startup_button.setText(QCoreApplication.translate("TlsPolicyPage", u"Call TLS_ApplySettings at start-up", None))
         self.protocol_group.setTitle(QCoreApplication.translate("TlsPolicyPage", u"Protocol", None))
         self.tls_min_version_label.setText(QCoreApplication.translate("TlsPolicyPage", u"Minimum TLS version", None))
         self.tls_min_version_source.setText(QCoreApplication.translate("TlsPolicyPage", u"stored in \u2026", None))

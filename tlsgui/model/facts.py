@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
+from tlsgui.model.release import Release
+
 if TYPE_CHECKING:
     from tlsgui.model.cert_facts import CertFacts
 
@@ -23,6 +25,10 @@ class FileFacts:
     dh_bits: int | None = None
     dh_error: str = ""
     key_in_git: bool = False  # key.pem is inside a git work tree and not ignored
+    # Which 4D runs the project (None: unknown; the checks then assume policy.versions.ASSUMED).
+    release: Release | None = None
+    # (file name, calls TLS_ApplySettings) for onStartup.4dm and onServerStartup.4dm; () when not looked at.
+    startup: tuple[tuple[str, bool], ...] = ()
     now: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
 
 

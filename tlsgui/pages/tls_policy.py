@@ -30,6 +30,10 @@ class TlsPolicyPage(SettingsPage):
         self.ui.test_button.setToolTip("Run preview servers on 127.0.0.1 with these settings and the project's "
                                        "files, and check them with real TLS clients")
         self.ui.test_button.clicked.connect(self.test_requested)
+        self.ui.wire_startup_button.setToolTip(
+            "Insert a call to TLS_ApplySettings into Project/Sources/DatabaseMethods/onStartup.4dm and "
+            "onServerStartup.4dm (the files are backed up first; nothing else in them changes)")
+        self.ui.wire_startup_button.clicked.connect(self.wire_startup)
         for value, text in VERSIONS:
             self.ui.tls_min_version.addItem(text, value)
         self.ui.project_4d_version.addItem("From the project file", "")
@@ -44,11 +48,26 @@ class TlsPolicyPage(SettingsPage):
         self._analysed: str | None = None
 
     def read_only_widgets(self):
-        return [self.ui.tls_profile]
+        return [self.ui.tls_profile, self.ui.wire_startup_button]
+
+    def wire_startup(self) -> None:
+        """The button: insert the call, then show what was written (or why nothing was)."""
+        from tlsgui.errors import TlsguiError
+
+        try:
+            written = self.document.wire_startup()
+        except TlsguiError as exc:
+            self.ui.startup_status.setText(f"<span style='color:#b3261e'>✗ {escape(str(exc))}</span>")
+            return
+        self.refresh()
+        if written:
+            names = ", ".join(escape(p.rsplit("/", 1)[-1]) for p in written)
+            self.ui.startup_status.setText(self.ui.startup_status.text() + f"<br>Wrote {names} (backup first).")
 
     def refresh(self) -> None:
         s = self.document.settings
         self._show_version()
+        self._show_startup()
         profile = profile_of(s.tls_min_version, s.tls_cipher_list)
         self.ui.tls_profile.setCurrentIndex(self.ui.tls_profile.findData(profile.name))
         self.ui.tls_profile_description.setText(profile.description)
@@ -94,6 +113,25 @@ class TlsPolicyPage(SettingsPage):
                 index, f"{text} (4D {version.effective} default)" if value == default else text)
         self.ui.tls_min_version.setToolTip(default_min_tls_label(version.effective) +
                                            (" (assumed release)" if version.assumed else ""))
+
+    def _show_startup(self) -> None:
+        """Whether 4D calls TLS_ApplySettings at start-up while it has something to apply."""
+        from tlsgui.policy.applied import LABELS, method_keys, unapplied
+
+        facts = self.document.facts
+        release = self.document.version.effective
+        keys = method_keys(self.document.settings, release)
+        missing = unapplied(self.document.settings, release, facts.startup)
+        self.ui.wire_startup_button.setVisible(any(not calls for _name, calls in facts.startup))
+        if missing:
+            text = f"<span style='color:#b3261e'>{escape(missing.message)}</span>"
+        elif not keys:
+            text = (f"Nothing to apply: every setting here is 4D {release}'s default, or reaches 4D without code "
+                    "(HSTS on 4D 21+ goes through HTTPRules.json).")
+        else:
+            text = (f"{', '.join(LABELS[k] for k in keys).capitalize()}: applied by TLS_ApplySettings, which "
+                    "On Startup and On Server Startup call.")
+        self.ui.startup_status.setText(text)
 
     @staticmethod
     def _forward_secrecy(min_version: str, analysis) -> str:

@@ -25,6 +25,16 @@ def _key_in_git(key: Path) -> bool:
     return done.returncode == 1  # 0: ignored; 1: not ignored; 128: not a work tree / error
 
 
+def version_facts(project, settings) -> dict:
+    """The 4D release and whether the startup methods call TLS_ApplySettings (cheap: two small files)."""
+    from tlsgui.project.startup import startup_methods
+    from tlsgui.project.version import effective_version
+
+    methods = startup_methods(project.paths.database_methods)
+    return dict(release=effective_version(project.version_hint, settings.project_4d_version).release,
+                startup=tuple((m.path.name, m.calls) for m in methods))
+
+
 def gather_facts(project) -> FileFacts:
     folder = project.paths.tls_folder(project.settings.web_certificate_folder)
     key, cert, dh = folder / "key.pem", folder / "cert.pem", folder / "dhparams.pem"
@@ -33,6 +43,7 @@ def gather_facts(project) -> FileFacts:
         key_present=key.is_file(),
         cert_present=cert.is_file(),
         dhparams_present=dh.is_file(),
+        **version_facts(project, project.settings),
     )
     if cert.is_file():
         # Imported here so that opening a project without certificates never loads `cryptography`.

@@ -6,7 +6,8 @@ from typing import NamedTuple
 
 from tlsgui.model.options import TLS_CONSTANTS
 from tlsgui.model.release import Release
-from tlsgui.policy.versions import ASSUMED, default_min_tls, holds
+from tlsgui.policy.applied import method_keys
+from tlsgui.policy.versions import ASSUMED
 
 
 def _quote(text: str) -> str:
@@ -28,14 +29,15 @@ def statements(settings, release: Release = ASSUMED) -> list[Statement]:
     accepts TLS 1.3 only by default: an unconditional TLSv1_2 line would weaken it). HSTS on 4D 21+ goes
     through Project/Sources/HTTPRules.json instead (tlsgui/project/http_rules.py).
     """
+    keys = method_keys(settings, release)
     out = []
-    if settings.tls_min_version != default_min_tls(release):
+    if "tls.min_version" in keys:
         out.append(Statement(("tls.min_version",),
                              f"SET DATABASE PARAMETER(Min TLS version; {TLS_CONSTANTS[settings.tls_min_version]})"))
-    if settings.tls_cipher_list:
+    if "tls.cipher_list" in keys:
         out.append(Statement(("tls.cipher_list",),
                              f"SET DATABASE PARAMETER(SSL cipher list; {_quote(settings.tls_cipher_list)})"))
-    if settings.web_hsts_enabled and not holds("http_rules_file", release):
+    if "web.hsts_enabled" in keys:
         out.append(Statement(("web.hsts_enabled",), "WEB SET OPTION(Web HSTS enabled; 1)"))
         out.append(Statement(("web.hsts_max_age",), f"WEB SET OPTION(Web HSTS max age; {settings.web_hsts_max_age})"))
     return out

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tlsgui.errors import ConflictError, SettingsFileError, TlsguiError
-from tlsgui.model.options import ALLOW_USER_SETTINGS, BY_KEY, OPTIONS, Option, Storage
+from tlsgui.model.options import ALLOW_USER_SETTINGS, BY_KEY, OPTIONS, Option, Storage, XmlPath
 from tlsgui.model.settings import Settings, Source, Sourced
 from tlsgui.project.locate import ProjectPaths, find_project_root
 from tlsgui.project.settings_file import SettingsFile, new_settings_file, read_settings_file
@@ -45,6 +45,7 @@ class Project:
     fingerprints: dict[Path, bytes | str | None] = field(default_factory=dict)  # see _digest
     notices: list[str] = field(default_factory=list)
     version_hint: ProjectVersion = field(default_factory=lambda: ProjectVersion(None, "unknown"))
+    remote_web: dict[str, Sourced] = field(default_factory=dict)  # REMOTE_WEB attribute -> value read, read-only
 
     @property
     def version(self) -> ProjectVersion:
@@ -109,6 +110,14 @@ def _ambiguities(sf: SettingsFile) -> list[str]:
     return notes
 
 
+# The web server of 4D in remote mode has its own section (seen in real files: allow_ssl); 4D's Settings dialog
+# shows it on the Web page of a remote 4D. tlsgui shows it, read-only: its certificate lives on each remote
+# machine (https://developer.4d.com/docs/Admin/tls#installing-certificate-files).
+REMOTE_WEB_ELEMENT = "web/remote/configuration"
+REMOTE_WEB = {"allow_ssl": "Enable HTTPS", "https_port_number": "HTTPS Port", "allowHttp": "Enable HTTP",
+              "port_number": "HTTP Port"}
+
+
 _XML_ORDER = (Source.STRUCTURE, Source.USER, Source.USER_DATA)  # lowest precedence first
 
 
@@ -149,6 +158,10 @@ def load_project(path: str | Path) -> Project:
             continue
         project.files[source] = sf
         project.notices.extend(_ambiguities(sf))
+        for attribute in REMOTE_WEB:
+            raw, _line = sf.get(XmlPath(REMOTE_WEB_ELEMENT, attribute))
+            if raw is not None:
+                project.remote_web[attribute] = Sourced(raw, source, str(file_path))
         for key, value in values.items():
             sources[key] = Sourced(value, source, str(file_path))
     try:
