@@ -12,6 +12,7 @@ from tlsgui.errors import TlsguiError
 from tlsgui.model.facts import FileFacts
 from tlsgui.model.options import BY_KEY, OPTIONS
 from tlsgui.model.settings import Settings, Sourced
+from tlsgui.policy.files import CERT_FILE, DH_FILE, KEY_FILE
 from tlsgui.project.store import Project, load_project, save_project
 
 if TYPE_CHECKING:
@@ -25,9 +26,9 @@ def presence_facts(project: Project, settings: Settings) -> FileFacts:
     folder = project.paths.tls_folder(settings.web_certificate_folder)
     return FileFacts(
         tls_folder=str(folder),
-        key_present=(folder / "key.pem").is_file(),
-        cert_present=(folder / "cert.pem").is_file(),
-        dhparams_present=(folder / "dhparams.pem").is_file(),
+        key_present=(folder / KEY_FILE).is_file(),
+        cert_present=(folder / CERT_FILE).is_file(),
+        dhparams_present=(folder / DH_FILE).is_file(),
         **version_facts(project, settings),
     )
 
@@ -88,12 +89,12 @@ class ProjectDocument(QObject):
 
     @property
     def problems(self) -> list:
-        """Every Problem of the current settings and files (typed-in errors first)."""
+        """Every problem (policy Finding) of the current settings and files (typed-in errors first)."""
         return self._check()[0]
 
     @property
     def grade(self):
-        """The predicted SSL Labs grade (tlsgui.model.grade.Grade)."""
+        """The predicted SSL Labs grade (tlsgui.policy.grade.Grade)."""
         return self._check()[1]
 
     @property
@@ -258,13 +259,16 @@ class ProjectDocument(QObject):
 
     def _check(self):
         if self._checked is None:
-            # Imported on first use: validation loads `ssl`, which start-up does not need before the first paint.
-            from tlsgui.model.grade import predict_grade
-            from tlsgui.model.validation import Problem, Severity, validate
+            # Imported on first use: the rules load `ssl`, which start-up does not need before the first paint.
+            from tlsgui.policy.findings import Finding, Severity, by_severity
+            from tlsgui.policy.grade import predict_grade
+            from tlsgui.policy.rules import findings
 
-            typed = [Problem(Severity.ERROR, key, f"{BY_KEY[key].label}: {err.message}", err.fix)
+            typed = [Finding(Severity.ERROR, key, f"{BY_KEY[key].label}: {err.message}", err.fix)
                      for key, err in self.input_errors.items()]
-            self._checked = (typed + validate(self.settings, self.facts), predict_grade(self.settings, self.facts))
+            # Validation and the grade are two views of the same findings: the rules run once.
+            found = findings(self.settings, self.facts)
+            self._checked = (typed + by_severity(found), predict_grade(self.settings, self.facts, found))
         return self._checked
 
     def _update_dirty(self) -> None:

@@ -4,23 +4,17 @@ from __future__ import annotations
 
 import sys
 
-# name -> "module:function"; each takes the remaining argv and returns an exit code.
+from tlsgui.project.child_argv import worker_command
+
+__all__ = ["WORKERS", "run_worker", "worker_command"]
+
+# name -> "module:function"; each takes the remaining argv and returns an exit code. Every entry is a
+# pure module (no Qt): a child stays light and starts fast.
 WORKERS: dict[str, str] = {
     "dhparams": "tlsgui.crypto.dhparams:worker_main",
-    "dhparams-check": "tlsgui.workers.checks:dhparams_check_main",
-    "preview-test": "tlsgui.preview.test_run:worker_main",
+    "dhparams-check": "tlsgui.crypto.dhparams:check_worker_main",
+    "preview-test": "tlsgui.preview.live_check:worker_main",
 }
-
-
-def worker_command(*args: str) -> list[str]:
-    """`[python, -m, tlsgui, --worker, *args]`, or `[tlsgui-executable, --worker, *args]` when frozen.
-
-    A frozen build (PyInstaller) has no `-m`: its executable is the app itself, and `tlsgui.cli.main`
-    routes `--worker` before anything else, so the same argv works in both cases.
-    """
-    if getattr(sys, "frozen", False):
-        return [sys.executable, "--worker", *args]
-    return [sys.executable, "-m", "tlsgui", "--worker", *args]
 
 
 def run_worker(argv: list[str]) -> int:

@@ -6,10 +6,9 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
-from conftest import run_cli, tree_bytes
+from conftest import end_process, run_cli, tree_bytes, wait_for
 
 
 def _cli(*args: str, **kwargs) -> subprocess.Popen:
@@ -62,14 +61,13 @@ def test_sigterm_during_dh_generation_kills_the_child_and_writes_nothing(demo):
         parent.send_signal(signal.SIGTERM)  # to the CLI process alone, not its process group
         code = parent.wait(30)
         err = parent.stderr.read()
+        assert code == 143, err
+        assert "terminated" in err and "nothing was written" in err and "Traceback" not in err
+        # The kernel delivers SIGKILL to a stopped process asynchronously.
+        wait_for(lambda: _gone(child), timeout=10, what=f"child {child} to die with its parent")
     finally:
-        if parent.poll() is None:
-            parent.kill()
-    assert code == 143, err
-    assert "terminated" in err and "nothing was written" in err and "Traceback" not in err
-    deadline = time.monotonic() + 10
-    while not _gone(child) and time.monotonic() < deadline:
-        time.sleep(0.05)  # the kernel delivers SIGKILL to a stopped process asynchronously
-    assert _gone(child), f"child {child} survived its parent"
+        end_process(parent)
+        if "child" in locals() and not _gone(child):
+            os.kill(child, signal.SIGKILL)  # a failed assertion must not leave a stopped child behind
     assert tree_bytes(demo) == before
     assert not (demo / "dhparams.pem").exists()

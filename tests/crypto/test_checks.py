@@ -8,9 +8,10 @@ import pytest
 from cryptography import x509
 
 from crypto.conftest import NOW, make_cert, openssl, rsa_key
-from tlsgui.crypto.checks import check_certificate, covers, worst
+from tlsgui.crypto.checks import check_certificate
 from tlsgui.crypto.importer import read_bundle
-from tlsgui.model.validation import Severity
+from tlsgui.policy.findings import Severity, worst
+from tlsgui.policy.hosts import covers
 
 
 def by_name(checks, name):
@@ -108,6 +109,6 @@ def test_self_signed_and_missing_intermediate(ca):
 
 
 def test_as_json(ca):
-    data = [c.as_json() for c in check_certificate(ca.leaf, key=ca.other_key)]
+    data = [c.as_json("check") for c in check_certificate(ca.leaf, key=ca.other_key)]
     assert {"check": "key", "severity": "error"}.items() <= data[0].items()
     assert isinstance(ca.leaf, x509.Certificate)

@@ -187,11 +187,12 @@ def test_certificates_page_shows_real_files(qtbot, open_window, demo, rsa_key):
     assert page.ui.selfsigned_button.isEnabled() and page.ui.dhparams_button.isEnabled()
 
 
-def test_hsts_units_match_validation():
-    from tlsgui.model import validation
+def test_hsts_presets_are_the_policy_thresholds():
+    from tlsgui.policy import limits
     from tlsgui.widgets import hsts_age
 
-    assert (hsts_age.ONE_YEAR, hsts_age.TWO_YEARS) == (validation.ONE_YEAR, validation.TWO_YEARS)
+    assert dict(hsts_age.PRESETS)["1 year"] == limits.ONE_YEAR
+    assert dict(hsts_age.PRESETS)["2 years"] == limits.TWO_YEARS
     assert hsts_age.human_duration(86400 + 7200) == "1 day 2 hours"
 
 

@@ -8,7 +8,7 @@ from gui.first_paint import first_paint_report
 
 # Loaded on first use (saving, editing, testing, the wizard), never for the first picture.
 DEFERRED = ("tlsgui.project.atomic", "tlsgui.project.backups", "tlsgui.project.method_file", "tlsgui.commands",
-            "tlsgui.windows.test_dialog", "tlsgui.workers.preview_job", "tlsgui.wizard.ids", "tlsgui.project.saved",
+            "tlsgui.windows.check_dialog", "tlsgui.workers.preview_job", "tlsgui.wizard.ids", "tlsgui.project.saved",
             "tlsgui.model.cert_facts", "hashlib", "ssl",
             "cryptography")
 

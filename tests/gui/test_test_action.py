@@ -199,7 +199,7 @@ def test_closing_the_window_while_a_test_runs_leaves_no_child(qtbot, open_window
 def test_a_test_is_bounded_in_time(qtbot, open_window, https_demo):
     window = open_window(https_demo)
     window.document.push_setting("web.https_enabled", True)
-    from tlsgui.windows.test_dialog import TlsTestDialog
+    from tlsgui.windows.check_dialog import TlsTestDialog
 
     window.test_dialog = TlsTestDialog(window)
     window.test_dialog.job.deadline_ms = 50  # shorter than the child's own start-up

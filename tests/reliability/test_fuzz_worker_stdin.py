@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from tlsgui.errors import TlsguiError
 from tlsgui.model.options import OPTIONS
-from tlsgui.preview.test_run import STDIN_LIMIT, read_values
+from tlsgui.preview.live_check import STDIN_LIMIT, read_values
 
 KEYS = [opt.key for opt in OPTIONS]
 scalars = st.none() | st.booleans() | st.integers(-2**70, 2**70) | st.floats() | st.text(max_size=40)

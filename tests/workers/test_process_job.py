@@ -74,7 +74,7 @@ def test_child_failure_reports_the_childs_words(qtbot, dh_job, tmp_path):
     with qtbot.assertNotEmitted(dh_job.job_succeeded), \
             qtbot.waitSignal(dh_job.job_failed, timeout=CHILD_TIMEOUT) as blocker:
         dh_job.start_generation(1024, tmp_path)
-    assert blocker.args == ["1024 bits is not offered. Use 2048, 3072 or 4096."]
+    assert blocker.args == ["1024 bits is not offered for DH parameters. Use 2048, 3072 or 4096."]
     assert listing(tmp_path) == []
 
 

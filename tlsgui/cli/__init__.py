@@ -10,12 +10,16 @@ import sys
 from tlsgui import __version__
 from tlsgui.errors import TlsguiError
 
-# Each module adds its sub-commands with register(subparsers); the order is the order in --help.
-COMMAND_MODULES = (
-    "tlsgui.cli.settings_commands",
-    "tlsgui.cli.cert_commands",
-    "tlsgui.cli.preview_commands",
-)
+# Each module adds its sub-commands with register(subparsers); the order is the order in --help. The names
+# are listed here too so that `tlsgui PROJECT` opens the window without importing every command module
+# (they load validation, `ssl` and the importer); tests/cli/test_command_table.py keeps the two in step.
+COMMANDS: dict[str, tuple[str, ...]] = {
+    "tlsgui.cli.settings_commands": ("demo", "check", "settings"),
+    "tlsgui.cli.cert_commands": ("key", "csr", "install", "selfsigned", "dhparams", "backups", "export"),
+    "tlsgui.cli.preview_commands": ("serve", "probe"),
+}
+COMMAND_MODULES = tuple(COMMANDS)
+COMMAND_NAMES = frozenset(name for names in COMMANDS.values() for name in names)
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE = 0, 1, 2
 # What a shell reports for a program killed by SIGPIPE (128 + 13), e.g. `yes | head -1`.
@@ -68,13 +72,12 @@ def main(argv: list[str] | None = None) -> int:
         from tlsgui.worker import run_worker
 
         return run_worker(argv[1:])
-    parser = build_parser()
-    if argv and (argv[0].startswith("-") or argv[0] in command_names(parser)):
+    if argv and (argv[0].startswith("-") or argv[0] in COMMAND_NAMES):
         return run_command(argv)
     if len(argv) > 1:
-        parser.error(f"unknown command {argv[0]!r}")
+        build_parser().error(f"unknown command {argv[0]!r}")
     if argv and not os.path.exists(argv[0]):
-        parser.error(f"{argv[0]!r} is neither a command nor an existing project folder")
+        build_parser().error(f"{argv[0]!r} is neither a command nor an existing project folder")
     from tlsgui.app import run_gui
 
     return run_gui(argv[0] if argv else None)

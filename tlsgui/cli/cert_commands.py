@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from tlsgui.cli.output import print_json
+from tlsgui.policy.files import DH_FILE
 from tlsgui.project.store import load_project
 
 JSON_FORMAT = 1
@@ -160,7 +161,7 @@ def cmd_install(args) -> int:
         print_json({"format": JSON_FORMAT, "folder": str(plan.folder), "key_source": plan.key_source,
                     "certificate": certificate_summary(plan.chain.leaf),
                     "chain": [c.subject.rfc4514_string() for c in plan.chain.certificates],
-                    "checks": [c.as_json() for c in plan.checks], "notices": plan.notices, "backup": backup})
+                    "checks": [c.as_json("check") for c in plan.checks], "notices": plan.notices, "backup": backup})
         return 0
     for notice in plan.notices:
         print(f"note: {notice}")
@@ -190,7 +191,7 @@ def cmd_selfsigned(args) -> int:
     checks = check_certificate(leaf, key=key, host_names=project.settings.web_host_names)
     if args.json:
         print_json({"format": JSON_FORMAT, "folder": str(tls_folder(project)), "backup": backup,
-                    "checks": [c.as_json() for c in checks]})
+                    "checks": [c.as_json("check") for c in checks]})
         return 0
     _print_checks(checks)
     print(f"Installed a self-signed development certificate in {tls_folder(project)}")
@@ -200,7 +201,7 @@ def cmd_selfsigned(args) -> int:
 
 
 def _dh_usage_note(project) -> str:
-    from tlsgui.crypto.ciphers import analyse
+    from tlsgui.policy.ciphers import analyse
 
     settings = project.settings
     if settings.tls_min_version == "1.3":
@@ -240,7 +241,7 @@ def cmd_dhparams(args) -> int:
     target = install.tls_folder(project) / install.DH
     backup = None
     if args.check:
-        info = dhparams.check_dhparams(install.read_input(target, "dhparams.pem"), str(target))
+        info = dhparams.check_dhparams(install.read_input(target, DH_FILE), str(target))
         action = f"{target} is fine: {info.describe()}."
     elif args.file:
         info, backup = install.install_dhparams(project, install.read_input(args.file), str(args.file))

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from tlsgui.cli.output import print_json, print_problems
 from tlsgui.errors import TlsguiError
-from tlsgui.model.grade import predict_grade
 from tlsgui.model.options import OPTIONS, option
 from tlsgui.model.settings import Source
-from tlsgui.model.validation import Severity, validate
+from tlsgui.policy.grade import predict_grade
+from tlsgui.policy.validation import Severity, validate
 from tlsgui.project.demo import write_demo
 from tlsgui.project.facts import gather_facts
 from tlsgui.project.store import load_project, save_project

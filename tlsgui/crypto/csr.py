@@ -12,6 +12,7 @@ from cryptography.x509.oid import NameOID
 from tlsgui.crypto.keys import describe_key
 from tlsgui.errors import TlsguiError
 from tlsgui.model.options import is_host_name, split_names
+from tlsgui.policy.hosts import normalise
 
 # Names that no public CA can certify (CA/Browser Forum Baseline Requirements 7.1.4.2, RFC 6762, RFC 8375).
 INTERNAL_SUFFIXES = (".local", ".lan", ".internal", ".intranet", ".corp", ".home", ".home.arpa",
@@ -52,7 +53,8 @@ def _general_name(entry: str) -> x509.GeneralName:
     if not name or not is_host_name(name) or name.replace(".", "").isdigit():
         raise TlsguiError(f"SAN {entry!r} is not a valid host name or IP address.", where="--san",
                           fix="Use names like www.example.com (letters, digits, '-', dots), or IP:192.0.2.10.")
-    return x509.DNSName(name)
+    # A CA certifies, and a client sends, an internationalised name in its ASCII (IDNA A-label) form.
+    return x509.DNSName(normalise(name))
 
 
 def check_fields(fields: CsrFields) -> None:

@@ -11,6 +11,8 @@ from cryptography.hazmat.primitives.asymmetric import dh
 from cryptography.utils import CryptographyDeprecationWarning
 
 from tlsgui.errors import TlsguiError
+from tlsgui.policy.files import DH_FILE
+from tlsgui.policy.limits import DH_SIZES, DH_TEST_SIZE, MAX_TLS_FILE, MIN_DH_BITS
 
 # RFC 7919 appendix A: the named groups (what Mozilla's generator and certbot ship), as PKCS#3 PEM.
 # Checked in tests against `openssl genpkey -genparam -pkeyopt group:ffdheN` and against p computed
@@ -65,9 +67,6 @@ def read_dh_bits(data: bytes) -> int:
     return info.bits
 
 
-
-MIN_BITS = 2048
-MAX_FILE = 1024 * 1024
 _SMALL_PRIMES = (3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59, 61, 67, 71, 73, 79, 83, 89, 97)
 
 
@@ -183,9 +182,9 @@ def _pem_p_g(data: bytes) -> tuple[int | None, int | None]:
     return (values[0], values[1]) if values else (None, None)
 
 
-def inspect_dhparams(data: bytes, where: str = "dhparams.pem") -> DhInfo:
+def inspect_dhparams(data: bytes, where: str = DH_FILE) -> DhInfo:
     """Read PEM DH parameters; TlsguiError only when the file is not readable as such."""
-    if len(data) > MAX_FILE:
+    if len(data) > MAX_TLS_FILE:
         raise TlsguiError(f"The file is {len(data) // 1024} KiB; DH parameters are under 2 KiB (limit 1 MiB).", where=where,
                           fix="Choose the dhparams.pem file itself.")
     if not data.strip():
@@ -212,11 +211,15 @@ def inspect_dhparams(data: bytes, where: str = "dhparams.pem") -> DhInfo:
     return DhInfo(numbers.p.bit_length(), numbers.g, group, prime)
 
 
-def check_dhparams(data: bytes, where: str = "dhparams.pem", info: DhInfo | None = None) -> DhInfo:
-    """Read and judge DH parameters (`info`: already inspected); TlsguiError saying what is wrong."""
+def check_dhparams(data: bytes, where: str = DH_FILE, info: DhInfo | None = None,
+                   min_bits: int = MIN_DH_BITS) -> DhInfo:
+    """Read and judge DH parameters (`info`: already inspected); TlsguiError saying what is wrong.
+
+    `min_bits` is lowered only for the 512-bit parameters tests generate.
+    """
     info = info or inspect_dhparams(data, where)
-    if info.bits < MIN_BITS:
-        raise TlsguiError(f"The DH prime has only {info.bits} bits; at least {MIN_BITS} are needed (Logjam).",
+    if info.bits < min_bits:
+        raise TlsguiError(f"The DH prime has only {info.bits} bits; at least {MIN_DH_BITS} are needed (Logjam).",
                           where=where, fix="Install the standard ffdhe2048 group or larger.")
     if not info.probable_prime:
         raise TlsguiError("The DH modulus p is not a prime number, so these parameters are unsafe.",
@@ -232,8 +235,11 @@ def check_dhparams(data: bytes, where: str = "dhparams.pem", info: DhInfo | None
     return info
 
 
-CUSTOM_SIZES = (2048, 3072, 4096)
-TEST_SIZE = 512
+def check_size(bits: int, allow_test_size: bool = False) -> None:
+    """Refuse a size custom generation does not offer (512 bits only for tests)."""
+    if bits not in DH_SIZES and not (allow_test_size and bits == DH_TEST_SIZE):
+        raise TlsguiError(f"{bits} bits is not offered for DH parameters.",
+                          fix="Use " + ", ".join(map(str, DH_SIZES[:-1])) + f" or {DH_SIZES[-1]}.")
 
 
 def generate_pem(bits: int, *, allow_test_size: bool = False) -> bytes:
@@ -242,13 +248,43 @@ def generate_pem(bits: int, *, allow_test_size: bool = False) -> bytes:
     `allow_test_size` admits 512 bits, which takes milliseconds; only tests use it, and validation
     still refuses such a file if anyone installs it.
     """
-    if bits not in CUSTOM_SIZES and not (allow_test_size and bits == TEST_SIZE):
-        raise TlsguiError(f"{bits} bits is not offered.", fix="Use 2048, 3072 or 4096.")
+    check_size(bits, allow_test_size)
     # FFDH is deprecated in cryptography 50; containing that API is this module's purpose.
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", CryptographyDeprecationWarning)
         params = dh.generate_parameters(generator=2, key_size=bits)
     return params.parameter_bytes(serialization.Encoding.PEM, serialization.ParameterFormat.PKCS3)
+
+
+def verify_generated(pem: bytes, bits: int, where: str = DH_FILE) -> DhInfo:
+    """The check every generated PEM passes before it may become dhparams.pem (CLI and window alike):
+    readable, of the size asked for, a safe prime with a valid generator that OpenSSL loads."""
+    info = inspect_dhparams(pem, where)
+    if info.bits != bits:
+        raise TlsguiError(f"The worker produced {info.bits}-bit parameters instead of {bits}; nothing was written.",
+                          fix="Try again.")
+    return check_dhparams(pem, where, info, min_bits=min(bits, MIN_DH_BITS))
+
+
+def check_worker_main(argv: list[str]) -> int:
+    """`tlsgui --worker dhparams-check --bits N`: verify_generated on stdin's PEM; exit 0 printing the bits.
+
+    This runs in a child because loading custom parameters runs OpenSSL's primality checks while holding
+    the GIL (~0.45 s at 2048 bits): done in the GUI process, even on a thread, it freezes the window.
+    """
+    import argparse
+    import sys
+
+    parser = argparse.ArgumentParser(prog="tlsgui --worker dhparams-check")
+    parser.add_argument("--bits", type=int, required=True)
+    args = parser.parse_args(argv)
+    try:
+        info = verify_generated(sys.stdin.buffer.read(), args.bits)
+    except TlsguiError as exc:
+        print(f"tlsgui: {exc}", file=sys.stderr)
+        return 2
+    print(info.bits)
+    return 0
 
 
 def worker_main(argv: list[str]) -> int:

@@ -16,8 +16,8 @@ from cryptography.hazmat.primitives.serialization import pkcs7, pkcs12
 from tlsgui.crypto.keys import key_to_pem, load_private_key
 from tlsgui.crypto.sniff import plain_text, sniff
 from tlsgui.errors import PasswordNeeded, TlsguiError
+from tlsgui.policy.limits import MAX_TLS_FILE
 
-MAX_FILE = 1024 * 1024
 _BLOCK = re.compile(rb"-----BEGIN ([A-Z0-9 #]+)-----(.*?)-----END \1-----", re.S)
 _BEGIN = re.compile(rb"-----BEGIN ([A-Z0-9 #]+)-----")
 _END = re.compile(rb"-----END ([A-Z0-9 #]+)-----")
@@ -225,7 +225,7 @@ def read_bundle(data: bytes, where: str = "", password: bytes | None = None) -> 
 
 
 def _read_bundle(data: bytes, where: str, password: bytes | None) -> Imported:
-    if len(data) > MAX_FILE:
+    if len(data) > MAX_TLS_FILE:
         raise TlsguiError(f"The file is {len(data) // 1024} KiB; certificate files are far smaller (limit 1 MiB).",
                           where=where, fix="Choose the certificate file itself, not an archive or a folder.")
     if not data.strip():

@@ -6,10 +6,9 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 
 from tlsgui.errors import PasswordNeeded, TlsguiError
+from tlsgui.policy.limits import MIN_RSA_BITS, RSA_SIZES
 
-RSA_SIZES = (2048, 3072, 4096)
 CURVES = {"p256": ec.SECP256R1, "p384": ec.SECP384R1}
-KEY_TYPES = ("rsa", "ecdsa")
 
 
 def generate_key(key_type: str = "rsa", *, bits: int | None = None, curve: str | None = None):
@@ -18,9 +17,9 @@ def generate_key(key_type: str = "rsa", *, bits: int | None = None, curve: str |
     if key_type == "rsa":
         if curve:
             raise TlsguiError("--curve applies to ECDSA keys only.", fix="Use --type ecdsa, or drop --curve.")
-        bits = bits or 2048
-        if bits < 2048:
-            raise TlsguiError(f"An RSA key of {bits} bits is too weak; browsers and CAs refuse under 2048.",
+        bits = bits or MIN_RSA_BITS
+        if bits < MIN_RSA_BITS:
+            raise TlsguiError(f"An RSA key of {bits} bits is too weak; browsers and CAs refuse under {MIN_RSA_BITS}.",
                               fix="Use 2048 (default), 3072 or 4096 bits.")
         if bits not in RSA_SIZES:
             raise TlsguiError(f"{bits} bits is not an offered RSA size.", fix="Use 2048, 3072 or 4096 bits.")
@@ -49,6 +48,16 @@ def public_bytes(key_or_public) -> bytes:
 
 def same_key(a, b) -> bool:
     return public_bytes(a) == public_bytes(b)
+
+
+def key_description(key_or_public) -> tuple[str, int]:
+    """("RSA", 2048), ("ECDSA", 256), or (algorithm name, 0) for other key types."""
+    public = key_or_public.public_key() if hasattr(key_or_public, "private_bytes") else key_or_public
+    if isinstance(public, rsa.RSAPublicKey):
+        return "RSA", public.key_size
+    if isinstance(public, ec.EllipticCurvePublicKey):
+        return "ECDSA", public.curve.key_size
+    return type(public).__name__.removesuffix("PublicKey").lstrip("_"), 0
 
 
 def describe_key(key_or_public) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import base64
-import ipaddress
 import warnings
 
 from cryptography import x509
@@ -12,7 +11,10 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.utils import CryptographyDeprecationWarning
 
 from tlsgui.crypto.importer import asn1_words, readable
+from tlsgui.crypto.keys import public_bytes
 from tlsgui.errors import TlsguiError
+from tlsgui.policy.files import CERT_FILE, KEY_FILE
+from tlsgui.policy.hosts import covers
 
 #: Past this many certificates, chain_problems does not look for another order (it tries every pair).
 REORDER_LIMIT = 16
@@ -44,7 +46,7 @@ def unreadable_reason(der: bytes) -> str:
     return ""
 
 
-def chain_ders(pem: bytes, where: str = "cert.pem") -> list[bytes]:
+def chain_ders(pem: bytes, where: str = CERT_FILE) -> list[bytes]:
     """The certificates of a PEM file, in file order, as DER; TlsguiError when there is none or one is damaged."""
     try:
         with warnings.catch_warnings():
@@ -90,7 +92,7 @@ def is_self_signed(der: bytes) -> bool:
     return cert.issuer == cert.subject and _issued_by(cert, cert)
 
 
-def key_cert_index(key_pem: bytes, ders: list[bytes], where: str = "key.pem") -> int | None:
+def key_cert_index(key_pem: bytes, ders: list[bytes], where: str = KEY_FILE) -> int | None:
     """The position in `ders` of the certificate whose public key is key.pem's, or None (unreadable ones never match)."""
     try:
         key = serialization.load_pem_private_key(key_pem, password=None)
@@ -101,13 +103,13 @@ def key_cert_index(key_pem: bytes, ders: list[bytes], where: str = "key.pem") ->
     except UnsupportedAlgorithm as exc:
         raise TlsguiError(f"key.pem holds a key of a type tlsgui and 4D cannot use ({exc}).", where=where,
                           fix="Use an RSA or ECDSA key.") from None
-    wanted = _spki(key.public_key())
+    wanted = public_bytes(key)
     for index, der in enumerate(ders):
         try:
             cert = load(der)
         except TlsguiError:
             continue
-        if _spki(cert.public_key()) == wanted:
+        if public_bytes(cert.public_key()) == wanted:
             return index
     return None
 
@@ -151,30 +153,8 @@ def names_of(der: bytes) -> list[str]:
 
 
 def name_covered(der: bytes, host: str) -> bool:
-    """Whether the certificate's subjectAltName covers `host` (RFC 6125: a wildcard covers one left label)."""
-    host = host.lower().rstrip(".")
-    try:
-        address = ipaddress.ip_address(host)
-    except ValueError:
-        address = None
-    for name in names_of(der):
-        name = name.lower().rstrip(".")
-        if address is not None:
-            try:
-                if ipaddress.ip_address(name) == address:
-                    return True
-            except ValueError:
-                pass
-            continue
-        if name == host:
-            return True
-        if name.startswith("*.") and "." in host and host.split(".", 1)[1] == name[2:]:
-            return True
-    return False
-
-
-def _spki(public_key) -> bytes:
-    return public_key.public_bytes(serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo)
+    """Whether the certificate's subjectAltName covers `host` (the policy's one matcher, RFC 6125)."""
+    return covers(host, names_of(der))
 
 
 def _name(cert: x509.Certificate) -> str:

@@ -8,9 +8,9 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
-from tlsgui.crypto.checks import MAX_LIFETIME_DAYS
 from tlsgui.crypto.csr import CsrFields, check_fields, san_names
 from tlsgui.errors import TlsguiError
+from tlsgui.policy.limits import MAX_LIFETIME_DAYS
 
 DEFAULT_SANS = ("DNS:localhost", "IP:127.0.0.1", "IP:::1")
 

@@ -9,25 +9,12 @@ from pathlib import Path
 from cryptography import x509
 from cryptography.exceptions import UnsupportedAlgorithm
 from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.x509.oid import ExtendedKeyUsageOID
 
+from tlsgui.crypto.keys import key_description, same_key
 from tlsgui.errors import TlsguiError
-from tlsgui.model.facts import CertFacts
-
-MAX_FILE = 1024 * 1024
-
-
-def key_description(public_key) -> tuple[str, int]:
-    if isinstance(public_key, rsa.RSAPublicKey):
-        return "RSA", public_key.key_size
-    if isinstance(public_key, ec.EllipticCurvePublicKey):
-        return "ECDSA", public_key.curve.key_size
-    return type(public_key).__name__.removesuffix("PublicKey").lstrip("_"), 0
-
-
-def _public_bytes(public_key) -> bytes:
-    return public_key.public_bytes(serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo)
+from tlsgui.model.cert_facts import CertFacts
+from tlsgui.policy.limits import MAX_TLS_FILE
 
 
 def cert_facts(cert: x509.Certificate, chain_length: int = 1, private_key=None) -> CertFacts:
@@ -45,7 +32,7 @@ def cert_facts(cert: x509.Certificate, chain_length: int = 1, private_key=None) 
         server_auth = None
     matches = None
     if private_key is not None:
-        matches = _public_bytes(private_key.public_key()) == _public_bytes(cert.public_key())
+        matches = same_key(private_key, cert.public_key())
     hash_algorithm = cert.signature_hash_algorithm
     return CertFacts(
         subject=cert.subject.rfc4514_string(),
@@ -65,7 +52,7 @@ def cert_facts(cert: x509.Certificate, chain_length: int = 1, private_key=None) 
 
 def _read(path: Path) -> bytes:
     size = path.stat().st_size
-    if size > MAX_FILE:
+    if size > MAX_TLS_FILE:
         raise TlsguiError(f"{path.name} is {size} bytes, too large for a PEM file.", where=str(path))
     return path.read_bytes()
 

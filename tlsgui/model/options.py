@@ -265,13 +265,19 @@ def split_names(text: str) -> list[str]:
 
 
 def is_host_name(name: str) -> bool:
-    """A DNS name (a leading '*.' wildcard allowed) or an IP address."""
+    """A DNS name (a leading '*.' wildcard allowed; internationalised names too) or an IP address."""
     import ipaddress  # only when a value is checked: not needed to open a project
     try:
         ipaddress.ip_address(name)
         return True
     except ValueError:
         pass
+    if not name.isascii():
+        # An internationalised name is checked in the ASCII form clients send and CAs certify (IDNA).
+        try:
+            name = name.encode("idna").decode("ascii")
+        except UnicodeError:
+            return False
     labels = name.removeprefix("*.").split(".")
     if len(name) > 253 or not labels:
         return False

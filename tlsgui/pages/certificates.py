@@ -9,6 +9,7 @@ from PySide6.QtCore import Signal
 
 from tlsgui.forms.ui_certificates_page import Ui_CertificatesPage
 from tlsgui.pages.base import SettingsPage
+from tlsgui.policy.files import KEY_FILE
 from tlsgui.project.backups import list_backups
 
 
@@ -79,7 +80,7 @@ class CertificatesPage(SettingsPage):
     def _key_state(facts) -> str:
         if not facts.key_present:
             return "missing"
-        key = Path(facts.tls_folder) / "key.pem"
+        key = Path(facts.tls_folder) / KEY_FILE
         try:
             mode = key.stat().st_mode & 0o777
         except OSError as exc:

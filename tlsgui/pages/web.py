@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tlsgui.forms.ui_web_page import Ui_WebPage
 from tlsgui.pages.base import SettingsPage
-from tlsgui.widgets.hsts_age import ONE_YEAR
+from tlsgui.policy.limits import ONE_YEAR
 from tlsgui.widgets.qt_values import TEXT_FORMAT_RICH
 
 

@@ -1,1 +1,1 @@
-"""TLS rules and facts about 4D, each written once with the doc page or RFC it comes from."""
+"""Every TLS rule and every fact about 4D, written once (pure: no Qt, no `cryptography`)."""

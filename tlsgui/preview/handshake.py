@@ -150,23 +150,3 @@ def _read_all(sock, limit: int = 65536) -> bytes:
             break
         data += chunk
     return data
-
-
-def parse_response(data: bytes) -> tuple[int, dict[str, str]]:
-    """(status, lower-cased headers) of an HTTP response; status 0 when it is not HTTP."""
-    head = data.split(b"\r\n\r\n", 1)[0].decode("latin-1")
-    lines = head.split("\r\n")
-    parts = lines[0].split(" ", 2)
-    if len(parts) < 2 or not parts[0].startswith("HTTP/") or not parts[1].isdigit():
-        return 0, {}
-    headers = {}
-    for line in lines[1:]:
-        name, sep, value = line.partition(":")
-        if sep:
-            headers[name.strip().lower()] = value.strip()
-    return int(parts[1]), headers
-
-
-def forward_secret(version: str, cipher: str) -> bool:
-    """TLS 1.3 always has (EC)DHE; before it, only suites named ECDHE-/DHE-/EDH- do."""
-    return version == "1.3" or cipher.startswith(("ECDHE-", "DHE-", "EDH-"))

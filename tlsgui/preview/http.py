@@ -26,17 +26,32 @@ def read_request_head(sock: socket.socket) -> tuple[str, str, dict[str, str]] | 
         data += chunk
         if not _METHOD_PREFIX.match(data[:17]):
             return None  # e.g. a TLS hello on the HTTP port: answer 400 now, not after the time-out
-    head = data.split(b"\r\n\r\n", 1)[0].decode("latin-1")
-    lines = head.split("\r\n")
-    parts = lines[0].split(" ")
+    start, headers = parse_head(data)
+    parts = start.split(" ")
     if len(parts) != 3 or not parts[2].startswith("HTTP/"):
         return None
+    return parts[0], parts[1], headers
+
+
+def parse_head(data: bytes) -> tuple[str, dict[str, str]]:
+    """(start line, lower-cased headers) of an HTTP message head (request or response): the one parser."""
+    head = data.split(b"\r\n\r\n", 1)[0].decode("latin-1")
+    lines = head.split("\r\n")
     headers = {}
     for line in lines[1:]:
         name, sep, value = line.partition(":")
         if sep:
             headers[name.strip().lower()] = value.strip()
-    return parts[0], parts[1], headers
+    return lines[0], headers
+
+
+def parse_response(data: bytes) -> tuple[int, dict[str, str]]:
+    """(status, lower-cased headers) of an HTTP response; status 0 when it is not HTTP."""
+    start, headers = parse_head(data)
+    parts = start.split(" ", 2)
+    if len(parts) < 2 or not parts[0].startswith("HTTP/") or not parts[1].isdigit():
+        return 0, {}
+    return int(parts[1]), headers
 
 
 def response(status: str, headers: list[tuple[str, str]], body: bytes = b"") -> bytes:

@@ -11,6 +11,9 @@ from tlsgui.crypto.peer import chain_ders, chain_problems, describe, key_cert_in
 from tlsgui.errors import TlsguiError
 from tlsgui.model.options import option, split_names
 from tlsgui.model.settings import Settings
+from tlsgui.policy.files import CERT_FILE, DH_FILE, KEY_FILE
+from tlsgui.policy.limits import MIN_DH_BITS
+from tlsgui.policy.ports import PORT_KEYS, PORT_SPAN
 from tlsgui.project.store import load_project
 
 LABELS = {
@@ -19,11 +22,6 @@ LABELS = {
     "client_server": "Application server (client-server)",
     "sql": "SQL server",
 }
-PORT_KEYS = {"web_http": "web.http_port", "web_https": "web.https_port",
-             "client_server": "client_server.port", "sql": "sql.port"}
-#: 4D's application server also uses the two ports after the configured one (options.py help text).
-PORT_SPAN = {"client_server": 3}
-MIN_DH_BITS = 2048  # below this, Logjam (same limit as validation)
 
 
 class FilesRefused(TlsguiError):
@@ -113,7 +111,7 @@ def _read(path: Path) -> bytes:
 
 def check_files(folder: Path, users: str) -> tuple[TlsFiles, list[str]]:
     """Read key.pem, cert.pem and dhparams.pem as 4D would; TlsguiError for what stops a TLS server."""
-    key, cert, dh = folder / "key.pem", folder / "cert.pem", folder / "dhparams.pem"
+    key, cert, dh = folder / KEY_FILE, folder / CERT_FILE, folder / DH_FILE
     for path, what in ((cert, "certificate"), (key, "private key")):
         if not path.is_file():
             raise TlsguiError(
@@ -146,8 +144,8 @@ def check_files(folder: Path, users: str) -> tuple[TlsFiles, list[str]]:
                                fix="Install a standard group: tlsgui dhparams PROJECT --group ffdhe2048.") from None
         if dh_bits < MIN_DH_BITS:
             raise FilesRefused(
-                "dhparams", "dhparams.pem is at least 2048 bits",
-                f"dhparams.pem has only {dh_bits} bits; DH below {MIN_DH_BITS} bits is breakable (Logjam).",
+                "dhparams", f"{DH_FILE} is at least {MIN_DH_BITS} bits",
+                f"{DH_FILE} has only {dh_bits} bits; DH below {MIN_DH_BITS} bits is breakable (Logjam).",
                 where=str(dh), fix="Install a standard group: tlsgui dhparams PROJECT --group ffdhe2048.")
     files = TlsFiles(folder, key, cert, dh if dh.is_file() else None, tuple(ders), dh_bits)
     return files, chain_warnings

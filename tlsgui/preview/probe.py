@@ -8,16 +8,11 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from tlsgui.crypto.peer import chain_problems, der_to_pem, describe, is_self_signed, name_covered
+from tlsgui.policy.ciphers import forward_secret
+from tlsgui.policy.limits import MIN_DH_BITS
 from tlsgui.preview.context import offers_dhe, tls12_cipher_names
-from tlsgui.preview.handshake import (
-    ALERT_PROTOCOL_VERSION,
-    Handshake,
-    Unreachable,
-    forward_secret,
-    handshake,
-    parse_response,
-    plain_request,
-)
+from tlsgui.preview.handshake import ALERT_PROTOCOL_VERSION, Handshake, Unreachable, handshake, plain_request
+from tlsgui.preview.http import parse_response
 from tlsgui.preview.openssl_cli import SClientResult, describe_key_exchange, s_client
 from tlsgui.preview.plan import LABELS, PreviewPlan, plan_for
 from tlsgui.preview.report import Check, ListenerReport, Report
@@ -131,9 +126,9 @@ def _dhe_check(target: Target, expect: Expectations) -> Check | None:
     seen = f"{cipher} with DH {bits} bits" if negotiated and bits else (cipher if negotiated else "no DHE suite")
     title = "DHE uses dhparams.pem"
     if expect.dhe_offered is None:
-        weak = negotiated and bits is not None and bits < 2048
+        weak = negotiated and bits is not None and bits < MIN_DH_BITS
         return Check("dhe", "DHE key exchange", False if weak else None, seen,
-                     "DH below 2048 bits is breakable (Logjam)." if weak else "")
+                     f"DH below {MIN_DH_BITS} bits is breakable (Logjam)." if weak else "")
     if expect.dh_bits is not None and expect.dhe_offered:
         ok = negotiated and (bits is None or bits == expect.dh_bits)
         return Check("dhe", title, ok, seen, f"dhparams.pem has {expect.dh_bits} bits but the server used "

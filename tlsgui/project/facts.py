@@ -8,6 +8,7 @@ from pathlib import Path
 
 from tlsgui.errors import TlsguiError
 from tlsgui.model.facts import FileFacts
+from tlsgui.policy.files import CERT_FILE, DH_FILE, KEY_FILE
 
 
 def _key_in_git(key: Path) -> bool:
@@ -37,7 +38,7 @@ def version_facts(project, settings) -> dict:
 
 def gather_facts(project) -> FileFacts:
     folder = project.paths.tls_folder(project.settings.web_certificate_folder)
-    key, cert, dh = folder / "key.pem", folder / "cert.pem", folder / "dhparams.pem"
+    key, cert, dh = folder / KEY_FILE, folder / CERT_FILE, folder / DH_FILE
     values: dict = dict(
         tls_folder=str(folder),
         key_present=key.is_file(),

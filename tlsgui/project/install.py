@@ -8,18 +8,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tlsgui.crypto import dhparams
-from tlsgui.crypto.checks import Check, check_certificate
+from tlsgui.crypto.checks import check_certificate
 from tlsgui.crypto.importer import Chain, Imported, is_ca, is_self_signed, order_chain, read_bundle
 from tlsgui.crypto.keys import key_to_pem, load_private_key, same_key
-from tlsgui.crypto.summary import MAX_FILE, certificates_pem
+from tlsgui.crypto.summary import certificates_pem
 from tlsgui.errors import TlsguiError
-from tlsgui.model.validation import Severity
+from tlsgui.policy.files import CERT_FILE as CERT
+from tlsgui.policy.files import DH_FILE as DH
+from tlsgui.policy.files import KEY_FILE as KEY
+from tlsgui.policy.findings import Finding, Severity
+from tlsgui.policy.limits import DH_TEST_SIZE, MAX_TLS_FILE, MIN_DH_BITS
 from tlsgui.project.atomic import check_writable, write_atomic
 from tlsgui.project.backups import create_backup
+from tlsgui.project.child_argv import worker_command as dhparams_worker_argv
 from tlsgui.project.pending import PendingKey, find_pending_for, list_pending, remove_pending
-from tlsgui.worker import worker_command as dhparams_worker_argv
-
-KEY, CERT, DH = "key.pem", "cert.pem", "dhparams.pem"
 
 
 def tls_folder(project) -> Path:
@@ -34,7 +36,7 @@ def read_input(path: Path | str, what: str = "file") -> bytes:
     if not path.is_file():
         raise TlsguiError(f"The {what} is a folder, not a file.", where=str(path))
     size = path.stat().st_size
-    if size > MAX_FILE:
+    if size > MAX_TLS_FILE:
         raise TlsguiError(f"The file is {size // 1024} KiB; certificate and key files are far smaller "
                           "(limit 1 MiB).", where=str(path), fix="Choose the certificate file itself.")
     try:
@@ -59,11 +61,11 @@ class InstallPlan:
     key: object
     key_source: str
     pending: PendingKey | None
-    checks: list[Check]
+    checks: list[Finding]
     notices: list[str] = field(default_factory=list)
 
     @property
-    def errors(self) -> list[Check]:
+    def errors(self) -> list[Finding]:
         return [c for c in self.checks if c.severity is Severity.ERROR]
 
     def cert_pem(self) -> bytes:
@@ -229,7 +231,7 @@ def export_files(project, destination, force: bool = False) -> list[Path]:
     return written
 
 
-def install_dhparams(project, pem: bytes, where: str = "dhparams.pem", min_bits: int = dhparams.MIN_BITS,
+def install_dhparams(project, pem: bytes, where: str = DH, min_bits: int = MIN_DH_BITS,
                      checked: "dhparams.DhInfo | None" = None):
     """Check PEM DH parameters and install them as dhparams.pem (LF endings); returns (DhInfo, backup id).
 
@@ -240,7 +242,7 @@ def install_dhparams(project, pem: bytes, where: str = "dhparams.pem", min_bits:
     if checked is not None:
         info = checked
     else:
-        info = dhparams.inspect_dhparams(pem, where) if min_bits < dhparams.MIN_BITS else \
+        info = dhparams.inspect_dhparams(pem, where) if min_bits < MIN_DH_BITS else \
             dhparams.check_dhparams(pem, where)
     target = tls_folder(project) / DH
     check_writable(target)
@@ -259,8 +261,7 @@ class DhGeneration:
     """A custom DH generation in a child process: poll it, or cancel it at once (kill), never half a file."""
 
     def __init__(self, bits: int, allow_test_size: bool = False) -> None:
-        if bits not in dhparams.CUSTOM_SIZES and not (allow_test_size and bits == dhparams.TEST_SIZE):
-            raise TlsguiError(f"{bits} bits is not offered for DH parameters.", fix="Use 2048, 3072 or 4096.")
+        dhparams.check_size(bits, allow_test_size)
         self.bits = bits
         self.started = time.monotonic()
         self.process = subprocess.Popen(worker_command(bits, allow_test_size), stdout=subprocess.PIPE,
@@ -301,6 +302,8 @@ def generate_dhparams(project, bits: int, allow_test_size: bool = False, started
     except BaseException:  # Ctrl+C, or the CLI's SIGTERM handler, even during started(): no orphan
         job.cancel()
         raise
+    # The same check as the window's checker child (DhParamsJob stage 1), here in-process: no GUI to freeze.
+    info = dhparams.verify_generated(pem, bits, "generated parameters")
     return install_dhparams(project, pem, "generated parameters",
-                            min_bits=dhparams.TEST_SIZE if allow_test_size else dhparams.MIN_BITS)
+                            min_bits=DH_TEST_SIZE if allow_test_size else MIN_DH_BITS, checked=info)
 

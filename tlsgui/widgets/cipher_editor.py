@@ -31,10 +31,10 @@ class CipherEditor(QWidget):
         layout.addWidget(self.edit)
         layout.addWidget(self.status)
         layout.addWidget(self.suites, 1)
-        self.analysis = None  # tlsgui.crypto.ciphers.CipherAnalysis of the text shown
+        self.analysis = None  # tlsgui.policy.ciphers.CipherAnalysis of the text shown
 
     def show_analysis(self, text: str):
-        from tlsgui.crypto.ciphers import analyse  # loads `ssl`: only when this page is first shown
+        from tlsgui.policy.ciphers import analyse  # loads `ssl`: only when this page is first shown
 
         analysis = self.analysis = analyse(text)
         self.suites.clear()

@@ -31,7 +31,7 @@ class DiagnosticsPanel(QWidget):
         self.title.setText("<b>Problems</b> — checking…")
 
     def set_problems(self, problems: list) -> None:
-        """Show tlsgui.model.validation.Problem values (not imported here: it loads `ssl`)."""
+        """Show tlsgui.policy.findings.Finding values (not imported here: it loads `ssl`)."""
         self.list.clear()
         for problem in problems:
             text = problem.message + (f"\n→ {problem.fix}" if problem.fix else "")

@@ -5,11 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
-# Units, not settings (the same values as tlsgui.model.validation, which this widget does not import
-# because validation loads `ssl`, which start-up does not need before the first paint).
+from tlsgui.policy.limits import ONE_YEAR, TWO_YEARS
+
 ONE_DAY = 86400
-ONE_YEAR = 365 * ONE_DAY
-TWO_YEARS = 2 * ONE_YEAR
 PRESETS = (("1 day", ONE_DAY), ("1 year", ONE_YEAR), ("2 years", TWO_YEARS))
 _UNITS = (("year", 365 * ONE_DAY), ("day", ONE_DAY), ("hour", 3600), ("minute", 60), ("second", 1))
 

@@ -37,6 +37,7 @@ class MainWindow(QMainWindow):
         self.test_dialog = None  # the "Test TLS" window, made on first use
         self.pages: dict[str, QWidget] = {}
         self._painted = False
+        self._paint_seen = False
         self.undo_group = QUndoGroup(self)
         self.setWindowIcon(icon("app"))
         QApplication.setWindowIcon(icon("app"))  # message boxes and the task bar use it too
@@ -323,8 +324,11 @@ class MainWindow(QMainWindow):
     # --- Qt overrides ---------------------------------------------------------------------------
     def event(self, event: QEvent) -> bool:
         result = super().event(event)
-        if event.type() == QEvent.Type.Paint and not self._painted:
-            self._after_first_paint()
+        if event.type() == QEvent.Type.Paint and not self._painted and not self._paint_seen:
+            # The window's own paint event comes first; its children are painted in the same pass. A zero
+            # timer fires once that pass is over: `first_painted` means the whole first picture is done.
+            self._paint_seen = True
+            QTimer(self, singleShot=True, interval=0, timeout=self._after_first_paint).start()
         elif event.type() == QEvent.Type.Show and not self._painted:
             # Should a platform never send the window itself a paint event, the files are read anyway.
             # A child timer, not QTimer.singleShot(msec, context, slot): that overload's resolution builds
@@ -392,7 +396,7 @@ class MainWindow(QMainWindow):
         """Run the preview + probe on the current settings (unsaved edits included) and show the checklist."""
         if self.document is None:
             return
-        from tlsgui.windows.test_dialog import TlsTestDialog  # imported on first use: not needed to paint
+        from tlsgui.windows.check_dialog import TlsTestDialog  # imported on first use: not needed to paint
 
         if self.test_dialog is None:
             self.test_dialog = TlsTestDialog(self)

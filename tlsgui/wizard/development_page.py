@@ -7,13 +7,13 @@ import ipaddress
 import re
 from pathlib import Path
 
-from tlsgui.crypto.checks import MAX_LIFETIME_DAYS
 from tlsgui.crypto.csr import CsrFields, check_fields, parse_san_list, san_names
 from tlsgui.crypto.keys import generate_key
 from tlsgui.crypto.selfsigned import DEFAULT_SANS, make_selfsigned
 from tlsgui.errors import TlsguiError
 from tlsgui.forms.ui_wizard_development_page import Ui_WizardDevelopmentPage
 from tlsgui.model.options import split_names
+from tlsgui.policy.limits import MAX_LIFETIME_DAYS
 from tlsgui.project.install import CERT, KEY, install_selfsigned, tls_folder
 from tlsgui.wizard.background import PageTask
 from tlsgui.wizard.base import WizardPage

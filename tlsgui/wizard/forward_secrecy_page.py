@@ -5,9 +5,10 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from tlsgui.crypto.dhparams import CUSTOM_SIZES, FFDHE_GROUPS, MIN_BITS, TEST_SIZE, DhInfo, group_pem
+from tlsgui.crypto.dhparams import FFDHE_GROUPS, DhInfo, check_size, group_pem
 from tlsgui.errors import TlsguiError
 from tlsgui.forms.ui_wizard_forward_secrecy_page import Ui_WizardForwardSecrecyPage
+from tlsgui.policy.limits import DH_SIZES, DH_TEST_SIZE, MIN_DH_BITS
 from tlsgui.project.install import DH, install_dhparams, tls_folder
 from tlsgui.wizard.base import WizardPage
 from tlsgui.wizard.ids import PageId
@@ -36,7 +37,7 @@ class ForwardSecrecyPage(WizardPage):
         for name in FFDHE_GROUPS:
             self.ui.group_combo.addItem(GROUP_WORDS.get(name, name), name)
         self.ui.group_combo.setCurrentIndex(self.ui.group_combo.findData(RECOMMENDED_GROUP))
-        for bits in CUSTOM_SIZES:
+        for bits in DH_SIZES:
             self.ui.bits_combo.addItem(f"{bits} bits", bits)
         self.staged: tuple[int, Path] | None = None  # (bits, file in the staging folder) of a finished run
         self._asked_bits = 0
@@ -70,9 +71,8 @@ class ForwardSecrecyPage(WizardPage):
     def generate(self, bits: int | None = None) -> None:
         """Start custom parameters of `bits` (the size chosen in the form when None) in a child process."""
         bits = int(bits or self.ui.bits_combo.currentData())
-        test_size = ALLOW_TEST_SIZE and bits == TEST_SIZE
-        if bits not in CUSTOM_SIZES and not test_size:
-            raise TlsguiError(f"{bits} bits is not offered for DH parameters.", fix="Use 2048, 3072 or 4096.")
+        test_size = ALLOW_TEST_SIZE and bits == DH_TEST_SIZE
+        check_size(bits, test_size)
         self.choose_custom()
         self._asked_bits = bits
         self.ui.result_label.setStyleSheet("")
@@ -113,10 +113,10 @@ class ForwardSecrecyPage(WizardPage):
             except OSError as exc:
                 raise TlsguiError(f"The generated parameters cannot be read ({exc.strerror}).",
                                   where=str(staged), fix="Generate them again.") from None
-            # The job's checker child already tested exactly these bytes (readable, prime, `bits` bits):
+            # The job's checker child already ran dhparams.verify_generated on exactly these bytes:
             # repeating it here would freeze the window for 0.4 s (2048 bits) to 1 s (4096 bits).
             install_dhparams(project, pem, "generated parameters",
-                             min_bits=TEST_SIZE if bits == TEST_SIZE else MIN_BITS,
+                             min_bits=DH_TEST_SIZE if bits == DH_TEST_SIZE else MIN_DH_BITS,
                              checked=DhInfo(bits=bits, generator=2, group="", probable_prime=True))
         return [tls_folder(project) / DH]
 

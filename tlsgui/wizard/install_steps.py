@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QListWidgetItem
 from tlsgui.crypto.summary import certificate_summary
 from tlsgui.errors import PasswordNeeded, TlsguiError
 from tlsgui.forms.ui_wizard_checks import Ui_WizardChecksPage
-from tlsgui.model.validation import Severity
+from tlsgui.policy.files import CERT_FILE, KEY_FILE
+from tlsgui.policy.findings import Severity
 from tlsgui.project.install import InstallPlan, install_planned, plan_install_data, read_input
 from tlsgui.wizard.background import PageTask
 from tlsgui.wizard.base import WizardPage
@@ -264,4 +265,4 @@ class ChecksPage(WizardPage):
             raise TlsguiError("The checks found errors, so nothing was installed.",
                               fix="Go back and choose the certificate issued for this project's key.")
         install_planned(self.context.project_for_install(), self.plan)
-        return [self.plan.folder / "key.pem", self.plan.folder / "cert.pem"]
+        return [self.plan.folder / KEY_FILE, self.plan.folder / CERT_FILE]

@@ -1,5 +1,5 @@
-"""The command line that starts a `tlsgui --worker NAME` child (one definition, in tlsgui.worker)."""
+"""The command line that starts a `tlsgui --worker NAME` child (one definition, in tlsgui.project.child_argv)."""
 
-from tlsgui.worker import worker_command
+from tlsgui.project.child_argv import worker_command
 
 __all__ = ["worker_command"]

@@ -6,18 +6,18 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from tlsgui.policy.files import DH_FILE
 from tlsgui.project.atomic import check_writable, write_atomic
 from tlsgui.project.backups import create_backup
 from tlsgui.project.locate import ProjectPaths
 from tlsgui.workers.child import worker_command
 from tlsgui.workers.process_job import NextStage, ProcessJob
 
-DHPARAMS_NAME = "dhparams.pem"
-
 
 class DhParamsJob(ProcessJob):
     """Generation runs in a child (it sits in one OpenSSL call for about a minute and cannot be interrupted
-    in-process); a second child checks the PEM with `read_dh_bits` (stage 1), and only then does the parent
+    in-process); a second child checks the PEM with `dhparams.verify_generated` (stage 1, the check the CLI
+    runs too), and only then does the parent
     write `dhparams.pem`, so a kill, a crash or bad output at any stage leaves the folder as it was.
     """
 
@@ -48,12 +48,12 @@ class DhParamsJob(ProcessJob):
     def handle_success(self, stdout: bytes) -> bytes | NextStage:
         if self.stage == 0:
             # Never trust the child blindly: truncated or foreign output must not become dhparams.pem.
-            # The check is slow and holds the GIL, so a second child does it (see tlsgui.workers.checks).
+            # The check is slow and holds the GIL, so a second child does it (dhparams.check_worker_main).
             self._pem = stdout
             return NextStage(worker_command("dhparams-check", "--bits", str(self._bits)), stdin=stdout)
         # The checker child exited 0: the parameters are readable and of the size asked for.
         assert self._folder is not None and self._pem is not None
-        target = self._folder / DHPARAMS_NAME
+        target = self._folder / DH_FILE
         check_writable(target)  # refuse before making a backup of a file we could not replace
         if self._paths is not None:
             create_backup(self._paths, [target], "before new DH parameters")

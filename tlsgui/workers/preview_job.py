@@ -8,8 +8,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from tlsgui.errors import TlsguiError
+from tlsgui.preview.live_check import PROGRESS_PREFIX
 from tlsgui.preview.report import Report, report_from_json
-from tlsgui.preview.test_run import PROGRESS_PREFIX
 from tlsgui.workers.child import worker_command
 from tlsgui.workers.process_job import ProcessJob
 

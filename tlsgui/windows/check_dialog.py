@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from tlsgui.widgets.check_report import CheckReportView
 from tlsgui.widgets.job_progress import JobProgress
-from tlsgui.widgets.test_report import TestReportView
 from tlsgui.workers.preview_job import PreviewTestJob
 
 SCOPE = ("Starts preview servers on 127.0.0.1 only, with this project's key.pem, cert.pem and dhparams.pem and "
@@ -31,7 +31,7 @@ class TlsTestDialog(QDialog):
         self.progress.setObjectName("test_progress")
         # The status words ("Checking SQL server on 127.0.0.1:19812…") need as much room as the bar.
         self.progress.layout().setStretchFactor(self.progress.status_label, 1)
-        self.report_view = TestReportView(self)
+        self.report_view = CheckReportView(self)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.again_button = QPushButton("Run again", self, objectName="test_again_button")
         self.buttons.addButton(self.again_button, QDialogButtonBox.ButtonRole.ActionRole)

@@ -28,7 +28,7 @@ def facts_line(listener) -> str:
     return ", ".join(part for part in parts if part)
 
 
-class TestReportView(QWidget):
+class CheckReportView(QWidget):
     """Shows a tlsgui.preview.report.Report, or a message instead of one (no certificate, cancelled, ...)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:

@@ -4,11 +4,12 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from tlsgui.model.facts import CertFacts, FileFacts
-from tlsgui.model.grade import predict_grade
+from tlsgui.model.cert_facts import CertFacts
+from tlsgui.model.facts import FileFacts
 from tlsgui.model.profiles import INTERMEDIATE, INTERMEDIATE_CIPHERS, MODERN, profile_of
 from tlsgui.model.settings import Settings
-from tlsgui.model.validation import Severity, validate
+from tlsgui.policy.grade import predict_grade
+from tlsgui.policy.validation import Severity, validate
 
 NOW = datetime(2026, 11, 27, tzinfo=timezone.utc)
 BASE = Settings().replace(**{"web.https_enabled": False})

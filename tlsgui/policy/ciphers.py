@@ -1,4 +1,4 @@
-"""OpenSSL cipher-string analysis, asking the OpenSSL that Python links to (stdlib `ssl` only)."""
+"""Cipher strings and suites: what OpenSSL makes of a list, and which suites have forward secrecy (stdlib `ssl`)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,9 @@ from functools import lru_cache
 
 # OpenSSL keywords that are not cipher names or aliases but are valid in a cipher string.
 _SPECIAL = ("@STRENGTH", "@SECLEVEL=")
+#: Key exchanges with forward secrecy (ephemeral DH); "any" is OpenSSL's word for TLS 1.3 suites, whose key
+#: exchange is negotiated separately and is always (EC)DHE (RFC 8446 2).
+FORWARD_SECRET_KX = ("ECDHE", "DHE")
 
 
 @dataclass(frozen=True)
@@ -21,8 +24,7 @@ class Suite:
 
     @property
     def forward_secret(self) -> bool:
-        # TLS 1.3 suites always use (EC)DHE; "any" is how OpenSSL says "negotiated separately".
-        return self.kx in ("ECDHE", "DHE", "any")
+        return self.kx in FORWARD_SECRET_KX or self.kx == "any"
 
 
 @dataclass(frozen=True)
@@ -40,11 +42,11 @@ class CipherAnalysis:
 
     @property
     def forward_secret(self) -> bool:
-        return any(s.kx in ("ECDHE", "DHE") for s in self.suites)
+        return any(s.forward_secret for s in self.suites)
 
     @property
     def only_forward_secret(self) -> bool:
-        return bool(self.suites) and all(s.kx in ("ECDHE", "DHE") for s in self.suites)
+        return bool(self.suites) and all(s.forward_secret for s in self.suites)
 
     @property
     def aead(self) -> bool:
@@ -125,6 +127,22 @@ def analyse(text: str) -> CipherAnalysis:
     return CipherAnalysis(text, unknown=tuple(unknown), suites=suites)
 
 
-def tls13_suites() -> tuple[Suite, ...]:
-    """TLS 1.3 suites; a cipher string never changes these (OpenSSL sets them separately)."""
-    return tuple(s for s in _suites(_context()) if s.protocol == "TLSv1.3")
+@lru_cache(maxsize=1)
+def _all_suites() -> dict[str, Suite]:
+    ctx = _context()
+    ctx.set_ciphers("ALL:@SECLEVEL=0")
+    return {s.name: s for s in _suites(ctx)}
+
+
+def forward_secret(version: str, cipher: str) -> bool:
+    """Whether a negotiated suite (`version` "1.2", "1.3"; OpenSSL name) has forward secrecy.
+
+    TLS 1.3 always has. Before it, the suite's key exchange decides; a suite this OpenSSL does not have
+    (a peer's) is judged by its name, where OpenSSL spells ephemeral DH ECDHE-, DHE- or EDH-.
+    """
+    if version == "1.3":
+        return True
+    suite = _all_suites().get(cipher)
+    if suite is not None:
+        return suite.forward_secret
+    return cipher.startswith(("ECDHE-", "DHE-", "EDH-"))

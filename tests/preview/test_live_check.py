@@ -8,8 +8,8 @@ import sys
 
 from conftest import tree_bytes
 
+from tlsgui.preview.live_check import PROGRESS_PREFIX, run_test
 from tlsgui.preview.report import report_from_json
-from tlsgui.preview.test_run import PROGRESS_PREFIX, run_test
 
 
 def _worker(project, values):

@@ -1,0 +1,238 @@
+"""Every rule about settings and files, once: each verdict a Finding, read by validation and by the grade."""
+
+from __future__ import annotations
+
+from tlsgui.model.facts import FileFacts
+from tlsgui.model.options import BY_KEY, is_host_name, split_names
+from tlsgui.policy import limits
+from tlsgui.policy.ciphers import analyse
+from tlsgui.policy.files import CERT_FILE, DH_FILE, KEY_FILE, dhparams_used, tls_used, tls_users
+from tlsgui.policy.findings import Finding, Severity
+from tlsgui.policy.hosts import uncovered
+from tlsgui.policy.ports import listening_ports
+
+ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
+
+
+def _port_findings(settings) -> list[Finding]:
+    out = []
+    for key in ("web.http_port", "web.https_port", "client_server.port", "sql.port"):
+        option = BY_KEY[key]
+        value = settings.get(key)
+        if value == 0 and option.zero_means is None:
+            out.append(Finding(ERROR, key, f"{option.label} 0 is not allowed.", option.range_hint()))
+        elif not 0 <= value <= 65535:
+            out.append(Finding(ERROR, key, f"{option.label} {value} is not a TCP port.", option.range_hint()))
+    if settings.client_server_port > 65533:
+        out.append(Finding(ERROR, "client_server.port",
+                           "4D also needs the two ports after the application server port, which do not exist.",
+                           "Use a port of 65533 or lower."))
+    seen: dict[int, tuple[str, str]] = {}
+    for key, what, port in listening_ports(settings):
+        if port in seen and seen[port][0] != key:
+            other_key, other = seen[port]
+            out.append(Finding(ERROR, key, f"The {what} port {port} is also used by {other}.",
+                               "Give each server its own port."))
+        seen.setdefault(port, (key, what))
+    return out
+
+
+def _file_findings(settings, facts: FileFacts) -> list[Finding]:
+    out = []
+    missing = [name for name, present in ((KEY_FILE, facts.key_present), (CERT_FILE, facts.cert_present))
+               if not present]
+    for key, what in tls_users(settings):
+        if missing:
+            out.append(Finding(
+                ERROR, key,
+                f"{what[0].upper() + what[1:]} is enabled but {' and '.join(missing)} "
+                f"{'is' if len(missing) == 1 else 'are'} missing in {facts.tls_folder or 'the project folder'}.",
+                "Install a certificate (Certificates page), or a development certificate for testing.",
+            ))
+    if facts.cert_error:
+        out.append(Finding(ERROR, "files.cert", facts.cert_error,
+                           "Install the certificate again from the Certificates page."))
+    out += _cert_findings(settings, facts)
+    if facts.key_in_git:
+        out.append(Finding(WARNING, "files.key",
+                           f"{KEY_FILE} is inside a git work tree and not ignored: it could be committed.",
+                           f"Add {KEY_FILE} to .gitignore."))
+    if facts.dh_error:
+        out.append(Finding(ERROR, "files.dhparams", facts.dh_error,
+                           "Install a standard group (ffdhe2048) from the Certificates page."))
+    elif facts.dh_bits is not None and facts.dh_bits < limits.MIN_DH_BITS:
+        out.append(Finding(ERROR, "files.dhparams", f"{DH_FILE} has only {facts.dh_bits} bits (Logjam).",
+                           "Install the standard ffdhe2048 group or larger.",
+                           cap="B", reason=f"DH parameters of {facts.dh_bits} bits: capped at B.",
+                           rule="dh.size"))
+    return out
+
+
+def _cert_findings(settings, facts: FileFacts) -> list[Finding]:
+    cert = facts.cert
+    if not cert:
+        return []
+    out = []
+    if cert.matches_key is False:
+        out.append(Finding(ERROR, "files.cert", f"{CERT_FILE} does not belong to {KEY_FILE}: the servers cannot "
+                           "start TLS.", "Install the certificate issued for this key, or the key it was issued for."))
+    if cert.not_after <= facts.now:
+        out.append(Finding(ERROR, "files.cert", f"The certificate expired on {cert.not_after:%Y-%m-%d}.",
+                           "Request a new certificate and install it.",
+                           cap="T", reason="The certificate has expired, so it is not trusted.", rule="cert.expired"))
+    elif (cert.not_after - facts.now).days < limits.EXPIRY_WARNING_DAYS:
+        out.append(Finding(WARNING, "files.cert",
+                           f"The certificate expires in {(cert.not_after - facts.now).days} days.", "Renew it now."))
+    if cert.not_before > facts.now:
+        out.append(Finding(ERROR, "files.cert",
+                           f"The certificate is not valid before {cert.not_before:%Y-%m-%d %H:%M} UTC.",
+                           "Check this machine's clock, or wait."))
+    if cert.key_type == "RSA" and cert.key_bits < limits.MIN_RSA_BITS:
+        out.append(Finding(ERROR, "files.cert", f"The certificate's RSA key has only {cert.key_bits} bits.",
+                           f"Use a {limits.MIN_RSA_BITS}-bit or larger key.",
+                           cap="B", reason=f"An RSA key of {cert.key_bits} bits: capped at B.", rule="cert.rsa_size"))
+    if cert.signature_hash in ("sha1", "md5"):
+        md5 = cert.signature_hash == "md5"
+        out.append(Finding(ERROR, "files.cert",
+                           f"The certificate is signed with {cert.signature_hash.upper()}, which browsers reject.",
+                           "Ask the certification authority for a SHA-256 certificate.",
+                           cap="F" if md5 else "", reason="An MD5 signature: F." if md5 else "", rule="cert.hash"))
+    if cert.self_signed:
+        out.append(Finding(WARNING, "files.cert",
+                           "The certificate is self-signed: fine for development only; browsers and "
+                           "clients will not trust it.",
+                           "For production, request a certificate from a certification authority.",
+                           cap="T", reason="The certificate is self-signed, so it is not trusted.",
+                           rule="cert.self_signed"))
+    if cert.key_type == "ECDSA" and settings.client_server_legacy_network_layer \
+            and settings.client_server_encryption:
+        out.append(Finding(ERROR, "client_server.legacy_network_layer",
+                           "The legacy network layer does not support ECDSA certificates.",
+                           "Use ServerNet (turn off the legacy layer) or an RSA certificate."))
+    missing = uncovered(split_names(settings.web_host_names), cert.names)
+    if missing:
+        out.append(Finding(WARNING, "web.host_names", f"The certificate does not cover {', '.join(missing)}.",
+                           "Request a certificate whose subjectAltName lists every host name."))
+    return out
+
+
+def _hsts_findings(settings) -> list[Finding]:
+    out = []
+    age = settings.web_hsts_max_age
+    if age > limits.TEN_YEARS:
+        out.append(Finding(ERROR, "web.hsts_max_age", f"An HSTS max age of {age} seconds is over ten years.",
+                           "Use 31536000 (1 year) or 63072000 (2 years)."))
+    if not settings.web_hsts_enabled:
+        return out
+    if not settings.web_https_enabled:
+        out.append(Finding(ERROR, "web.hsts_enabled", "HSTS needs HTTPS, which is disabled.",
+                           "Enable HTTPS, or turn HSTS off."))
+    if not settings.web_http_enabled:
+        out.append(Finding(WARNING, "web.hsts_enabled",
+                           "HTTP is disabled, so a first visit to http:// cannot be redirected to HTTPS "
+                           "and never sees the HSTS header.",
+                           "Enable HTTP as well; 4D then redirects it to HTTPS."))
+    if age == 0:
+        out.append(Finding(WARNING, "web.hsts_max_age", "max-age=0 tells browsers to forget HSTS for this site.",
+                           "Use 31536000 (1 year) or more."))
+    elif age < limits.ONE_YEAR:
+        out.append(Finding(WARNING, "web.hsts_max_age",
+                           f"An HSTS max age under one year ({age} s) cannot be preloaded and misses A+.",
+                           "Use 31536000 (1 year) or 63072000 (2 years)."))
+    elif limits.TWO_YEARS < age <= limits.TEN_YEARS:
+        out.append(Finding(WARNING, "web.hsts_max_age",
+                           f"An HSTS max age over two years ({age} s) is longer than anyone recommends.",
+                           "Use 63072000 (2 years)."))
+    return out
+
+
+def hsts_earns_a_plus(settings) -> bool:
+    """The predicted grade's A+: HSTS on, with a max age of at least one year."""
+    return settings.web_hsts_enabled and settings.web_hsts_max_age >= limits.ONE_YEAR
+
+
+def _tls_findings(settings, facts: FileFacts) -> list[Finding]:
+    out = []
+    if settings.tls_min_version in limits.OBSOLETE_TLS:
+        out.append(Finding(WARNING, "tls.min_version",
+                           f"TLS {settings.tls_min_version} is obsolete (RFC 8996); browsers refuse it "
+                           "and SSL Labs caps the grade at B.", "Use TLS 1.2 or 1.3.",
+                           cap="B", reason=f"TLS {settings.tls_min_version} is accepted: capped at B.",
+                           rule="tls.obsolete_version"))
+    if settings.client_server_legacy_network_layer and settings.client_server_encryption:
+        out.append(Finding(INFO, "client_server.legacy_network_layer",
+                           "The legacy network layer ignores the minimum TLS version.",
+                           "Use ServerNet to apply it to client-server connections too."))
+    text = settings.tls_cipher_list
+    if not text.strip():
+        if tls_used(settings) and not facts.dhparams_present and dhparams_used(settings):
+            out.append(Finding(INFO, "files.dhparams",
+                               f"There is no {DH_FILE}: 4D generates one at first start, which can take "
+                               "several minutes.", "Install the standard ffdhe2048 group now (instant)."))
+        if settings.tls_min_version != "1.3":
+            out.append(Finding(None, "tls.cipher_list", "", rule="cipher.builtin",
+                               reason="The cipher list is 4D's built-in one (not published); predicted as "
+                                      "OpenSSL's default."))
+        return out
+    if settings.tls_min_version == "1.3":
+        out.append(Finding(INFO, "tls.cipher_list",
+                           "With TLS 1.3 only, the cipher list has no effect (it applies to TLS 1.2 and older).",
+                           "Clear it, or allow TLS 1.2."))
+    analysis = analyse(text)
+    if analysis.error or not analysis.suites:
+        if analysis.error:
+            out.append(Finding(ERROR, "tls.cipher_list", analysis.error,
+                               "Check the spelling against `openssl ciphers -v`, or choose a profile."))
+        if settings.tls_min_version != "1.3":
+            out.append(Finding(None, "tls.cipher_list", "", cap="F", rule="cipher.no_suite",
+                               reason="The cipher list selects no suite: TLS 1.2 handshakes fail."))
+        if analysis.error:
+            return out
+    if analysis.unknown:
+        out.append(Finding(ERROR, "tls.cipher_list",
+                           f"OpenSSL does not know {', '.join(repr(t) for t in analysis.unknown)} "
+                           "and would silently ignore it.", "Correct the spelling, or choose a profile."))
+    if settings.tls_min_version == "1.3":
+        return out
+    if analysis.anonymous:
+        out.append(Finding(ERROR, "tls.cipher_list",
+                           "The list allows anonymous suites, which anyone in the middle can intercept.",
+                           "Add !aNULL to the list."))
+    if not analysis.forward_secret:
+        out.append(Finding(WARNING, "tls.cipher_list",
+                           "No suite with ECDHE or DHE: no forward secrecy (4D's doc: a custom list must "
+                           "contain DH or ECDH entries).", "Add ECDHE suites, or choose the Intermediate profile.",
+                           cap="B", reason="No forward secrecy (no ECDHE/DHE suite): capped at B.",
+                           rule="cipher.no_forward_secrecy"))
+    if not analysis.aead:
+        out.append(Finding(WARNING, "tls.cipher_list",
+                           "No AEAD suite (GCM or ChaCha20-Poly1305): SSL Labs caps the grade at B.",
+                           "Add ECDHE-RSA-AES128-GCM-SHA256 or choose the Intermediate profile.",
+                           cap="B", reason="No AEAD suite: capped at B.", rule="cipher.no_aead"))
+    if any(s.bits < 128 for s in analysis.suites):
+        out.append(Finding(None, "tls.cipher_list", "", cap="C", rule="cipher.weak",
+                           reason="Suites weaker than 128 bits (e.g. 3DES) are enabled: capped at C."))
+    used = dhparams_used(settings, analysis)
+    if used and not facts.dhparams_present:
+        out.append(Finding(WARNING, "files.dhparams",
+                           f"DHE suites are enabled but there is no {DH_FILE}: 4D generates one at first "
+                           "start, which can take several minutes.",
+                           "Install the standard ffdhe2048 group now (instant)."))
+    if facts.dhparams_present and not used:
+        out.append(Finding(INFO, "files.dhparams", f"{DH_FILE} is not used: the cipher list has no DHE suite.", ""))
+    return out
+
+
+def _host_name_findings(settings) -> list[Finding]:
+    bad = [n for n in split_names(settings.web_host_names) if not is_host_name(n)]
+    if not bad:
+        return []
+    return [Finding(ERROR, "web.host_names", f"{bad[0]!r} is not a host name.",
+                    "Use names like www.example.com, separated by commas.")]
+
+
+def findings(settings, facts: FileFacts | None = None) -> list[Finding]:
+    """Every verdict of every rule on these settings and files, in rule order (problems and grade notes)."""
+    facts = facts or FileFacts()
+    return (_port_findings(settings) + _hsts_findings(settings) + _tls_findings(settings, facts)
+            + _file_findings(settings, facts) + _host_name_findings(settings))
