@@ -18,16 +18,30 @@ def test_check_json_is_stable(demo):
 
 def test_check_exit_1_on_errors_with_words(demo):
     assert run_cli("settings", demo, "set", "web.https_enabled=true").returncode == 0
+    (demo / "cert.pem").write_text("a certificate without its key\n")
     done = run_cli("check", demo)
     assert done.returncode == 1
-    assert "error  web.https_enabled: HTTPS is enabled but key.pem and cert.pem are missing" in done.stdout
+    assert "error  web.https_enabled: HTTPS is enabled and cert.pem is in" in done.stdout
     data = json.loads(run_cli("check", demo, "--json").stdout)
     assert data["ok"] is False
     assert data["problems"][0] == {
         "severity": "error", "key": "web.https_enabled",
-        "message": f"HTTPS is enabled but key.pem and cert.pem are missing in {demo.resolve()}.",
-        "fix": "Install a certificate (Certificates page), or a development certificate for testing.",
+        "message": f"HTTPS is enabled and cert.pem is in {demo.resolve()}, but key.pem is missing: 4D cannot use "
+                   "one without the other.",
+        "fix": "Install the certificate and its key together (Certificates page), or remove the lone file.",
     }
+
+
+def test_https_without_any_files_is_a_warning_not_an_error(demo):
+    # 4D starts HTTPS with the certificate it ships with: a warning, exit 0.
+    assert run_cli("settings", demo, "set", "web.https_enabled=true").returncode == 0
+    done = run_cli("check", demo, "--json")
+    assert done.returncode == 0, done.stdout
+    data = json.loads(done.stdout)
+    assert data["ok"] is True
+    warning = next(p for p in data["problems"] if p["key"] == "web.https_enabled")
+    assert warning["severity"] == "warning" and "4D uses its built-in certificate" in warning["message"]
+    assert data["grade"]["grade"] == "T"
 
 
 def test_check_exit_2_when_unreadable(demo, tmp_path):

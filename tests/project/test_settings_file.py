@@ -92,10 +92,10 @@ def test_missing_settings_file_is_created_in_4d_shape(project_factory):
     root = project_factory(None)
     project = load_project(root)
     assert all(s.source is Source.DEFAULT for s in project.sources.values())
-    save_project(project, project.settings.replace(**{"web.https_enabled": False}))
+    save_project(project, project.settings.replace(**{"web.https_enabled": True}))
     text = (root / STRUCTURE).read_text()
     assert text.startswith('<?xml version="1.0" encoding="UTF-8"?><preferences stamp="1">\n\t<com.4d>\n')
-    assert "\t\t<web>\n\t\t\t<standalone_server>\n\t\t\t\t<configuration allow_ssl=\"false\"/>" in text
+    assert "\t\t<web>\n\t\t\t<standalone_server>\n\t\t\t\t<configuration allow_ssl=\"true\"/>" in text
     assert load_project(root).sources["web.https_enabled"].source is Source.STRUCTURE
 
 

@@ -152,10 +152,11 @@ OPTIONS: tuple[Option, ...] = (
         "web.http_port", int, 80, "HTTP Port", "TCP port of the web server for HTTP; 0 means 80.", "web",
         XmlPath(_WEB, "port_number"), zero_means=80, **_PORT,
     ),
-    # 4D's factory default for Enable HTTPS is not published for v19+; the old web TLS page says
-    # "By default, TLS connections are allowed" and sample projects write allow_ssl="false" explicitly.
+    # A missing allow_ssl is HTTPS off: 4D's Settings dialog shows Enable HTTPS unchecked for a new project, and
+    # real projects (tests/data/corpus) write allow_ssl="false" 22 times and "true" 3 times, never relying
+    # on an "on" default.
     Option(
-        "web.https_enabled", bool, True, "Enable HTTPS", "Accept TLS (HTTPS) connections.", "web",
+        "web.https_enabled", bool, False, "Enable HTTPS", "Accept TLS (HTTPS) connections.", "web",
         XmlPath(_WEB, "allow_ssl"),
     ),
     # 4D documents "0 means 80" for HTTP only; for HTTPS 0 is not documented, so it is refused.

@@ -13,7 +13,7 @@ from dataclasses import FrozenInstanceError
 FIELDS = (
     ('web_http_enabled', True),
     ('web_http_port', 80),
-    ('web_https_enabled', True),
+    ('web_https_enabled', False),
     ('web_https_port', 443),
     ('web_listening_address', ''),
     ('web_certificate_folder', ''),
@@ -79,7 +79,7 @@ class SettingsValues:
         self,
         web_http_enabled: bool = True,
         web_http_port: int = 80,
-        web_https_enabled: bool = True,
+        web_https_enabled: bool = False,
         web_https_port: int = 443,
         web_listening_address: str = '',
         web_certificate_folder: str = '',

@@ -179,7 +179,7 @@ def plan_for(path: str | Path, values: dict | None = None) -> PreviewPlan:
     version = project.version if not values or "project.4d_version" not in values else _version(project, settings)
     if tls_users:
         folder = project.paths.tls_folder(settings.web_certificate_folder)
-        if not (folder / "key.pem").is_file() and not (folder / "cert.pem").is_file():
+        if not (folder / KEY_FILE).is_file() and not (folder / CERT_FILE).is_file():
             note, scratch, folder = _throw_away(specs, version.effective)
             notes.append(note + ("" if not version.assumed else f" (4D {version.effective} assumed: the project "
                                                                  "does not say which 4D runs it)"))
@@ -211,8 +211,8 @@ def _throw_away(specs: list[ListenerSpec], release) -> tuple[str, object, Path]:
     scratch = tempfile.TemporaryDirectory(prefix="tlsgui-preview-")
     folder = Path(scratch.name)
     key = generate_key("ecdsa", curve="p256")
-    (folder / "key.pem").write_bytes(key_to_pem(key))
-    (folder / "cert.pem").write_bytes(make_selfsigned(key, "localhost", days=1))
+    (folder / KEY_FILE).write_bytes(key_to_pem(key))
+    (folder / CERT_FILE).write_bytes(make_selfsigned(key, "localhost", days=1))
     roles = {s.role for s in specs if s.tls}
     dynamic = holds("cs_sql_tls_without_files", release)
     parts = []
