@@ -43,6 +43,7 @@ def test_startup_wiring_is_shown_and_the_button_inserts_the_call(open_window, de
     window.document.push_setting("tls.cipher_list", "ECDHE+AESGCM")
     assert "which onStartup.4dm and onServerStartup.4dm do not call" in page.ui.startup_status.text()
     assert not page.ui.wire_startup_button.isHidden()
+    assert [p.severity.value for p in window.document.problems if p.key == "files.startup"] == ["warning"]
     page.ui.wire_startup_button.click()
     assert (db / "onStartup.4dm").read_bytes().startswith(b"//%attributes = {}\r\nTLS_ApplySettings  // added")
     assert (db / "onServerStartup.4dm").exists()
@@ -78,3 +79,15 @@ def test_remote_web_section_is_shown_read_only(open_window, tmp_path):
 
 def test_no_remote_section_no_group(open_window, demo):
     assert open_window(demo).page("web").ui.remote_web_group.isHidden()
+
+
+def test_pages_say_where_each_server_reads_its_certificate_for_the_release(open_window, tmp_path):
+    window = open_window(copy_project("4d-depot__4D-Demo-AI-Automation", tmp_path))  # 21 R3
+    window.document.push_setting("sql.tls_enabled", True)
+    note = window.page("client_server").ui.restart_note.text()
+    assert "4D 21 R3: key.pem and cert.pem not needed: 4D configures TLS at start-up." in note
+    assert "4D 21 R3: key.pem and cert.pem not needed" in window.page("sql").ui.sql_connect_note.text()
+    window.document.push_setting("project.4d_version", "20")
+    window.page("client_server").refresh()
+    assert "4D 20: key.pem and cert.pem go in the Resources folder of the 4D Server application" in \
+        window.page("client_server").ui.restart_note.text()

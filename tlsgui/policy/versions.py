@@ -126,6 +126,12 @@ def install_locations(release: Release) -> tuple[Installed, ...]:
                           source("cs_sql_tls_without_files")),
                 Installed("sql", False, "not needed: 4D configures TLS at start-up", source("cs_sql_tls_without_files")))
     return (web,
-            Installed("client_server", True, "the Resources folder of the 4D Server application and of each "
+            Installed("client_server", True, "in the Resources folder of the 4D Server application and of each "
                                              "remote 4D", source("app_server_files_in_resources")),
             Installed("sql", True, "next to the project folder", source("app_server_files_in_resources")))
+
+
+def certificate_words(release: Release, server: str) -> str:
+    """For a page: where this server's key.pem/cert.pem go on this release, e.g. "4D 21: not needed: …"."""
+    found = next(item for item in install_locations(release) if item.server == server)
+    return f"4D {release}: key.pem and cert.pem {'go ' if found.needs_files else ''}{found.where}."
