@@ -124,3 +124,16 @@ def test_a_missing_project_path_does_not_open_a_window(tmp_path):
     done = run_cli(tmp_path / "nowhere")
     assert done.returncode == 2
     assert "neither a command nor an existing project folder" in done.stderr
+
+
+def test_selfsigned_says_where_the_application_server_reads_its_files_per_release(demo):
+    assert run_cli("settings", demo, "set", "client_server.encryption=true", "project.4d_version=20").returncode == 0
+    done = run_cli("selfsigned", demo, "--cn", "localhost")
+    assert done.returncode == 0, done.stderr
+    assert ("note: Client-server encryption on 4D 20 reads key.pem and cert.pem in the Resources folder of the 4D "
+            "Server application and of each remote 4D: copy them there") in done.stdout
+    assert run_cli("settings", demo, "set", "project.4d_version=20R4").returncode == 0
+    (demo.parent / "for-clients").mkdir()
+    done = run_cli("export", demo, demo.parent / "for-clients")
+    assert done.returncode == 0, done.stderr
+    assert "note: Client-server encryption on 4D 20 R4: files not needed: 4D configures TLS at start-up." in done.stdout
