@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from corpus import copy_project
+from PySide6.QtCore import Qt
 
 
 def test_version_from_the_project_file_then_set_by_the_user(qtbot, open_window, tmp_path):
@@ -41,13 +42,13 @@ def test_startup_wiring_is_shown_and_the_button_inserts_the_call(open_window, de
     window = open_window(demo)
     page = window.page("tls")
     window.document.push_setting("tls.cipher_list", "ECDHE+AESGCM")
-    assert "which onStartup.4dm and onServerStartup.4dm do not call" in page.ui.startup_status.text()
+    assert "which onStartup.4dm and onServerStartup.4dm do not call" in page.ui.files_startup.text()
     assert not page.ui.wire_startup_button.isHidden()
     assert [p.severity.value for p in window.document.problems if p.key == "files.startup"] == ["warning"]
     page.ui.wire_startup_button.click()
     assert (db / "onStartup.4dm").read_bytes().startswith(b"//%attributes = {}\r\nTLS_ApplySettings  // added")
     assert (db / "onServerStartup.4dm").exists()
-    assert "which On Startup and On Server Startup call" in page.ui.startup_status.text()
+    assert "which On Startup and On Server Startup call" in page.ui.files_startup.text()
     assert page.ui.wire_startup_button.isHidden()
     assert not any(p.key == "files.startup" for p in window.document.problems)
 
@@ -62,7 +63,7 @@ def test_read_only_startup_method_gets_words_in_the_page(open_window, demo):
         page = window.page("tls")
         window.document.push_setting("tls.cipher_list", "ECDHE+AESGCM")
         page.ui.wire_startup_button.click()
-        assert "read-only; nothing was written" in page.ui.startup_status.text()
+        assert "read-only; nothing was written" in page.ui.files_startup.text()
         assert (db / "onStartup.4dm").read_text() == "BEEP\n" and not (db / "onServerStartup.4dm").exists()
     finally:
         (db / "onStartup.4dm").chmod(0o644)
@@ -91,3 +92,13 @@ def test_pages_say_where_each_server_reads_its_certificate_for_the_release(open_
     window.page("client_server").refresh()
     assert "4D 20: key.pem and cert.pem go in the Resources folder of the 4D Server application" in \
         window.page("client_server").ui.restart_note.text()
+
+
+def test_the_startup_problem_leads_to_the_tls_page(qtbot, open_window, demo):
+    window = open_window(demo)
+    window.document.push_setting("tls.cipher_list", "ECDHE+AESGCM")
+    rows = window.ui.diagnostics.list
+    item = next(rows.item(i) for i in range(rows.count())
+                if rows.item(i).data(Qt.ItemDataRole.UserRole) == "files.startup")
+    rows.itemClicked.emit(item)
+    assert window.current_page_name() == "tls"

@@ -117,3 +117,10 @@ def test_updated_rules_ignores_entries_that_are_not_objects():
     rules = ["odd", 3, {"setHeaders": "not an object"}]
     assert updated_rules(rules, False, 1) == rules
     assert updated_rules(rules, True, 1)[:3] == rules
+
+
+def test_unreadable_rules_file_is_noticed_when_the_project_opens(project_factory):
+    root = on("21", project_factory)
+    (root / RULES).write_text('{"regexPattern": "/(.*)"}')
+    notices = load_project(root).notices
+    assert any("HTTPRules.json: The file holds a JSON dict, not a list of rules." in n for n in notices)

@@ -308,3 +308,20 @@ def test_duplicate_elements_are_noticed_and_the_save_writes_nothing(project_fact
     with pytest.raises(SettingsFileError, match="several elements"):
         save_project(project, project.settings.replace(**{"sql.port": 19900}))
     assert tree_bytes(root) == before
+
+
+def test_an_element_order_4d_does_not_write_is_kept_as_it_is(project_factory):
+    """<configuration> after <options>, <web> last, attributes out of ASCII order: read, edited, not reordered."""
+    text = ('<?xml version="1.0" encoding="UTF-8"?><preferences stamp="4">\n\t<com.4d>\n'
+            '\t\t<sql>\n\t\t\t<publication port_number="19812" launch_at_startup="false"/>\n\t\t</sql>\n'
+            '\t\t<web>\n\t\t\t<standalone_server>\n\t\t\t\t<options/>\n'
+            '\t\t\t\t<configuration port_number="80" allowHttp="true"/>\n'
+            '\t\t\t</standalone_server>\n\t\t</web>\n\t</com.4d>\n</preferences>')
+    root = project_factory(text)
+    project = load_project(root)
+    assert (project.settings.sql_port, project.settings.web_http_port) == (19812, 80)
+    save_project(project, project.settings.replace(**{"sql.launch_at_startup": True, "web.https_port": 8443}))
+    after = (root / "Project/Sources/settings.4DSettings").read_text()
+    assert after == text.replace('stamp="4"', 'stamp="5"').replace(
+        'launch_at_startup="false"', 'launch_at_startup="true"').replace(
+        'port_number="80" allowHttp="true"', 'https_port_number="8443" port_number="80" allowHttp="true"')

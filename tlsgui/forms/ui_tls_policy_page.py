@@ -74,11 +74,11 @@ class Ui_TlsPolicyPage(object):
         self.startup_group.setObjectName(u"startup_group")
         self.startup_layout = QHBoxLayout(self.startup_group)
         self.startup_layout.setObjectName(u"startup_layout")
-        self.startup_status = QLabel(self.startup_group)
-        self.startup_status.setObjectName(u"startup_status")
-        self.startup_status.setWordWrap(True)
+        self.files_startup = QLabel(self.startup_group)
+        self.files_startup.setObjectName(u"files_startup")
+        self.files_startup.setWordWrap(True)
 
-        self.startup_layout.addWidget(self.startup_status)
+        self.startup_layout.addWidget(self.files_startup)
 
         self.wire_startup_button = QPushButton(self.startup_group)
         self.wire_startup_button.setObjectName(u"wire_startup_button")

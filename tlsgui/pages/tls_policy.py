@@ -23,6 +23,7 @@ class TlsPolicyPage(SettingsPage):
     icon_name = "tls"
     form_class = Ui_TlsPolicyPage
     KEYS = ("project.4d_version", "tls.min_version", "tls.cipher_list")
+    TARGETS = ("files.startup",)  # the "Applied at start-up" status
 
     test_requested = Signal()  # "Test TLS…": the window runs the preview + probe
 
@@ -57,12 +58,12 @@ class TlsPolicyPage(SettingsPage):
         try:
             written = self.document.wire_startup()
         except TlsguiError as exc:
-            self.ui.startup_status.setText(f"<span style='color:#b3261e'>✗ {escape(str(exc))}</span>")
+            self.ui.files_startup.setText(f"<span style='color:#b3261e'>✗ {escape(str(exc))}</span>")
             return
         self.refresh()
         if written:
             names = ", ".join(escape(p.rsplit("/", 1)[-1]) for p in written)
-            self.ui.startup_status.setText(self.ui.startup_status.text() + f"<br>Wrote {names} (backup first).")
+            self.ui.files_startup.setText(self.ui.files_startup.text() + f"<br>Wrote {names} (backup first).")
 
     def refresh(self) -> None:
         s = self.document.settings
@@ -131,7 +132,7 @@ class TlsPolicyPage(SettingsPage):
         else:
             text = (f"{', '.join(LABELS[k] for k in keys).capitalize()}: applied by TLS_ApplySettings, which "
                     "On Startup and On Server Startup call.")
-        self.ui.startup_status.setText(text)
+        self.ui.files_startup.setText(text)
 
     @staticmethod
     def _forward_secrecy(min_version: str, analysis) -> str:

@@ -190,6 +190,14 @@ def load_project(path: str | Path) -> Project:
     project.settings = Settings(**{o.key.replace(".", "_"): sources[o.key].value for o in OPTIONS})
     if project.version_hint.notice and not project.settings.project_4d_version:
         project.notices.append(project.version_hint.notice)
+    if paths.http_rules.exists():
+        from tlsgui.project.http_rules import read_rules
+
+        try:
+            read_rules(paths.http_rules)
+        except SettingsFileError as exc:
+            # 4D 21 cannot use it either; tlsgui reports it and never overwrites it (a save touching HSTS refuses).
+            project.notices.append(str(exc))
     return project
 
 
