@@ -325,3 +325,27 @@ def test_an_element_order_4d_does_not_write_is_kept_as_it_is(project_factory):
     assert after == text.replace('stamp="4"', 'stamp="5"').replace(
         'launch_at_startup="false"', 'launch_at_startup="true"').replace(
         'port_number="80" allowHttp="true"', 'https_port_number="8443" port_number="80" allowHttp="true"')
+
+
+VALUES = {"allowHttp": ["true", "false"], "allow_ssl": ["true", "false"], "use_encryption": ["true", "false"],
+          "port_number": ["80", "8080", "19812"], "https_port_number": ["443", "8443"],
+          "publication_port": ["19813", "20000"], "listening_address": ["", "::1", "127.0.0.1"],
+          "certificate_folder": ["", ODD_FOLDER], "use_legacy_network_layer": ["true", "false"],
+          "launch_at_startup": ["true", "false"], "allow_user_settings": ["true", "false"]}
+
+
+@given(st.sampled_from(SETTINGS_FILES), st.sampled_from(list(VARIANTS)),
+       st.lists(st.tuples(st.sampled_from(XML_PATHS), st.integers(0, 2)), min_size=1, max_size=8))
+def test_any_sequence_of_edits_undone_gives_the_original_bytes(path, variant, edits):
+    """Edits in any order, then each attribute set back to what the file had (or dropped): the bytes as read."""
+    original = VARIANTS[variant](path.read_bytes())
+    sf = parse_settings(original, Path("s.4DSettings"))
+    first = {where: sf.get(where)[0] for where, _ in edits}
+    for where, pick in edits:
+        choices = VALUES[where.attribute]
+        sf.set(where, choices[pick % len(choices)], absent_means="(absent)")
+        assert parse_settings(sf.to_bytes(), Path("s")).get(where)[0] == choices[pick % len(choices)]
+        assert line_endings(sf.to_bytes()) <= (line_endings(original) or {b"\n"})
+    for where, was in first.items():
+        sf.set(where, "(absent)" if was is None else was, absent_means="(absent)")
+    assert sf.to_bytes() == original
