@@ -124,3 +124,29 @@ def test_unreadable_rules_file_is_noticed_when_the_project_opens(project_factory
     (root / RULES).write_text('{"regexPattern": "/(.*)"}')
     notices = load_project(root).notices
     assert any("HTTPRules.json: The file holds a JSON dict, not a list of rules." in n for n in notices)
+
+
+def test_hsts_written_by_hand_in_the_rules_is_read_on_21_only(project_factory):
+    root = on("21", project_factory)
+    (root / RULES).write_text(json.dumps([{"regexPattern": "/(.*)",
+                                           "setHeaders": {"Strict-Transport-Security": "max-age=31536000"}}]))
+    project = load_project(root)
+    assert (project.settings.web_hsts_enabled, project.settings.web_hsts_max_age) == (True, 31536000)
+    assert project.sources["web.hsts_enabled"].source.label == "HTTPRules.json"
+    root20 = on("20 R4", project_factory)
+    (root20 / RULES).write_bytes((root / RULES).read_bytes())
+    assert load_project(root20).settings.web_hsts_enabled is False  # 4D 20 R4 does not read the file
+
+
+def test_a_rule_for_some_urls_only_is_not_read_as_hsts(project_factory):
+    root = on("21", project_factory)
+    (root / RULES).write_text(json.dumps([{"regexPattern": "/shop/(.*)",
+                                           "setHeaders": {"Strict-Transport-Security": "max-age=31536000"}}]))
+    assert load_project(root).settings.web_hsts_enabled is False
+
+
+def test_hsts_on_in_the_sidecar_without_a_rule_gets_words(project_factory):
+    root = on("21", project_factory)
+    save(root, **{"web.hsts_enabled": True})
+    (root / RULES).write_text("[]")
+    assert any("no Strict-Transport-Security rule for all URLs" in n for n in load_project(root).notices)

@@ -50,6 +50,7 @@ class Source(Enum):
     STRUCTURE = "structure"  # Project/Sources/settings.4DSettings
     USER = "user"  # Settings/settings.4DSettings
     USER_DATA = "user_data"  # Data/Settings/settings.4DSettings
+    HTTP_RULES = "http_rules"  # Project/Sources/HTTPRules.json (4D 21+: HSTS as a response header rule)
     SIDECAR = "sidecar"  # Project/Sources/tls-settings.json
 
     @property
@@ -62,6 +63,7 @@ _SOURCE_LABELS = {
     Source.STRUCTURE: "settings.4DSettings (structure)",
     Source.USER: "Settings/settings.4DSettings (user)",
     Source.USER_DATA: "Data/Settings/settings.4DSettings (user, data file)",
+    Source.HTTP_RULES: "HTTPRules.json",
     Source.SIDECAR: "tls-settings.json",
 }
 

@@ -134,3 +134,26 @@ def hsts_rules_output(paths, settings, release: Release, edited: list[str]) -> b
     if not holds("http_rules_file", release) or not any(key in HSTS_KEYS for key in edited):
         return None
     return rules_output(paths.http_rules, settings.web_hsts_enabled, settings.web_hsts_max_age)
+
+
+# Patterns that match every URL 4D passes to the rules (the docs' "All requests" example is "/(.*)").
+_ALL_URLS = {"/(.*)", "/.*", "^/.*", "^/(.*)", "(.*)", ".*", "^.*", "^(.*)"}
+
+
+def hsts_in_rules(rules: list) -> int | None:
+    """The max-age of a Strict-Transport-Security header set for all URLs, or None (the last such rule wins)."""
+    found = None
+    for rule in rules:
+        if not isinstance(rule, dict) or rule.get("regexPattern") not in _ALL_URLS:
+            continue
+        headers = rule.get("setHeaders")
+        if not isinstance(headers, dict):
+            continue
+        name = _header_key(headers)
+        value = headers.get(name) if name is not None else None
+        if not isinstance(value, str):
+            continue
+        age = re.search(r"max-age\s*=\s*\"?(\d{1,10})", value, re.IGNORECASE)
+        if age:
+            found = int(age.group(1))
+    return found

@@ -191,14 +191,38 @@ def load_project(path: str | Path) -> Project:
     if project.version_hint.notice and not project.settings.project_4d_version:
         project.notices.append(project.version_hint.notice)
     if paths.http_rules.exists():
-        from tlsgui.project.http_rules import read_rules
-
-        try:
-            read_rules(paths.http_rules)
-        except SettingsFileError as exc:
-            # 4D 21 cannot use it either; tlsgui reports it and never overwrites it (a save touching HSTS refuses).
-            project.notices.append(str(exc))
+        _read_hsts_rule(project, sources)
+        project.settings = Settings(**{o.key.replace(".", "_"): sources[o.key].value for o in OPTIONS})
     return project
+
+
+def _read_hsts_rule(project: Project, sources: dict[str, Sourced]) -> None:
+    """On 4D 21+, HSTS set in HTTPRules.json (by hand or by tlsgui) is what 4D sends: it wins over the sidecar.
+
+    An unreadable file is reported: 4D 21 cannot use it either, and tlsgui never overwrites it.
+    """
+    from tlsgui.policy.versions import holds
+    from tlsgui.project.http_rules import hsts_in_rules, read_rules
+
+    path = project.paths.http_rules
+    try:
+        rules, _data = read_rules(path)
+    except SettingsFileError as exc:
+        project.notices.append(str(exc))
+        return
+    if rules is None or not holds("http_rules_file", project.version.effective):
+        return
+    age = hsts_in_rules(rules)
+    if age is None:
+        if sources["web.hsts_enabled"].value:
+            project.notices.append(f"{path} has no Strict-Transport-Security rule for all URLs although HSTS is on "
+                                   "in tls-settings.json: 4D sends no HSTS header until tlsgui saves HSTS again.")
+        return
+    sources["web.hsts_enabled"] = Sourced(True, Source.HTTP_RULES, str(path))
+    try:
+        sources["web.hsts_max_age"] = Sourced(BY_KEY["web.hsts_max_age"].check(age), Source.HTTP_RULES, str(path))
+    except TlsguiError:
+        project.notices.append(f"{path}: max-age={age} is out of range; tlsgui shows the stored value instead.")
 
 
 def _format(option: Option, value: Any) -> str:
