@@ -137,3 +137,15 @@ def test_selfsigned_says_where_the_application_server_reads_its_files_per_releas
     done = run_cli("export", demo, demo.parent / "for-clients")
     assert done.returncode == 0, done.stderr
     assert "note: Client-server encryption on 4D 20 R4: files not needed: 4D configures TLS at start-up." in done.stdout
+
+
+def test_remote_mode_web_section_is_shown_with_its_source(tmp_path):
+    from corpus import copy_project
+
+    root = copy_project("JPods__WebClerk19", tmp_path)
+    data = json.loads(run_cli("settings", root, "--json").stdout)
+    assert data["remote_web"] == {"allow_ssl": {"value": "false", "source": "structure",
+                                                "file": str(root.resolve() / "Project/Sources/settings.4DSettings")}}
+    text = run_cli("settings", root).stdout
+    assert "Web server of 4D in remote mode (web/remote/configuration, read-only):" in text
+    assert "Enable HTTPS allow_ssl='false'  settings.4DSettings (structure)" in text
