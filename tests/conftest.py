@@ -17,6 +17,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 FIXTURES = Path(__file__).parent / "data"
 
 
+@pytest.fixture(autouse=True)
+def private_data_folder(tmp_path, monkeypatch):
+    """Every test gets its own empty user data folder (platformdirs reads XDG_DATA_HOME), so a development
+    CA on the machine running the tests never changes what `selfsigned` or the wizard make."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+
+
 @pytest.fixture
 def demo(tmp_path) -> Path:
     """A fresh copy of the demo project (settings in 4D's shape, no certificates)."""

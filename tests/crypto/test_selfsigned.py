@@ -54,3 +54,34 @@ def test_selfsigned_refused(capsys, demo, args, words):
     code, _, err = cli(capsys, "selfsigned", demo, *args)
     assert code == 2 and words in err, err
     assert tree_bytes(demo) == before
+
+
+def test_selfsigned_passes_the_webpki_verifier_with_itself_as_anchor(capsys, demo):
+    """Issue 16 item 5: SKI and AKI, CA:FALSE, key usage, serverAuth and SAN, so that a strict verifier
+    (cryptography's x509.verification, as sslyze uses) accepts it once the user trusts the certificate."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes
+
+    from tlsgui.crypto.devca import webpki_problem
+    from tlsgui.crypto.keys import load_private_key
+
+    code, _, err = cli(capsys, "selfsigned", demo, "--self-signed", "--san", "DNS:localhost,DNS:shop.test,IP:127.0.0.1")
+    assert code == 0, err
+    cert = x509.load_pem_x509_certificate((demo / "cert.pem").read_bytes())
+    ext = cert.extensions
+    assert ext.get_extension_for_class(x509.AuthorityKeyIdentifier).value.key_identifier == \
+        ext.get_extension_for_class(x509.SubjectKeyIdentifier).value.digest
+    assert ext.get_extension_for_class(x509.BasicConstraints).critical
+    for host in ("localhost", "shop.test", "127.0.0.1"):
+        assert webpki_problem([cert], cert, host) is None, host
+    assert "subjectAltName" in webpki_problem([cert], cert, "other.test")
+    # The same certificate re-signed without its AKI is what tlsgui made before: the verifier refuses it.
+    key = load_private_key((demo / "key.pem").read_bytes())
+    builder = (x509.CertificateBuilder().subject_name(cert.subject).issuer_name(cert.issuer)
+               .public_key(cert.public_key()).serial_number(cert.serial_number)
+               .not_valid_before(cert.not_valid_before_utc).not_valid_after(cert.not_valid_after_utc))
+    for extension in ext:
+        if not isinstance(extension.value, x509.AuthorityKeyIdentifier):
+            builder = builder.add_extension(extension.value, extension.critical)
+    old = builder.sign(key, hashes.SHA256())
+    assert "2.5.29.35: Certificate is missing required extension" in (webpki_problem([old], old, "localhost") or "")  # AKI

@@ -17,6 +17,7 @@ COMMANDS: dict[str, tuple[str, ...]] = {
     "tlsgui.cli.settings_commands": ("demo", "check", "settings"),
     "tlsgui.cli.cert_commands": ("key", "csr", "install", "selfsigned", "dhparams", "backups", "export"),
     "tlsgui.cli.preview_commands": ("serve", "probe"),
+    "tlsgui.cli.devca_commands": ("devca",),
 }
 COMMAND_MODULES = tuple(COMMANDS)
 COMMAND_NAMES = frozenset(name for names in COMMANDS.values() for name in names)

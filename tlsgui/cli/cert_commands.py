@@ -46,12 +46,17 @@ def register(sub) -> None:
     install.add_argument("--json", action="store_true", help="machine-readable output")
     install.set_defaults(handler=cmd_install)
 
-    selfsigned = sub.add_parser("selfsigned", help="make and install a self-signed development certificate")
+    selfsigned = sub.add_parser("selfsigned", help="make and install a development certificate: issued by the "
+                                                   "development CA when there is one (tlsgui devca), else "
+                                                   "self-signed")
     selfsigned.add_argument("project")
     selfsigned.add_argument("--cn", default="localhost", help="common name (default localhost)")
     selfsigned.add_argument("--san", default="", help="names: DNS:name,IP:addr,... "
                                                       "(default localhost, 127.0.0.1, ::1)")
-    selfsigned.add_argument("--days", type=int, default=365, help="validity, 1 to 398 days (default 365)")
+    selfsigned.add_argument("--days", type=int, help="validity: 1 to 90 days from the development CA (default 90), "
+                                                     "1 to 398 self-signed (default 365)")
+    selfsigned.add_argument("--self-signed", action="store_true",
+                            help="a bare self-signed certificate even when a development CA exists")
     selfsigned.add_argument("--type", default="rsa", choices=["rsa", "ecdsa"])
     selfsigned.add_argument("--json", action="store_true", help="machine-readable output")
     selfsigned.set_defaults(handler=cmd_selfsigned)
@@ -179,24 +184,38 @@ def cmd_install(args) -> int:
 def cmd_selfsigned(args) -> int:
     from tlsgui.crypto.checks import check_certificate
     from tlsgui.crypto.csr import parse_san_list
+    from tlsgui.crypto.devca import issue_leaf
     from tlsgui.crypto.importer import read_bundle
     from tlsgui.crypto.keys import generate_key
     from tlsgui.crypto.selfsigned import DEFAULT_SANS, make_selfsigned
+    from tlsgui.policy.devca import DEFAULT_LEAF_DAYS
+    from tlsgui.project.devca_folder import load_devca
     from tlsgui.project.install import install_selfsigned, tls_folder
 
     project = _project(args.project)
     sans = parse_san_list(args.san) or DEFAULT_SANS
+    # A damaged or foreign CA file stops here in words (--self-signed does not read it at all).
+    ca = None if args.self_signed else load_devca()
     key = generate_key(args.type)
-    pem = make_selfsigned(key, args.cn, sans, args.days)
+    if ca is not None:
+        pem = issue_leaf(ca, key, args.cn, sans, DEFAULT_LEAF_DAYS if args.days is None else args.days)
+    else:
+        pem = make_selfsigned(key, args.cn, sans, 365 if args.days is None else args.days)
     backup = install_selfsigned(project, key, pem)
-    leaf = read_bundle(pem).certificates[0]
-    checks = check_certificate(leaf, key=key, host_names=project.settings.web_host_names)
+    chain = read_bundle(pem).certificates
+    checks = check_certificate(chain[0], key=key, host_names=project.settings.web_host_names,
+                               self_signed=ca is None)
+    issuer = f"issued by the development CA \"{ca.name}\"" if ca else "self-signed"
     if args.json:
         print_json({"format": JSON_FORMAT, "folder": str(tls_folder(project)), "backup": backup,
+                    "issuer": "devca" if ca else "self-signed", "ca_sha256": ca.fingerprint if ca else None,
                     "checks": [c.as_json("check") for c in checks]})
         return 0
     _print_checks(checks)
-    print(f"Installed a self-signed development certificate in {tls_folder(project)}")
+    print(f"Installed a development certificate ({issuer}) in {tls_folder(project)}")
+    if ca is None and not args.self_signed:
+        print("Browsers will warn about it; `tlsgui devca create` and `tlsgui devca trust` make certificates "
+              "this computer trusts.")
     if backup:
         print(f"The previous files are in backup {backup}.")
     for note in location_notes(project):

@@ -1,5 +1,9 @@
 """Development certificates: self-signed, with proper SANs and serverAuth, valid at most 398 days."""
 
+# Made to pass strict verifiers (cryptography's `x509.verification`, sslyze) once the user trusts the
+# certificate itself: SKI and AKI (RFC 5280 sections 4.2.1.1-2; the WebPKI profile requires an AKI in
+# end-entity certificates), CA:FALSE, key usage, the serverAuth EKU and the names in the SAN.
+
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
@@ -29,6 +33,7 @@ def make_selfsigned(key, common_name: str = "localhost", sans: tuple[str, ...] =
     # Backdated an hour so that a client whose clock is slightly behind still accepts it.
     start = (now or datetime.now(timezone.utc)) - timedelta(hours=1)
     public = key.public_key()
+    ski = x509.SubjectKeyIdentifier.from_public_key(public)
     cert = (
         x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(public)
         .serial_number(x509.random_serial_number())
@@ -40,7 +45,9 @@ def make_selfsigned(key, common_name: str = "localhost", sans: tuple[str, ...] =
                                      data_encipherment=False, key_agreement=False, key_cert_sign=False,
                                      crl_sign=False, encipher_only=False, decipher_only=False), critical=True)
         .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.SERVER_AUTH]), critical=False)
-        .add_extension(x509.SubjectKeyIdentifier.from_public_key(public), critical=False)
+        .add_extension(ski, critical=False)
+        # Self-signed: the authority is the certificate itself, so its AKI names its own key.
+        .add_extension(x509.AuthorityKeyIdentifier.from_issuer_subject_key_identifier(ski), critical=False)
         .sign(key, hashes.SHA256())
     )
     return cert.public_bytes(serialization.Encoding.PEM)

@@ -9,7 +9,7 @@ from PySide6.QtCore import Signal
 
 from tlsgui.forms.ui_certificates_page import Ui_CertificatesPage
 from tlsgui.pages.base import SettingsPage
-from tlsgui.policy.files import KEY_FILE
+from tlsgui.policy.files import CERT_FILE, KEY_FILE
 from tlsgui.project.backups import list_backups
 
 
@@ -40,6 +40,7 @@ class CertificatesPage(SettingsPage):
         ui.refresh_button.clicked.connect(self.document.refresh_facts)
         ui.test_button.setToolTip("Serve these files on 127.0.0.1 and check them with real TLS clients")
         ui.test_button.clicked.connect(self.test_requested)
+        self._add_devca_row()
         self.document.facts_changed.connect(self.refresh)
 
     def read_only_widgets(self):
@@ -64,6 +65,7 @@ class CertificatesPage(SettingsPage):
         ui.cert_names.setText(escape(", ".join(cert.names)) if cert and cert.names else "—")
         ui.cert_issuer.setText(escape(cert.issuer) if cert else "—")
         ui.cert_chain.setText(f"{cert.chain_length} certificate(s) in cert.pem" if cert else "—")
+        self.cert_devca.setText(self._devca_words(Path(facts.tls_folder) / CERT_FILE, cert is not None))
         ui.cert_key_type.setText(f"{cert.key_type} {cert.key_bits} bits, signed with {cert.signature_hash or '?'}"
                                  if cert else "—")
         ui.cert_validity.set_validity(cert.not_before if cert else None, cert.not_after if cert else None, now)
@@ -75,6 +77,53 @@ class CertificatesPage(SettingsPage):
         else:
             ui.files_dhparams.setText(("present" + reading) if facts.dhparams_present else "missing (optional)")
         self._show_pending_and_backups()
+
+    def _add_devca_row(self) -> None:
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QLabel
+
+        grid = self.ui.files_group_grid
+        row = grid.rowCount()
+        label = QLabel("Development CA:", self.ui.files_group)
+        self.cert_devca = QLabel("—", self.ui.files_group)
+        self.cert_devca.setObjectName("cert_devca")
+        self.cert_devca.setWordWrap(True)
+        self.cert_devca.setTextFormat(Qt.TextFormat.RichText)
+        grid.addWidget(label, row, 0, 1, 1)
+        grid.addWidget(self.cert_devca, row, 1, 1, 2)
+        self._devca_cache: tuple = ((), "")
+
+    def _devca_words(self, cert_path: Path, have_cert: bool) -> str:
+        """Whether cert.pem comes from this computer's development CA and whether this computer trusts it.
+        Asked again only when cert.pem, the CA or the NSS database changed (certutil costs ~20 ms)."""
+        from tlsgui.project.devca_folder import CA_CERT, devca_folder
+        from tlsgui.project.trust_stores import default_nss_db
+
+        stamp = tuple(self._mtime(p) for p in (cert_path, devca_folder() / CA_CERT, default_nss_db() / "cert9.db"))
+        if self._devca_cache[0] == stamp:
+            return self._devca_cache[1]
+        from tlsgui.project.devca_status import devca_state
+
+        state = devca_state(cert_path if have_cert else None)
+        if state.problem:
+            words = f"<span style='color:#b3261e'>{escape(state.problem)}</span>"
+        elif not state.ca_name:
+            words = "none on this computer (the development certificate path of the wizard can make one)"
+        else:
+            trusted = (f"this computer trusts it ({escape('; '.join(state.trusted_in))})" if state.trusted else
+                       "<b>this computer does not trust it</b> (tlsgui devca trust)")
+            issued = {True: "cert.pem is issued by it", False: "cert.pem is not issued by it",
+                      None: "no certificate to compare"}[state.issued_by_ca]
+            words = f"{escape(state.ca_name)}: {issued}; {trusted}"
+        self._devca_cache = (stamp, words)
+        return words
+
+    @staticmethod
+    def _mtime(path: Path) -> float:
+        try:
+            return path.stat().st_mtime_ns
+        except OSError:
+            return 0
 
     @staticmethod
     def _key_state(facts) -> str:

@@ -1,4 +1,4 @@
-"""The development-certificate path: a self-signed certificate for localhost and the project's names."""
+"""The development-certificate path: self-signed, or issued by this computer's development CA and trusted here."""
 
 from __future__ import annotations
 
@@ -13,7 +13,9 @@ from tlsgui.crypto.selfsigned import DEFAULT_SANS, make_selfsigned
 from tlsgui.errors import TlsguiError
 from tlsgui.forms.ui_wizard_development_page import Ui_WizardDevelopmentPage
 from tlsgui.model.options import split_names
+from tlsgui.policy import devca as devca_rules
 from tlsgui.policy.limits import MAX_LIFETIME_DAYS
+from tlsgui.project.devca_status import devca_state, trust_plan_words
 from tlsgui.project.install import CERT, KEY, install_selfsigned, tls_folder
 from tlsgui.wizard.background import PageTask
 from tlsgui.wizard.base import WizardPage
@@ -46,10 +48,10 @@ def default_sans(host_names: str) -> list[str]:
     return entries
 
 
-def parse_days(text: str) -> int:
+def parse_days(text: str, max_days: int = MAX_LIFETIME_DAYS) -> int:
     """The validity in days from the field's text; TlsguiError with words for letters, 0, negatives, too long."""
     text = text.strip()
-    allowed = f"Type a whole number of days from 1 to {MAX_LIFETIME_DAYS}."
+    allowed = f"Type a whole number of days from 1 to {max_days}."
     if not text:
         raise TlsguiError("The validity is empty.", where="Valid for", fix=allowed)
     if not re.fullmatch(r"[+-]?\d{1,9}", text):
@@ -58,9 +60,11 @@ def parse_days(text: str) -> int:
     if days < 1:
         raise TlsguiError(f"{days} days: a certificate must be valid for at least 1 day.", where="Valid for",
                           fix=allowed)
-    if days > MAX_LIFETIME_DAYS:
-        raise TlsguiError(f"{days} days is too long: browsers reject server certificates valid for more than "
-                          f"{MAX_LIFETIME_DAYS} days.", where="Valid for", fix=allowed)
+    if days > max_days:
+        why = (f"browsers reject server certificates valid for more than {MAX_LIFETIME_DAYS} days"
+               if max_days == MAX_LIFETIME_DAYS else
+               f"the development CA issues certificates for at most {max_days} days (renewing is one click)")
+        raise TlsguiError(f"{days} days is too long: {why}.", where="Valid for", fix=allowed)
     return days
 
 
@@ -113,6 +117,7 @@ class DevelopmentPage(WizardPage):
         self.ui.problem_label.setStyleSheet(ERROR_STYLE)
         self.ui.trust_warning.setStyleSheet(WARNING_STYLE)
         self.ui.problem_label.hide()
+        self._add_trust_widgets()
         self.ui.common_name_edit.textChanged.connect(self._revalidate)
         self.ui.sans_edit.textChanged.connect(self._revalidate)
         self.ui.days_edit.textChanged.connect(self._revalidate)
@@ -130,7 +135,18 @@ class DevelopmentPage(WizardPage):
         """(common name, SANs, days) or TlsguiError naming the first wrong field."""
         cn = check_common_name(self.ui.common_name_edit.text())
         sans = check_sans(self.ui.sans_edit.toPlainText(), cn)
-        return cn, sans, parse_days(self.ui.days_edit.text())
+        if not self.trust_wanted():
+            return cn, sans, parse_days(self.ui.days_edit.text())
+        for name in (cn, *(entry.split(":", 1)[-1] for entry in sans)):
+            reason = devca_rules.why_not_development(name)
+            if reason:
+                raise TlsguiError(reason, where="Names", fix="Remove it, or clear “Trust on this computer” to make "
+                                                             "a self-signed certificate.")
+        return cn, sans, parse_days(self.ui.days_edit.text(), devca_rules.MAX_LEAF_DAYS)
+
+    def trust_wanted(self) -> bool:
+        """“Trust on this computer”: issue from the development CA (made if needed) and trust it here."""
+        return self.trust_check.isChecked()
 
     def problem(self) -> str:
         """The message shown under the form ("" when every field is fine)."""
@@ -148,8 +164,12 @@ class DevelopmentPage(WizardPage):
             names = split_names(settings.web_host_names)
             self.ui.common_name_edit.setText(names[0] if names else "localhost")
             self.ui.sans_edit.setPlainText("\n".join(default_sans(settings.web_host_names)))
-            self.ui.days_edit.setText(str(DEFAULT_DAYS))
+            self._devca = devca_state()
+            # With a CA already here, the certificate comes from it, as `tlsgui selfsigned` does.
+            self.trust_check.setChecked(bool(self._devca.ca_name))
+            self.ui.days_edit.setText(str(devca_rules.DEFAULT_LEAF_DAYS if self.trust_wanted() else DEFAULT_DAYS))
             self._filled = True
+        self._show_trust()
         self._show_files()
         self._revalidate()
         self._make_key()
@@ -166,12 +186,65 @@ class DevelopmentPage(WizardPage):
         if key is None:
             raise TlsguiError("The private key is still being made.", fix="Wait a moment, then press Finish again.")
         project = self.context.project_for_install()
-        pem = make_selfsigned(key, cn, sans, days)
+        if self.trust_wanted():
+            pem = self._issue_and_trust(key, cn, sans, days)
+        else:
+            pem = make_selfsigned(key, cn, sans, days)
         install_selfsigned(project, key, pem)  # TlsguiError (read-only folder...) keeps the wizard open
         folder = tls_folder(project)
         return [folder / KEY, folder / CERT]
 
     # ---- internals
+
+    def _add_trust_widgets(self) -> None:
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QCheckBox, QLabel
+
+        self._devca = None
+        self.trust_check = QCheckBox("Trust on this computer", self)
+        self.trust_check.setObjectName("trust_check")
+        self.trust_plan = QLabel(self)
+        self.trust_plan.setObjectName("trust_plan")
+        self.trust_plan.setWordWrap(True)
+        self.trust_plan.setTextFormat(Qt.TextFormat.RichText)
+        layout = self.ui.development_layout
+        layout.insertWidget(layout.indexOf(self.ui.trust_warning) + 1, self.trust_check)
+        layout.insertWidget(layout.indexOf(self.trust_check) + 1, self.trust_plan)
+        self.trust_check.toggled.connect(self._trust_toggled)
+
+    def _trust_toggled(self, checked: bool) -> None:
+        days = self.ui.days_edit.text().strip()
+        if checked and days == str(DEFAULT_DAYS):
+            self.ui.days_edit.setText(str(devca_rules.DEFAULT_LEAF_DAYS))
+        elif not checked and days == str(devca_rules.DEFAULT_LEAF_DAYS):
+            self.ui.days_edit.setText(str(DEFAULT_DAYS))
+        self._show_trust()
+        self._revalidate()
+
+    def _show_trust(self) -> None:
+        state = self._devca
+        self.ui.trust_warning.setVisible(not self.trust_wanted())
+        self.trust_plan.setVisible(self.trust_wanted())
+        text = trust_plan_words()
+        if state is not None and state.problem:
+            text = f"<b>The development CA cannot be used:</b> {html.escape(state.problem)}"
+        elif state is not None and state.ca_name:
+            where = "; ".join(state.trusted_in) or "no trust store yet"
+            text = (f"Issued by this computer's development CA <b>{html.escape(state.ca_name)}</b> (trusted in: "
+                    f"{html.escape(where)}). {text}")
+        self.trust_plan.setText(text)
+
+    def _issue_and_trust(self, key, cn: str, sans: tuple[str, ...], days: int) -> bytes:
+        """Make the CA if there is none, trust it in this user's stores, then issue; TlsguiError keeps the
+        wizard open (trust stores are all-or-nothing, and nothing is written into the project yet)."""
+        from tlsgui.crypto.devca import issue_leaf
+        from tlsgui.project.devca_folder import CA_CERT, create_ca, devca_folder, load_devca
+        from tlsgui.project.trust_stores import platform_stores, trust
+
+        ca = load_devca() or create_ca()
+        trust(ca, platform_stores(devca_folder() / CA_CERT))
+        self._devca = devca_state()
+        return issue_leaf(ca, key, cn, sans, days)
 
     def _revalidate(self) -> None:
         try:
