@@ -131,7 +131,7 @@ def test_selfsigned_says_where_the_application_server_reads_its_files_per_releas
     done = run_cli("selfsigned", demo, "--cn", "localhost")
     assert done.returncode == 0, done.stderr
     assert ("note: Client-server encryption on 4D 20 reads key.pem and cert.pem in the Resources folder of the 4D "
-            "Server application and of each remote 4D: copy them there") in done.stdout
+            "Server application (and of each remote 4D): copy them there") in done.stdout
     assert run_cli("settings", demo, "set", "project.4d_version=20R4").returncode == 0
     (demo.parent / "for-clients").mkdir()
     done = run_cli("export", demo, demo.parent / "for-clients")

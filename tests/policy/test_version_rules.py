@@ -39,7 +39,7 @@ def problems(settings, release, **facts):
 
 
 @pytest.mark.parametrize(("release", "expected"), [
-    (R19, [("warning", "web.https_enabled"), ("warning", "sql.tls_enabled"), ("info", "client_server.encryption")]),
+    (R19, [("warning", "web.https_enabled"), ("warning", "sql.tls_enabled"), ("warning", "client_server.encryption")]),
     (R20, [("warning", "web.https_enabled"), ("warning", "sql.tls_enabled"), ("info", "client_server.encryption")]),
     (R20R4, [("warning", "web.https_enabled")]),
     (R21, [("warning", "web.https_enabled")]),
@@ -56,7 +56,7 @@ def test_unknown_release_says_what_it_assumed():
     web = next(p for p in found if p.key == "web.https_enabled")
     assert "(4D 19 assumed: set project.4d_version" in web.message
     cs = next(p for p in found if p.key == "client_server.encryption")
-    assert cs.message.startswith("On 4D 19 (4D 19 assumed")
+    assert "4D uses its built-in certificate" in cs.message and "(4D 19 assumed" in cs.message
 
 
 @pytest.mark.parametrize(("release", "error"), [(R19, True), (R20, True), (R20R4, False), (R21, False)])
@@ -100,10 +100,12 @@ def test_the_version_table():
     assert (default_min_tls(R19), default_min_tls(R20), default_min_tls(R21)) == ("1.2", "1.3", "1.3")
     assert default_min_tls_label(Release(21, 3)) == "4D 21 R3 default: TLS 1.3"
     assert holds("app_server_files_in_resources", Release(20, 3)) and not holds("app_server_files_in_resources", R20R4)
+    assert not holds("app_server_files_in_resources", Release(19, 8))  # the v19 page: next to the project folder
     assert not holds("http_rules_file", Release(20, 10)) and holds("http_rules_file", R21)
     assert [i.needs_files for i in install_locations(R20)] == [True, True, True]
     assert [i.needs_files for i in install_locations(R21)] == [True, False, False]
-    assert "Resources folder" in install_locations(R19)[1].where
+    assert "Resources folder" in install_locations(R20)[1].where
+    assert install_locations(R19)[1].where == "next to the project folder"
     assert release_from_compatibility(2130) == Release(21, 3)
 
 

@@ -36,12 +36,12 @@ def own_files_findings(settings, facts: FileFacts) -> list[Finding]:
     for key, what in tls_users(settings):
         if key in ("client_server.encryption", "sql.tls_enabled") and dynamic:
             continue  # 4D 20 R4+: "configured dynamically (no certificate files are required)"
-        if key == "client_server.encryption":
-            # 19 to 20 R3: the application server reads its files from the Resources folders, not the project.
+        if key == "client_server.encryption" and holds("app_server_files_in_resources", release):
+            # 20 to 20 R3: the application server reads its files from the Resources folder, not the project's.
             out.append(Finding(
                 INFO, key,
                 f"On 4D {release}{assumed}, client-server encryption uses the {KEY_FILE} and {CERT_FILE} of the "
-                "Resources folder of the 4D Server application and of each remote 4D, not those of the project "
+                "Resources folder of the 4D Server application (and of each remote 4D), not those of the project "
                 "folder; without files there, 4D uses its built-in certificate.",
                 f"Copy the project's files there (tlsgui export PROJECT DIR). See {source('app_server_files_in_resources')}"))
             continue

@@ -27,11 +27,13 @@ FACTS: dict[str, Fact] = {
         Release(19), "4D ships default key.pem and cert.pem files, shared by every 4D installation and trusted "
                      "by no browser; 4D uses them when the project has none",
         f"{DOCS}/19/Admin/tls#installing-keypem-and-certpem-files"),
-    # v19/20: "With the application server … in the Resources folder of the 4D Server application and in the
-    # Resources folder on each remote 4D application"; "With the SQL server … next to the project folder".
+    # The v19 page: key.pem and cert.pem "next to the project folder" for every server. The v20 page: "With
+    # the application server … in the Resources folder of the 4D Server application" (a later revision of
+    # the page adds "and in the Resources folder on each remote 4D application"); "With the SQL server … next
+    # to the project folder". From 20 R4 the application server needs no files (below).
     "app_server_files_in_resources": Fact(
-        Release(19), "the application server reads key.pem and cert.pem from the Resources folder of the 4D "
-                     "Server application and of each remote 4D",
+        Release(20), "the application server reads key.pem and cert.pem from the Resources folder of the 4D "
+                     "Server application (and of each remote 4D)",
         f"{DOCS}/20/Admin/tls#with-the-application-server-client-server-desktop-applications",
         until=Release(20, 4)),
     # 20 R4 release notes: "Client/server and SQL server TLS connections are now configured dynamically (no
@@ -125,11 +127,14 @@ def install_locations(release: Release) -> tuple[Installed, ...]:
                 Installed("client_server", False, "not needed: 4D configures TLS at start-up",
                           source("cs_sql_tls_without_files")),
                 Installed("sql", False, "not needed: 4D configures TLS at start-up", source("cs_sql_tls_without_files")))
-    return (web,
-            Installed("client_server", True, "in the Resources folder of the 4D Server application and of each "
-                                             "remote 4D", source("app_server_files_in_resources")),
-            Installed("sql", True, "next to the project folder", source("app_server_files_in_resources")))
-
+    if holds("app_server_files_in_resources", release):
+        return (web,
+                Installed("client_server", True, "in the Resources folder of the 4D Server application (and of "
+                                                 "each remote 4D)", source("app_server_files_in_resources")),
+                Installed("sql", True, "next to the project folder", source("app_server_files_in_resources")))
+    v19 = f"{DOCS}/19/Admin/tls#keypem-and-certpem-files"
+    return (web, Installed("client_server", True, "next to the project folder", v19),
+            Installed("sql", True, "next to the project folder", v19))
 
 def certificate_words(release: Release, server: str) -> str:
     """For a page: where this server's key.pem/cert.pem go on this release, e.g. "4D 21: not needed: …"."""
