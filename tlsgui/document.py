@@ -148,6 +148,8 @@ class ProjectDocument(QObject):
     def apply_values(self, values: dict[str, Any]) -> None:
         """Used by the undo commands only: replace values and tell everyone which keys changed."""
         old = self.settings
+        if "project.4d_version" in values and "tls.min_version" not in values:
+            values = {**values, **self._follow_release_default(values["project.4d_version"])}
         self.settings = self.settings.replace(**values)
         changed = self.settings.changed_keys(old)
         for key in values:
@@ -164,6 +166,21 @@ class ProjectDocument(QObject):
             self.setting_changed.emit(key)
         self._revalidate()
         self._update_dirty()
+
+    def _follow_release_default(self, chosen: str) -> dict[str, Any]:
+        """A minimum TLS version no file sets follows 4D's default of the newly chosen release (1.3 from 20).
+
+        Deterministic in the release, so undoing the choice of release puts the old default back as well.
+        """
+        from tlsgui.model.settings import Source
+        from tlsgui.policy.versions import default_min_tls
+        from tlsgui.project.version import effective_version
+
+        if self.source_of("tls.min_version").source is not Source.DEFAULT:
+            return {}
+        before = default_min_tls(self.version.effective)
+        after = default_min_tls(effective_version(self.project.version_hint, chosen).effective)
+        return {"tls.min_version": after} if self.settings.tls_min_version == before else {}
 
     # --- saving, reverting, reloading ----------------------------------------------------------
     def save(self) -> SaveResult:

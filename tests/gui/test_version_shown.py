@@ -102,3 +102,16 @@ def test_the_startup_problem_leads_to_the_tls_page(qtbot, open_window, demo):
                 if rows.item(i).data(Qt.ItemDataRole.UserRole) == "files.startup")
     rows.itemClicked.emit(item)
     assert window.current_page_name() == "tls"
+
+
+def test_an_unset_minimum_tls_version_follows_the_chosen_release(open_window, tmp_path):
+    window = open_window(copy_project("4d-depot__4D-Demo-AI-Automation", tmp_path))  # 21 R3: TLS 1.3 by default
+    document = window.document
+    assert document.settings.tls_min_version == "1.3"
+    document.push_setting("project.4d_version", "19")
+    assert document.settings.tls_min_version == "1.2"
+    window.undo_action.trigger()
+    assert (document.settings.project_4d_version, document.settings.tls_min_version) == ("", "1.3")
+    document.push_setting("tls.min_version", "1.2")  # chosen by the user: the release no longer moves it
+    document.push_setting("project.4d_version", "21")
+    assert document.settings.tls_min_version == "1.2"

@@ -26,7 +26,7 @@ FACTS: dict[str, Fact] = {
     "builtin_certificate": Fact(
         Release(19), "4D ships default key.pem and cert.pem files, shared by every 4D installation and trusted "
                      "by no browser; 4D uses them when the project has none",
-        f"{DOCS}/19/Admin/tls#installing-keypem-and-certpem-files"),
+        f"{DOCS}/19/Admin/tls#keypem-and-certpem-files"),
     # The v19 page: key.pem and cert.pem "next to the project folder" for every server. The v20 page: "With
     # the application server … in the Resources folder of the 4D Server application" (a later revision of
     # the page adds "and in the Resources folder on each remote 4D application"); "With the SQL server … next
