@@ -115,3 +115,15 @@ def test_banana_in_a_hand_edited_sidecar_opens_read_only(project_factory):
     with pytest.raises(TlsguiError):
         save_project(project, project.settings.replace(**{"web.http_port": 81}))
     assert tree_bytes(root) == before
+
+
+def test_an_unset_minimum_tls_version_is_the_releases_default_and_stays_unstored(tmp_path):
+    root = copy_project("4d-depot__4D-Demo-AI-Automation", tmp_path)  # 21 R3
+    assert load_project(root).settings.tls_min_version == "1.3"
+    assert run_cli("settings", root, "set", "project.4d_version=19").returncode == 0
+    stored = json.loads((root / "Project/Sources/tls-settings.json").read_text())["settings"]
+    assert stored == {"project.4d_version": "19"}
+    project = load_project(root)
+    assert project.settings.tls_min_version == "1.2" and project.sources["tls.min_version"].source.value == "default"
+    method = (root / "Project/Sources/Methods/TLS_ApplySettings.4dm").read_text()
+    assert "Min TLS version" not in method and "// Nothing to apply" in method

@@ -283,7 +283,9 @@ def save_project(project: Project, settings: Settings, *, force: bool = False) -
     if any(BY_KEY[k].storage is Storage.SIDECAR for k in edited):
         sidecar = copy.deepcopy(project.sidecar) if project.sidecar else Sidecar(paths.sidecar)
         for option in OPTIONS:
-            if option.storage is Storage.SIDECAR:
+            # Only what was edited or is stored already: a value left at 4D's default stays unstored, so it keeps
+            # following the default of the release that runs the project (TLS 1.3 from 4D 20).
+            if option.storage is Storage.SIDECAR and (option.key in edited or option.key in sidecar.values):
                 sidecar.values[option.key] = settings.get(option.key)
         outputs[paths.sidecar] = sidecar.to_bytes()
         release = effective_version(project.version_hint, settings.project_4d_version).effective
