@@ -253,6 +253,13 @@ def save_project(project: Project, settings: Settings, *, force: bool = False) -
     edited = settings.changed_keys(project.settings)
     if not edited:
         return SaveResult(())
+    if "project.4d_version" in edited and "tls.min_version" not in edited \
+            and project.sources["tls.min_version"].source is Source.DEFAULT:
+        # Not set anywhere: it is 4D's default, which is the new release's (the method must not set the old one).
+        from tlsgui.policy.versions import default_min_tls
+
+        release = effective_version(project.version_hint, settings.project_4d_version).effective
+        settings = settings.replace(**{"tls.min_version": default_min_tls(release)})
     paths = project.paths
     outputs: dict[Path, bytes] = {}
     xml_edits: dict[Source, list[str]] = {}
