@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 
 import pytest
 from conftest import run_cli, tree_bytes
@@ -69,3 +71,19 @@ def test_read_only_method_gets_words_and_nothing_changes(demo):
         assert tree_bytes(demo) == before
     finally:
         os.chmod(db / "onServerStartup.4dm", 0o644)
+
+
+def test_a_failed_second_write_puts_the_first_back(demo):
+    """strace makes the second rename fail (disk full): the first method is put back, nothing else is left."""
+    db = demo / DB
+    db.mkdir(parents=True, exist_ok=True)
+    (db / "onStartup.4dm").write_text("BEEP\n")
+    before = tree_bytes(demo)
+    done = subprocess.run(
+        ["strace", "-f", "-qq", "-o", os.devnull, "-e", "trace=rename,renameat,renameat2",
+         "-e", "inject=rename,renameat,renameat2:error=ENOSPC:when=2",
+         sys.executable, "-m", "tlsgui", "settings", str(demo), "wire-startup"],
+        capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2 and "The disk is full; nothing was written" in done.stderr, done.stderr
+    after = tree_bytes(demo)
+    assert {k: v for k, v in after.items() if not k.startswith(".tlsgui")} == before

@@ -97,7 +97,20 @@ def wire_startup(paths, method_text: bytes) -> tuple[list[Path], str | None]:
         outputs[paths.method_file] = method_text
     for path in outputs:
         check_writable(path)
+    before = {path: path.read_bytes() if path.exists() else None for path in outputs}
     backup = create_backup(paths, list(outputs), f"before adding {METHOD} to the startup methods")
-    for path, data in outputs.items():
-        write_atomic(path, data)
+    done: list[Path] = []
+    try:
+        for path, data in outputs.items():
+            write_atomic(path, data)
+            done.append(path)
+    except BaseException:
+        # All or nothing: put back what this call already wrote (the backup holds the same bytes).
+        for path in done:
+            old = before[path]
+            if old is None:
+                path.unlink(missing_ok=True)
+            else:
+                write_atomic(path, old)
+        raise
     return list(outputs), backup.id if backup else None
