@@ -56,6 +56,7 @@ bench: $(STAMP) system-deps
 
 fuzz: $(STAMP)
 	HYPOTHESIS_PROFILE=long $(PY) -m pytest tests -k fuzz
+	TLSGUI_KILL_SWEEP=full $(PY) -m pytest tests/reliability/test_kill_sweep.py -q -s
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

@@ -12,7 +12,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "tlsgui"
 
 #: Bottom up (STYLE.md principle 1): a module may import its own layer and the layers below it only.
 LAYERS = (
-    ("errors",),
+    ("errors", "safe_read"),  # safe_read: the one file reader for names a person gives (issue 13)
     ("model",),
     ("policy",),
     ("crypto",),
@@ -26,8 +26,8 @@ LAYERS = (
 )
 RANK = {part: rank for rank, parts in enumerate(LAYERS) for part in parts}
 #: Layers that must not load Qt or `cryptography` (the pure layers), and the one layer that owns `cryptography`.
-PURE = ("errors", "model", "policy", "crypto", "project", "preview")
-NO_CRYPTOGRAPHY = ("errors", "model", "policy", "project", "preview")
+PURE = ("errors", "safe_read", "model", "policy", "crypto", "project", "preview")
+NO_CRYPTOGRAPHY = ("errors", "safe_read", "model", "policy", "project", "preview")
 
 
 def module_name(path: Path) -> str:

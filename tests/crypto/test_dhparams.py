@@ -144,7 +144,7 @@ def test_miller_rabin():
 def test_worker_command_normal_and_frozen(monkeypatch):
     import sys
 
-    assert worker_command(2048)[1:] == ["-m", "tlsgui", "--worker", "dhparams", "--bits", "2048"]
+    assert worker_command(2048)[1:] == ["-I", "-m", "tlsgui", "--worker", "dhparams", "--bits", "2048"]
     monkeypatch.setattr(sys, "frozen", True, raising=False)
     assert worker_command(3072) == [sys.executable, "--worker", "dhparams", "--bits", "3072"]
 

@@ -8,7 +8,7 @@ import os
 import pytest
 
 from tlsgui.errors import TlsguiError
-from tlsgui.project import atomic
+from tlsgui.project import atomic, transaction
 from tlsgui.project.store import load_project, save_project
 
 STRUCTURE = "Project/Sources/settings.4DSettings"
@@ -20,53 +20,55 @@ def _fail(err):
     return raiser
 
 
+def _leftovers(demo):
+    """Temporary files anywhere in the project (next to the settings, or in tlsgui's own tmp folder)."""
+    return [p for p in demo.rglob("*") if p.name.endswith((".tmp", ".tlsgui-tmp"))
+            or (p.parent.name == "tmp" and p.parent.parent.name == ".tlsgui")]
+
+
 @pytest.mark.parametrize("step, err, words", [
-    ("replace", errno.EIO, "Could not write the file"),  # just before the rename
+    ("replace", errno.EIO, "Could not write the file"),  # a rename fails
     ("fsync", errno.ENOSPC, "The disk is full"),  # while the data is flushed
-    ("mkstemp", errno.EACCES, "Permission denied"),  # the temporary file cannot be made
+    ("fchmod", errno.EACCES, "Permission denied"),  # a new file cannot be made private
 ])
 def test_interrupted_save_keeps_the_old_file(demo, monkeypatch, step, err, words):
     original = (demo / STRUCTURE).read_bytes()
     project = load_project(demo)
-    target = {"replace": (atomic.os, "replace"), "fsync": (atomic.os, "fsync"),
-              "mkstemp": (atomic.tempfile, "mkstemp")}[step]
     with monkeypatch.context() as patch:
-        patch.setattr(*target, _fail(err))
+        patch.setattr(transaction.os, step, _fail(err))
         with pytest.raises(TlsguiError, match=words):
             save_project(project, project.settings.replace(**{"web.http_port": 81}))
     assert (demo / STRUCTURE).read_bytes() == original
-    leftovers = [p.name for p in (demo / "Project/Sources").iterdir() if p.name.endswith(".tmp")]
-    assert leftovers == []
+    assert _leftovers(demo) == []
+    assert not (demo / ".tlsgui" / "journal.json").exists()
+    assert not [p for p in (demo / ".tlsgui" / "backups").glob("*")] if (demo / ".tlsgui" / "backups").exists() \
+        else True  # no backup of a save that did not happen
     assert load_project(demo).settings.web_http_port == 8080  # still readable
     save_project(project, project.settings.replace(**{"web.http_port": 81}))
     assert load_project(demo).settings.web_http_port == 81
 
 
-def test_failing_file_object_during_write(demo, monkeypatch):
+class _HalfWritingOs:
+    """The `os` module as the transaction sees it, except that `write` writes half and then fails."""
+
+    def __getattr__(self, name):
+        return getattr(os, name)
+
+    @staticmethod
+    def write(fd, data):
+        os.write(fd, bytes(data[: len(data) // 2]))
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+
+def test_failing_write_of_a_new_file(demo, monkeypatch):
     original = (demo / STRUCTURE).read_bytes()
     project = load_project(demo)
-    real_fdopen = atomic.os.fdopen
-
-    class Failing:
-        def __init__(self, handle):
-            self.handle = handle
-
-        def __enter__(self):
-            return self
-
-        def __exit__(self, *exc):
-            self.handle.close()
-
-        def write(self, data):
-            self.handle.write(data[: len(data) // 2])
-            raise OSError(errno.ENOSPC, "No space left on device")
-
-    monkeypatch.setattr(atomic.os, "fdopen", lambda fd, mode: Failing(real_fdopen(fd, mode)))
+    monkeypatch.setattr(transaction, "os", _HalfWritingOs())
     with pytest.raises(TlsguiError, match="disk is full"):
         save_project(project, project.settings.replace(**{"web.http_port": 81}))
     monkeypatch.undo()
     assert (demo / STRUCTURE).read_bytes() == original
-    assert not [p for p in (demo / "Project/Sources").iterdir() if p.name.endswith(".tmp")]
+    assert _leftovers(demo) == []
 
 
 def test_key_files_are_never_readable_by_others(tmp_path):

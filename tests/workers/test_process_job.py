@@ -21,7 +21,7 @@ CHILD_TIMEOUT = 20_000  # ms; a 512-bit child takes ~0.3 s, the bound only stops
 
 def test_worker_command_runs_the_module_from_source_and_the_executable_when_frozen(monkeypatch):
     assert worker_command("dhparams", "--bits", "2048") == [
-        sys.executable, "-m", "tlsgui", "--worker", "dhparams", "--bits", "2048"]
+        sys.executable, "-I", "-m", "tlsgui", "--worker", "dhparams", "--bits", "2048"]
     monkeypatch.setattr(sys, "frozen", True, raising=False)
     assert worker_command("dhparams", "--bits", "2048") == [
         sys.executable, "--worker", "dhparams", "--bits", "2048"]

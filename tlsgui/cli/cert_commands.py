@@ -94,11 +94,31 @@ def _project(path):
     return project
 
 
+def _git_notice(project) -> None:
+    """In a git work tree, make sure git ignores the private keys tlsgui just wrote (D9), and say so."""
+    from tlsgui.project.gitignore import ensure_ignore_rules
+
+    changed = ensure_ignore_rules(project.paths)
+    if changed:
+        print(f"note: the project is in a git work tree; added ignore rules for key.pem, *.key.pem and .tlsgui/ "
+              f"to {changed}", file=sys.stderr)
+
+
+def _git_notice_folder(project, folder: Path) -> None:
+    from tlsgui.policy.files import KEY_FILE
+    from tlsgui.project.gitignore import tracked, work_tree
+
+    if work_tree(folder) is not None and tracked([Path(folder).absolute() / KEY_FILE]):
+        print(f"tlsgui: warning: {folder} is in a git work tree that does not ignore key.pem: do not commit the "
+              "exported private key (add key.pem to its .gitignore).", file=sys.stderr)
+
+
 def cmd_key(args) -> int:
     from tlsgui.project.pending import create_pending_key
 
     project = _project(args.project)
     pending = create_pending_key(project.paths, args.type, args.bits, args.curve)
+    _git_notice(project)
     if args.json:
         print_json({"format": JSON_FORMAT, **pending.as_json()})
     else:
@@ -119,13 +139,15 @@ def cmd_csr(args) -> int:
         san_suggestions,
         summary_lines,
     )
-    from tlsgui.project.atomic import write_atomic
+    from tlsgui.project.atomic import check_plain_target, write_atomic
     from tlsgui.project.pending import get_pending, write_pending_csr
 
     project = _project(args.project)
     fields = CsrFields(common_name=args.cn, country=args.country, state=args.state, locality=args.locality,
                        organization=args.org, unit=args.unit, email=args.email, sans=parse_san_list(args.san))
     pending = get_pending(project.paths, args.pending)
+    if args.out:
+        check_plain_target(Path(args.out), "--out file")  # D16: never replace a symlink or /dev/stdout
     pem = build_csr(pending.load(), fields)  # every field is checked before anything is written
     if args.out:
         write_atomic(Path(args.out), pem, mode=0o644)
@@ -162,6 +184,7 @@ def cmd_install(args) -> int:
     project = _project(args.project)
     password = read_password(args.password_file)
     plan, backup = install_certificate(project, args.files, args.key, password, force=args.force)
+    _git_notice(project)
     if args.json:
         print_json({"format": JSON_FORMAT, "folder": str(plan.folder), "key_source": plan.key_source,
                     "certificate": certificate_summary(plan.chain.leaf),
@@ -190,9 +213,11 @@ def cmd_selfsigned(args) -> int:
     from tlsgui.crypto.selfsigned import DEFAULT_SANS, make_selfsigned
     from tlsgui.policy.devca import DEFAULT_LEAF_DAYS
     from tlsgui.project.devca_folder import load_devca
-    from tlsgui.project.install import install_selfsigned, tls_folder
+    from tlsgui.project.install import install_selfsigned, outside_notice, tls_folder
 
     project = _project(args.project)
+    if outside_notice(project):
+        print(f"note: {outside_notice(project)}")
     sans = parse_san_list(args.san) or DEFAULT_SANS
     # A damaged or foreign CA file stops here in words (--self-signed does not read it at all).
     ca = None if args.self_signed else load_devca()
@@ -202,6 +227,7 @@ def cmd_selfsigned(args) -> int:
     else:
         pem = make_selfsigned(key, args.cn, sans, 365 if args.days is None else args.days)
     backup = install_selfsigned(project, key, pem)
+    _git_notice(project)
     chain = read_bundle(pem).certificates
     checks = check_certificate(chain[0], key=key, host_names=project.settings.web_host_names,
                                self_signed=ca is None)
@@ -284,6 +310,8 @@ def cmd_dhparams(args) -> int:
     project = _project(args.project)
     target = install.tls_folder(project) / install.DH
     backup = None
+    if not args.check and install.outside_notice(project):
+        print(f"note: {install.outside_notice(project)}")
     if args.check:
         info = dhparams.check_dhparams(install.read_input(target, DH_FILE), str(target))
         action = f"{target} is fine: {info.describe()}."
@@ -322,23 +350,30 @@ def cmd_dhparams(args) -> int:
 
 def cmd_backups(args) -> int:
     from tlsgui.project.backups import list_backups, restore_backup
+    from tlsgui.project.install import tls_folder
 
     project = _project(args.project)
+    also = [tls_folder(project)]
     if args.restore:
-        backup = restore_backup(project.paths, args.restore)
+        backup = restore_backup(project.paths, args.restore, also)
         for item in backup.files:
             print(f"restored {item.original}")
         return 0
-    backups = list_backups(project.paths)
+    backups = list_backups(project.paths, also)
     if args.json:
         print_json({"format": JSON_FORMAT, "backups": [
-            {"id": b.id, "created": b.created, "reason": b.reason, "files": [str(f.original) for f in b.files]}
+            {"id": b.id, "created": b.created, "reason": b.reason, "folder": str(b.base),
+             "files": [f.relative for f in b.files], "complete": b.complete, "problem": b.problem or None}
             for b in backups]})
         return 0
     if not backups:
         print("No backups yet.")
     for backup in backups:
-        print(f"{backup.id}  {backup.reason}: {', '.join(f.original.name for f in backup.files)}")
+        where = "" if backup.base == project.paths.root else f" (in {backup.base})"
+        if backup.problem:
+            print(f"{backup.id}  cannot be restored: {backup.problem}{where}")
+            continue
+        print(f"{backup.id}  {backup.reason}: {', '.join(f.relative for f in backup.files)}{where}")
     return 0
 
 
@@ -346,6 +381,7 @@ def cmd_export(args) -> int:
     from tlsgui.project.install import export_files
 
     project = _project(args.project)
+    _git_notice_folder(project, Path(args.dir))
     for path in export_files(project, args.dir, force=args.force):
         print(f"wrote {path}")
     print("Copy these next to the remote 4D client's database (4D doc: the client database folder).")

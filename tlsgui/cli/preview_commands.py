@@ -37,6 +37,10 @@ def cmd_serve(args) -> int:
     from tlsgui.preview.plan import LABELS, plan_for
     from tlsgui.preview.server import PreviewServer
 
+    if args.ready_file:
+        from tlsgui.project.atomic import check_plain_target
+
+        check_plain_target(Path(args.ready_file), "ready file")  # before anything listens
     plan = plan_for(args.project)
     server = PreviewServer(plan, timeout=args.timeout)  # builds the TLS context: file and cipher errors stop here
     for warning in plan.warnings:
@@ -66,6 +70,9 @@ def cmd_serve(args) -> int:
 
 
 def _write_ready(path: Path, data: dict) -> None:
+    from tlsgui.project.atomic import check_plain_target
+
+    check_plain_target(path, "ready file")  # D16: never replace a symlink or a device
     try:
         write_atomic(path, (json.dumps(data, indent=2) + "\n").encode("utf-8"))
     except OSError as exc:

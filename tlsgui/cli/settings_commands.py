@@ -156,7 +156,18 @@ def cmd_settings(args) -> int:
     values = parse_assignments(args.assignments)
     project = _load_readable(args.project)
     new = project.settings.replace(**values)
-    result = save_project(project, new, force=args.force)
+    if new.changed_keys(project.settings):
+        from tlsgui.project.transaction import project_lock
+
+        save_project(project, new, force=args.force, check_only=True)  # refusals first: no lock file made
+        # Read again under the project lock, so an edit another tlsgui saved a moment ago is kept: two
+        # `settings set` at once both land (audit D5), instead of one being lost or refused as a conflict.
+        with project_lock(project.paths):
+            project = _load_readable(args.project)
+            new = project.settings.replace(**values)
+            result = save_project(project, new, force=args.force)
+    else:
+        result = save_project(project, new, force=args.force)
     problems = validate(new, gather_facts(project))
     if args.json:
         print_json({"format": JSON_FORMAT, "project": str(project.paths.root),

@@ -51,10 +51,12 @@ def cert_facts(cert: x509.Certificate, chain_length: int = 1, private_key=None) 
 
 
 def _read(path: Path) -> bytes:
-    size = path.stat().st_size
-    if size > MAX_TLS_FILE:
-        raise TlsguiError(f"{path.name} is {size} bytes, too large for a PEM file.", where=str(path))
-    return path.read_bytes()
+    from tlsgui.safe_read import read_regular
+
+    try:
+        return read_regular(path, MAX_TLS_FILE, path.name)
+    except FileNotFoundError:
+        raise TlsguiError(f"{path.name} does not exist.", where=str(path)) from None
 
 
 def summarize_installed(cert_path: Path, key_path: Path) -> CertFacts:

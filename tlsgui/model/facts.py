@@ -25,6 +25,8 @@ class FileFacts:
     dh_bits: int | None = None
     dh_error: str = ""
     key_in_git: bool = False  # key.pem is inside a git work tree and not ignored
+    keys_in_git: tuple[str, ...] = ()  # other files with private keys (pending, backups) git would track
+    key_mode: int | None = None  # key.pem's permission bits
     # Which 4D runs the project (None: unknown; the checks then assume policy.versions.ASSUMED).
     release: Release | None = None
     # (file name, calls TLS_ApplySettings) for onStartup.4dm and onServerStartup.4dm; () when not looked at.

@@ -49,6 +49,16 @@ def _file_findings(settings, facts: FileFacts) -> list[Finding]:
         out.append(Finding(WARNING, "files.key",
                            f"{KEY_FILE} is inside a git work tree and not ignored: it could be committed.",
                            f"Add {KEY_FILE} to .gitignore."))
+    if facts.keys_in_git:
+        shown = ", ".join(facts.keys_in_git[:3]) + (f" and {len(facts.keys_in_git) - 3} more"
+                                                    if len(facts.keys_in_git) > 3 else "")
+        out.append(Finding(WARNING, "files.key", f"Private keys git would track (not ignored): {shown}.",
+                           "Add .tlsgui/ and *.key.pem to .gitignore (tlsgui adds them when it writes a key)."))
+    if facts.key_mode is not None and facts.key_mode & 0o044:
+        # 4D reads key.pem as the user it runs as; nobody else needs to (the file is an unencrypted key).
+        out.append(Finding(WARNING, "files.key",
+                           f"{KEY_FILE} can be read by other users (mode {facts.key_mode:04o}).",
+                           f"chmod 600 {KEY_FILE} (tlsgui writes it so)."))
     if facts.dh_error:
         out.append(Finding(ERROR, "files.dhparams", facts.dh_error,
                            "Install a standard group (ffdhe2048) from the Certificates page."))

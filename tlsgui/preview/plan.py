@@ -103,8 +103,11 @@ def _check_port_clashes(specs: list[ListenerSpec]) -> None:
 
 
 def _read(path: Path) -> bytes:
+    from tlsgui.policy.limits import MAX_TLS_FILE
+    from tlsgui.safe_read import read_regular
+
     try:
-        return path.read_bytes()
+        return read_regular(path, MAX_TLS_FILE, path.name)
     except OSError as exc:
         raise TlsguiError(f"Cannot read {path.name} ({exc.strerror or exc}).", where=str(path)) from None
 

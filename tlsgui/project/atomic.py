@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -88,3 +89,64 @@ def _words(exc: OSError, path: Path) -> TlsguiError:
                            fix="Free some space and try again.")
     return TlsguiError(f"Could not write the file ({exc.strerror or exc}); nothing was written.",
                        where=str(path))
+
+
+PRIVATE_MODE = 0o700
+
+
+def private_dir(folder: Path, *, inside: Path | None = None) -> Path:
+    """Make `folder` (and its parents up to `inside`) a real folder of mode 0700, whatever the umask.
+
+    A symbolic link is refused, never followed: tlsgui's state folders hold private keys, and a link (from a
+    zip, or planted) would send them, and a chmod, out of the project.
+    """
+    folder = Path(folder)
+    chain = [folder]
+    if inside is not None:
+        chain = []
+        probe = folder
+        while probe != inside and probe != probe.parent:
+            chain.append(probe)
+            probe = probe.parent
+        chain.reverse()
+    for item in chain:
+        try:
+            info = os.lstat(item)
+        except FileNotFoundError:
+            try:
+                os.mkdir(item, PRIVATE_MODE)
+            except FileExistsError:
+                pass
+            except OSError as exc:
+                raise _words(exc, item) from None
+            info = os.lstat(item)
+        if stat.S_ISLNK(info.st_mode):
+            raise TlsguiError("This folder of tlsgui's is a symbolic link; tlsgui keeps private keys only in a "
+                              "real folder inside the project and does not follow it; nothing was written.",
+                              where=str(item), fix="Remove the link (tlsgui creates the folder itself) and try again.")
+        if not stat.S_ISDIR(info.st_mode):
+            raise TlsguiError("tlsgui needs this to be a folder, but it is a file; nothing was written.",
+                              where=str(item), fix="Move the file away and try again.")
+        if stat.S_IMODE(info.st_mode) != PRIVATE_MODE:
+            try:
+                os.chmod(item, PRIVATE_MODE)  # mkdir's mode is masked by the umask (000 gave 0777)
+            except OSError as exc:
+                raise _words(exc, item) from None
+    return folder
+
+
+def check_plain_target(path: Path, what: str = "file") -> None:
+    """Refuse an output path that is a symbolic link, a device, a pipe or a folder: replacing a link (or, as
+    root, /dev/stdout) with a regular file is never what was meant."""
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise _words(exc, Path(path)) from None
+    if stat.S_ISLNK(info.st_mode):
+        raise TlsguiError(f"The {what} is a symbolic link; tlsgui does not replace or follow it; nothing was "
+                          "written.", where=str(path), fix="Give the path of a regular file (or a new one).")
+    if not stat.S_ISREG(info.st_mode):
+        raise TlsguiError(f"The {what} exists and is not a regular file (a device, pipe or folder); nothing was "
+                          "written.", where=str(path), fix="Give the path of a regular file (or a new one).")

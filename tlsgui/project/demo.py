@@ -6,6 +6,7 @@ import tempfile
 from pathlib import Path
 
 from tlsgui.errors import TlsguiError
+from tlsgui.project.gitignore import RULES as IGNORE_RULES
 
 DEMO_NAME = "DemoShop"
 
@@ -68,7 +69,9 @@ DEMO_FILES = {
     "Project/Sources/Methods/Shop_Home.4dm": '//%attributes = {}\nWEB SEND TEXT("<h1>DemoShop</h1>")\n',
     "WebFolder/index.html": "<!doctype html><title>DemoShop</title><h1>DemoShop</h1>\n",
     "Resources/.keep": "",
-    ".gitignore": "# 4D and tlsgui: never commit private keys\nkey.pem\n.tlsgui/\nData/\n",
+    # tlsgui's own rules (tlsgui/project/gitignore.py: keys, pending keys, state folder, staged files) + 4D's data
+    ".gitignore": "# 4D and tlsgui: never commit private keys\n" + "".join(f"{rule}\n" for rule in IGNORE_RULES)
+                  + "Data/\n",
 }
 
 

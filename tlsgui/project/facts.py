@@ -58,9 +58,20 @@ def gather_facts(project) -> FileFacts:
         from tlsgui.crypto.dhparams import read_dh_bits
 
         try:
-            values["dh_bits"] = read_dh_bits(dh.read_bytes())
+            from tlsgui.policy.limits import MAX_TLS_FILE
+            from tlsgui.safe_read import read_regular
+
+            values["dh_bits"] = read_dh_bits(read_regular(dh, MAX_TLS_FILE, "dhparams.pem"))
         except TlsguiError as exc:
             values["dh_error"] = exc.message
     if key.is_file():
+        import os
+
         values["key_in_git"] = _key_in_git(key)
+        values["key_mode"] = os.stat(key).st_mode & 0o777
+    from tlsgui.project.gitignore import private_key_files, tracked, work_tree
+
+    if work_tree(project.paths.root) is not None:
+        others = [p for p in private_key_files(project.paths, folder) if p != key]
+        values["keys_in_git"] = tuple(str(p) for p in tracked(others))
     return FileFacts(**values)

@@ -18,38 +18,72 @@ from tlsgui.policy.files import DH_FILE as DH
 from tlsgui.policy.files import KEY_FILE as KEY
 from tlsgui.policy.findings import Finding, Severity
 from tlsgui.policy.limits import DH_TEST_SIZE, MAX_TLS_FILE, MIN_DH_BITS
-from tlsgui.project.atomic import check_writable, write_atomic
-from tlsgui.project.backups import create_backup
+from tlsgui.project.atomic import check_plain_target, check_writable
+from tlsgui.project.backups import write_with_backup
+from tlsgui.project.child_argv import WORKER_CWD, worker_environment
 from tlsgui.project.child_argv import worker_command as dhparams_worker_argv
 from tlsgui.project.pending import PendingKey, find_pending_for, list_pending, remove_pending
+from tlsgui.project.transaction import project_lock, write_files
+from tlsgui.safe_read import read_regular
+
+MAX_PASSWORD = 64 * 1024
 
 
 def tls_folder(project) -> Path:
     return project.paths.tls_folder(project.settings.web_certificate_folder)
 
 
+def outside_project(project) -> Path | None:
+    """The TLS folder when web.certificate_folder puts it outside the project folder (None: inside).
+
+    Writing there can replace another project's key.pem (D10), so the CLI names it in its output and the
+    window asks before writing; its backups stay in that folder (`<folder>/.tlsgui/backups`).
+    """
+    import os
+
+    folder, root = tls_folder(project), project.paths.root
+    try:
+        Path(os.path.abspath(folder)).relative_to(os.path.abspath(root))
+        Path(folder).resolve().relative_to(Path(root).resolve())
+    except (ValueError, OSError):
+        return Path(os.path.abspath(folder))
+    return None
+
+
+def outside_notice(project) -> str:
+    """The words saying where the files go when that is outside the project ("" when inside)."""
+    folder = outside_project(project)
+    if folder is None:
+        return ""
+    return (f"web.certificate_folder puts the TLS files outside the project: they are written to {folder} "
+            f"(backups of the files replaced there stay in {folder / '.tlsgui' / 'backups'}).")
+
+
 def read_input(path: Path | str, what: str = "file") -> bytes:
     """The bytes of a file given by the user, refusing folders, missing and oversized files with words."""
     path = Path(path)
-    if not path.exists():
-        raise TlsguiError(f"The {what} does not exist.", where=str(path))
-    if not path.is_file():
-        raise TlsguiError(f"The {what} is a folder, not a file.", where=str(path))
-    size = path.stat().st_size
-    if size > MAX_TLS_FILE:
-        raise TlsguiError(f"The file is {size // 1024} KiB; certificate and key files are far smaller "
-                          "(limit 1 MiB).", where=str(path), fix="Choose the certificate file itself.")
     try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise TlsguiError(f"Cannot read the {what} ({exc.strerror}).", where=str(path)) from None
+        return read_regular(path, MAX_TLS_FILE, what, fix="Choose the certificate, key or DH parameters file itself "
+                                                       "(these are far smaller than 1 MiB).")
+    except FileNotFoundError:
+        raise TlsguiError(f"The {what} does not exist.", where=str(path)) from None
 
 
 def read_password(path: Path | str | None) -> bytes | None:
-    """A password from a file holding only it (one trailing newline ignored), never from the command line."""
+    """A password from a file holding only it (exactly one trailing newline ignored), never from the command line.
+
+    A pipe is read too, so `--password-file <(pass show x)` works (the password never touches the disk).
+    """
     if path is None:
         return None
-    return read_input(path, "password file").rstrip(b"\r\n")
+    try:
+        data = read_regular(path, MAX_PASSWORD, "password file", allow_pipe=True)
+    except FileNotFoundError:
+        raise TlsguiError("The password file does not exist.", where=str(path)) from None
+    for ending in (b"\r\n", b"\n"):
+        if data.endswith(ending):
+            return data[: -len(ending)]
+    return data
 
 
 @dataclass
@@ -115,7 +149,7 @@ def plan_install_data(project, sources: list[tuple[bytes, str]], key_source: tup
             raise _no_key(project, imported, chain)
     checks = check_certificate(chain.leaf, key=key, host_names=project.settings.web_host_names,
                                missing_issuer=chain.missing_issuer, self_signed=is_self_signed(chain.leaf))
-    notices = imported.notices + chain.notices()
+    notices = imported.notices + chain.notices() + [n for n in (outside_notice(project),) if n]
     return InstallPlan(tls_folder(project), chain, key, source, pending, checks, notices)
 
 
@@ -171,40 +205,30 @@ def install_planned(project, plan: InstallPlan):
     folder is not writable.
     """
     key_path, cert_path = plan.folder / KEY, plan.folder / CERT
-    check_writable(key_path)
-    check_writable(cert_path)
-    backup = create_backup(project.paths, [key_path, cert_path], "before installing a certificate")
-    _write_pair(project, backup, key_path, key_to_pem(plan.key), cert_path, plan.cert_pem())
-    # Only now, with key.pem holding the same key, is a pending copy of it no longer needed.
-    pending = plan.pending or find_pending_for(project.paths, plan.chain.leaf.public_key())
-    if pending is not None:
-        remove_pending(pending)
+    with project_lock(project.paths):
+        backup = _write_pair(project, key_path, key_to_pem(plan.key), cert_path, plan.cert_pem(),
+                             "before installing a certificate")
+        # Only now, with key.pem holding the same key, is a pending copy of it no longer needed.
+        pending = plan.pending or find_pending_for(project.paths, plan.chain.leaf.public_key())
+        if pending is not None:
+            remove_pending(pending)
     return backup
 
 
 def install_selfsigned(project, key, cert_pem: bytes) -> str | None:
     """Install a freshly made development key and certificate (same backups and modes as any install)."""
     folder = tls_folder(project)
-    check_writable(folder / KEY)
-    check_writable(folder / CERT)
-    backup = create_backup(project.paths, [folder / KEY, folder / CERT], "before installing a development "
-                           "certificate")
-    _write_pair(project, backup, folder / KEY, key_to_pem(key), folder / CERT, cert_pem)
+    backup = _write_pair(project, folder / KEY, key_to_pem(key), folder / CERT, cert_pem,
+                         "before installing a development certificate")
     return backup.id if backup else None
 
 
-def _write_pair(project, backup, key_path: Path, key_pem: bytes, cert_path: Path, cert_pem: bytes) -> None:
-    """Write key.pem then cert.pem; if cert.pem fails, put the old key.pem back so the pair still matches."""
-    write_atomic(key_path, key_pem, mode=0o600)
-    try:
-        write_atomic(cert_path, cert_pem, mode=0o644)
-    except TlsguiError:
-        old = next((f for f in backup.files if f.original == key_path.resolve()), None) if backup else None
-        if old is not None:
-            write_atomic(key_path, old.stored.read_bytes(), mode=0o600)
-        else:
-            key_path.unlink(missing_ok=True)
-        raise
+def _write_pair(project, key_path: Path, key_pem: bytes, cert_path: Path, cert_pem: bytes, reason: str):
+    """key.pem (0600) and cert.pem as one transaction (D4: never a new key with the old certificate), after a
+    backup; returns the backup. A failure leaves both files, symlinks included (D12), as they were."""
+    check_writable(key_path)
+    check_writable(cert_path)
+    return write_with_backup(project.paths, [(key_path, key_pem, 0o600), (cert_path, cert_pem, 0o644)], reason)
 
 
 def export_files(project, destination, force: bool = False) -> list[Path]:
@@ -218,16 +242,18 @@ def export_files(project, destination, force: bool = False) -> list[Path]:
     if not destination.is_dir():
         raise TlsguiError("The export folder does not exist.", where=str(destination),
                           fix="Create it first, or choose another folder.")
-    data = {p.name: p.read_bytes() for p in sources}
-    clash = [n for n, b in data.items() if (destination / n).is_file() and (destination / n).read_bytes() != b]
+    data = {p.name: read_input(p, p.name) for p in sources}
+    for name in data:
+        check_plain_target(destination / name, f"{name} in the export folder")
+    clash = [n for n, b in data.items() if (destination / n).is_file() and read_input(destination / n) != b]
     if clash and not force:
         raise TlsguiError(f"The export folder already holds a different {' and '.join(clash)}; nothing was "
                           "written.", where=str(destination), fix="Choose another folder, or add --force.")
-    written = []
-    for name, content in data.items():
-        target = destination / name
-        write_atomic(target, content, mode=0o600 if name == KEY else 0o644)
-        written.append(target)
+    written = [destination / name for name in data]
+    # One transaction journaled in the project: a kill leaves both old or both new files, and no stray copy
+    # of the key in the export folder (D6).
+    write_files(project.paths, [(destination / name, content, 0o600 if name == KEY else 0o644)
+                                for name, content in data.items()])
     return written
 
 
@@ -246,8 +272,7 @@ def install_dhparams(project, pem: bytes, where: str = DH, min_bits: int = MIN_D
             dhparams.check_dhparams(pem, where)
     target = tls_folder(project) / DH
     check_writable(target)
-    backup = create_backup(project.paths, [target], "before installing DH parameters")
-    write_atomic(target, pem, mode=0o644)
+    backup = write_with_backup(project.paths, [(target, pem, 0o644)], "before installing DH parameters")
     return info, backup.id if backup else None
 
 
@@ -265,7 +290,8 @@ class DhGeneration:
         self.bits = bits
         self.started = time.monotonic()
         self.process = subprocess.Popen(worker_command(bits, allow_test_size), stdout=subprocess.PIPE,
-                                        stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)
+                                        stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, cwd=WORKER_CWD,
+                                        env=worker_environment())
 
     def running(self) -> bool:
         return self.process.poll() is None

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
 from tlsgui.crypto.keys import describe_key, generate_key, key_to_pem, load_private_key, same_key
 from tlsgui.errors import TlsguiError
-from tlsgui.project.atomic import write_atomic
+from tlsgui.project.atomic import private_dir
 from tlsgui.project.locate import ProjectPaths
+from tlsgui.project.transaction import project_lock, write_files
 
 KEY_SUFFIX = ".key.pem"
 CSR_SUFFIX = ".csr.pem"
@@ -26,11 +26,18 @@ class PendingKey:
         return self.key_path.with_name(self.id + CSR_SUFFIX)
 
     @property
+    def paths(self) -> ProjectPaths:
+        return ProjectPaths(self.key_path.parents[2])  # <root>/.tlsgui/pending/<id>.key.pem
+
+    @property
     def created(self) -> datetime:
         return datetime.strptime(self.id[:22], "%Y%m%dT%H%M%S%fZ").replace(tzinfo=timezone.utc)
 
     def load(self):
-        return load_private_key(self.key_path.read_bytes(), where=str(self.key_path))
+        from tlsgui.policy.limits import MAX_TLS_FILE
+        from tlsgui.safe_read import read_regular
+
+        return load_private_key(read_regular(self.key_path, MAX_TLS_FILE, "pending key"), where=str(self.key_path))
 
     def as_json(self) -> dict:
         try:
@@ -43,15 +50,8 @@ class PendingKey:
 
 
 def _ensure_dir(paths: ProjectPaths) -> Path:
-    for folder in (paths.state_dir, paths.pending_dir):
-        if not folder.is_dir():
-            try:
-                folder.mkdir(mode=0o700)
-            except OSError as exc:
-                raise TlsguiError(f"Cannot create the folder for pending keys ({exc.strerror}); nothing was "
-                                  "written.", where=str(folder), fix="Make the project folder writable.") from None
-    os.chmod(paths.pending_dir, 0o700)  # private keys live here
-    return paths.pending_dir
+    # 0700 whatever the umask, and never a symlink out of the project (D8, D14): private keys live here.
+    return private_dir(paths.pending_dir, inside=paths.root)
 
 
 def _new_id(paths: ProjectPaths, key) -> str:
@@ -66,10 +66,11 @@ def _new_id(paths: ProjectPaths, key) -> str:
 
 def save_pending_key(paths: ProjectPaths, key) -> PendingKey:
     """Store `key` as a new pending key (mode 0600 from the first byte)."""
-    folder = _ensure_dir(paths)
-    new_id = _new_id(paths, key)
-    pending = PendingKey(new_id, folder / (new_id + KEY_SUFFIX))
-    write_atomic(pending.key_path, key_to_pem(key), mode=0o600)
+    with project_lock(paths):
+        folder = _ensure_dir(paths)
+        new_id = _new_id(paths, key)
+        pending = PendingKey(new_id, folder / (new_id + KEY_SUFFIX))
+        write_files(paths, [(pending.key_path, key_to_pem(key), 0o600)])
     return pending
 
 
@@ -81,7 +82,7 @@ def create_pending_key(paths: ProjectPaths, key_type: str = "rsa", bits: int | N
 
 def list_pending(paths: ProjectPaths) -> list[PendingKey]:
     """Every pending key, newest first."""
-    if not paths.pending_dir.is_dir():
+    if not paths.pending_dir.is_dir() or paths.pending_dir.is_symlink() or paths.state_dir.is_symlink():
         return []
     found = []
     for path in paths.pending_dir.glob("*" + KEY_SUFFIX):
@@ -109,7 +110,7 @@ def get_pending(paths: ProjectPaths, pending_id: str | None = None) -> PendingKe
 
 
 def write_pending_csr(pending: PendingKey, csr_pem: bytes) -> Path:
-    write_atomic(pending.csr_path, csr_pem, mode=0o644)
+    write_files(pending.paths, [(pending.csr_path, csr_pem, 0o644)])
     return pending.csr_path
 
 
@@ -126,5 +127,6 @@ def find_pending_for(paths: ProjectPaths, public_key) -> PendingKey | None:
 
 def remove_pending(pending: PendingKey) -> None:
     """Forget a pending key once its certificate is installed (key.pem then holds the same key)."""
-    pending.key_path.unlink(missing_ok=True)
-    pending.csr_path.unlink(missing_ok=True)
+    with project_lock(pending.paths):
+        pending.key_path.unlink(missing_ok=True)
+        pending.csr_path.unlink(missing_ok=True)

@@ -13,6 +13,9 @@ from tlsgui.model.options import XmlPath
 ROOT_TAG = "preferences"
 BODY_TAG = "com.4d"
 MAX_SIZE = 8 * 1024 * 1024  # a real settings file is a few KiB; refuse to parse something absurd
+# 4D's settings are about 5 elements deep; refusing deep nesting at parse time keeps every later walk of the
+# tree (copies, serialisation) far from Python's recursion limit (~700 levels crashed copy.deepcopy).
+MAX_DEPTH = 64
 
 # What 4D writes for a new project: the declaration and root on one line, tab indentation.
 EMPTY_FILE = (
@@ -404,6 +407,10 @@ def _scan(data: bytes, events: list[tuple[str, list[str], int]]) -> Element:
     return root
 
 
+class _TooDeep(Exception):
+    """Raised from the start handler when elements nest deeper than MAX_DEPTH."""
+
+
 class _EntityDeclared(Exception):
     """Raised from expat's entity handler to stop at the first declaration (billion laughs and such)."""
 
@@ -441,17 +448,29 @@ def parse_settings(data: bytes, path: Path) -> SettingsFile:
     parser.ordered_attributes = True
     parser.specified_attributes = True  # only what is written in the tag, never a DTD default
     events: list[tuple[str, list[str], int]] = []
+    depth = [0]
 
     def start(tag: str, attrs: list[str]) -> None:
+        depth[0] += 1
+        if depth[0] > MAX_DEPTH:
+            raise _TooDeep
         events.append((tag, attrs, parser.CurrentLineNumber))
 
+    def end(_tag: str) -> None:
+        depth[0] -= 1
+
     parser.StartElementHandler = start
+    parser.EndElementHandler = end
     parser.EntityDeclHandler = _refuse_entities
     try:
         parser.Parse(data, True)
     except _EntityDeclared:
         raise SettingsFileError("The file declares XML entities (<!ENTITY ...>), which 4D never writes; tlsgui "
                                 "does not expand them (they can grow to gigabytes).", where=where,
+                                fix="Restore the file from a backup or re-save the settings from 4D.") from None
+    except _TooDeep:
+        raise SettingsFileError(f"Line {parser.CurrentLineNumber}: elements nest more than {MAX_DEPTH} levels deep; "
+                                "4D's settings files are a few levels deep, so this is not one.", where=where,
                                 fix="Restore the file from a backup or re-save the settings from 4D.") from None
     except expat.ExpatError as exc:
         reason = expat.errors.messages[exc.code] if exc.code else str(exc)
@@ -480,10 +499,15 @@ def parse_settings(data: bytes, path: Path) -> SettingsFile:
 
 
 def read_settings_file(path: Path) -> SettingsFile:
+    from tlsgui.errors import TlsguiError
+    from tlsgui.safe_read import read_regular
+
     try:
-        data = path.read_bytes()
+        data = read_regular(path, MAX_SIZE, "settings file")
     except FileNotFoundError:
         raise
+    except TlsguiError as exc:
+        raise SettingsFileError(exc.message, where=exc.where, fix=exc.fix) from None
     except OSError as exc:
         raise SettingsFileError(f"Cannot read the file ({exc.strerror or exc}).", where=str(path)) from None
     return parse_settings(data, path)

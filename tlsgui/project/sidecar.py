@@ -46,6 +46,9 @@ def parse_sidecar(data: bytes, path: Path) -> Sidecar:
         raw = json.loads(data.decode("utf-8"))
     except UnicodeDecodeError:
         raise SettingsFileError("The file is not UTF-8 text.", where=where) from None
+    except RecursionError:
+        raise SettingsFileError("The JSON nests too deeply to be tlsgui's settings.", where=where,
+                                fix="Restore it from .tlsgui/backups/, or delete it to go back to the defaults.") from None
     except json.JSONDecodeError as exc:
         raise SettingsFileError(
             f"Line {exc.lineno}, column {exc.colno}: the JSON is malformed ({exc.msg}).", where=where,

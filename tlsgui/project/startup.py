@@ -76,14 +76,9 @@ def with_call(data: bytes | None) -> bytes:
     return newline.join(lines)
 
 
-def wire_startup(paths, method_text: bytes) -> tuple[list[Path], str | None]:
-    """Insert the call where it is missing, the generated method too if absent; backup first, all or nothing.
-
-    Returns the files written and the backup id. Raises TlsguiError (nothing written) when a file is
-    read-only or cannot be read.
-    """
-    from tlsgui.project.atomic import check_writable, write_atomic
-    from tlsgui.project.backups import create_backup
+def _planned(paths, method_text: bytes) -> dict[Path, bytes]:
+    """The files to write: each startup method without the call, and the generated method if it is missing."""
+    from tlsgui.project.atomic import check_writable
 
     outputs: dict[Path, bytes] = {}
     for method in startup_methods(paths.database_methods):
@@ -91,26 +86,30 @@ def wire_startup(paths, method_text: bytes) -> tuple[list[Path], str | None]:
             raise TlsguiError(f"The method {method.error}; nothing was changed.", where=str(method.path))
         if not method.calls:
             outputs[method.path] = with_call(method.path.read_bytes() if method.exists else None)
-    if not outputs:
-        return [], None
-    if not paths.method_file.exists():  # the call must name a method that exists, or 4D cannot compile it
+    if outputs and not paths.method_file.exists():  # the call must name a method that exists, or 4D cannot compile
         outputs[paths.method_file] = method_text
     for path in outputs:
         check_writable(path)
-    before = {path: path.read_bytes() if path.exists() else None for path in outputs}
-    backup = create_backup(paths, list(outputs), f"before adding {METHOD} to the startup methods")
-    done: list[Path] = []
-    try:
-        for path, data in outputs.items():
-            write_atomic(path, data)
-            done.append(path)
-    except BaseException:
-        # All or nothing: put back what this call already wrote (the backup holds the same bytes).
-        for path in done:
-            old = before[path]
-            if old is None:
-                path.unlink(missing_ok=True)
-            else:
-                write_atomic(path, old)
-        raise
+    return outputs
+
+
+def wire_startup(paths, method_text: bytes) -> tuple[list[Path], str | None]:
+    """Insert the call where it is missing, the generated method too if absent; backup first, all or nothing.
+
+    Returns the files written and the backup id. Raises TlsguiError (nothing written, not even a lock file)
+    when a file is read-only or cannot be read.
+    """
+    from tlsgui.project.backups import write_with_backup
+    from tlsgui.project.transaction import project_lock
+
+    if not _planned(paths, method_text):  # refusals come before any lock file
+        return [], None
+    # Read again and write under the project's lock, so no other tlsgui changes a method in between; the
+    # files are one transaction (tlsgui/project/transaction.py): all written, or none.
+    with project_lock(paths):
+        outputs = _planned(paths, method_text)
+        if not outputs:
+            return [], None
+        backup = write_with_backup(paths, [(path, data, None) for path, data in outputs.items()],
+                                   f"before adding {METHOD} to the startup methods")
     return list(outputs), backup.id if backup else None

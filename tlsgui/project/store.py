@@ -11,8 +11,10 @@ from tlsgui.model.options import ALLOW_USER_SETTINGS, BY_KEY, OPTIONS, Option, S
 from tlsgui.model.settings import Settings, Source, Sourced
 from tlsgui.project.locate import ProjectPaths, find_project_root
 from tlsgui.project.settings_file import SettingsFile, new_settings_file, read_settings_file
+from tlsgui.project.sidecar import MAX_SIZE as SIDECAR_MAX
 from tlsgui.project.sidecar import Sidecar, parse_sidecar
 from tlsgui.project.version import ProjectVersion, effective_version, read_version_hint
+from tlsgui.safe_read import read_regular
 
 if TYPE_CHECKING:
     from tlsgui.project.saved import SaveResult
@@ -24,11 +26,14 @@ def _digest(path: Path) -> bytes | str | None:
     The bytes themselves, not a hash of them: settings files are a few KB, a byte comparison is exact, and
     opening a project then needs no hashing module (hashlib loads OpenSSL: ~4 ms of start-up).
     """
+    from tlsgui.project.settings_file import MAX_SIZE
+    from tlsgui.safe_read import read_regular
+
     try:
-        return path.read_bytes()
+        return read_regular(path, MAX_SIZE)
     except FileNotFoundError:
         return None
-    except OSError:
+    except (OSError, TlsguiError):
         return "unreadable"
 
 
@@ -138,6 +143,11 @@ def load_project(path: str | Path) -> Project:
     paths = ProjectPaths(find_project_root(path))
     sources: dict[str, Sourced] = {o.key: Sourced(o.default, Source.DEFAULT) for o in OPTIONS}
     project = Project(paths, Settings(), sources)
+    if (paths.state_dir / "journal.json").exists() or (paths.state_dir / "tmp").exists():
+        # A tlsgui was killed while writing: finish (or undo) its change before reading anything.
+        from tlsgui.project.transaction import recover
+
+        project.notices.extend(recover(paths))
     tracked = [_xml_path(paths, s) for s in _XML_ORDER] + [paths.sidecar, paths.method_file, paths.http_rules]
     project.fingerprints = {p: _digest(p) for p in tracked}
     for source in _XML_ORDER:
@@ -165,11 +175,14 @@ def load_project(path: str | Path) -> Project:
         for key, value in values.items():
             sources[key] = Sourced(value, source, str(file_path))
     try:
-        project.sidecar = parse_sidecar(paths.sidecar.read_bytes(), paths.sidecar)
+        project.sidecar = parse_sidecar(read_regular(paths.sidecar, SIDECAR_MAX, "tlsgui settings file"),
+                                        paths.sidecar)
     except FileNotFoundError:
         pass
     except SettingsFileError as exc:
         project.error = project.error or exc
+    except TlsguiError as exc:
+        project.error = project.error or SettingsFileError(exc.message, where=exc.where, fix=exc.fix)
     except OSError as exc:
         project.error = project.error or SettingsFileError(f"Cannot read the file ({exc}).",
                                                            where=str(paths.sidecar))
@@ -229,7 +242,7 @@ def _format(option: Option, value: Any) -> str:
     return ("true" if value else "false") if option.type is bool else str(value)
 
 
-def save_project(project: Project, settings: Settings, *, force: bool = False) -> SaveResult:
+def save_project(project: Project, settings: Settings, *, force: bool = False, check_only: bool = False) -> SaveResult:
     """Write the edits between `project.settings` and `settings`; nothing at all when there are none.
 
     An edited XML value goes to the file it was read from when that is a user settings file (so the
@@ -239,11 +252,12 @@ def save_project(project: Project, settings: Settings, *, force: bool = False) -
     # Save-only modules load here, not when a project is opened: opening is on the window's start-up path.
     import copy
 
-    from tlsgui.project.atomic import check_writable, write_atomic
-    from tlsgui.project.backups import create_backup
+    from tlsgui.project.atomic import check_writable
+    from tlsgui.project.backups import write_with_backup
     from tlsgui.project.http_rules import hsts_rules_output
     from tlsgui.project.method_file import render_method
     from tlsgui.project.saved import SaveResult
+    from tlsgui.project.transaction import project_lock
 
     if project.read_only:
         raise TlsguiError(
@@ -300,19 +314,25 @@ def save_project(project: Project, settings: Settings, *, force: bool = False) -
         rules = hsts_rules_output(paths, settings, release, edited)
         if rules is not None:
             outputs[paths.http_rules] = rules
-    if not force:
-        conflicts = [p for p in outputs if project.fingerprints.get(p, _digest(p)) != _digest(p)]
-        if conflicts:
-            raise ConflictError(
-                "The file was changed on disk by another program since it was opened; nothing was saved.",
-                where=", ".join(str(p) for p in conflicts),
-                fix="Reload the project to see the other changes, or save again with force to overwrite them.",
-            )
     for path in outputs:
         check_writable(path)
-    backup = create_backup(paths, list(outputs), "before saving settings")
+    if check_only:  # every refusal that needs no lock has been raised; nothing was written
+        return SaveResult(tuple(outputs))
+    # The lock serialises writers (two `settings set` at once lost an edit: D5), and the conflict check runs
+    # under it, so no other tlsgui can write between the check and the write. The files are one transaction.
+    with project_lock(paths):
+        if not force:
+            conflicts = [p for p in outputs if project.fingerprints.get(p, _digest(p)) != _digest(p)]
+            if conflicts:
+                raise ConflictError(
+                    "The file was changed on disk by another program since it was opened; nothing was saved.",
+                    where=", ".join(str(p) for p in conflicts),
+                    fix="Reload the project to see the other changes, or save again with force to overwrite "
+                        "them.",
+                )
+        backup = write_with_backup(paths, [(path, data, None) for path, data in outputs.items()],
+                                   "before saving settings")
     for path, data in outputs.items():
-        write_atomic(path, data)
         project.fingerprints[path] = data
     project.files.update(new_files)
     if paths.sidecar in outputs:

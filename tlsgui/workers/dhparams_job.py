@@ -8,7 +8,7 @@ from PySide6.QtCore import QObject, Signal
 
 from tlsgui.policy.files import DH_FILE
 from tlsgui.project.atomic import check_writable, write_atomic
-from tlsgui.project.backups import create_backup
+from tlsgui.project.backups import write_with_backup
 from tlsgui.project.locate import ProjectPaths
 from tlsgui.workers.child import worker_command
 from tlsgui.workers.process_job import NextStage, ProcessJob
@@ -55,9 +55,12 @@ class DhParamsJob(ProcessJob):
         assert self._folder is not None and self._pem is not None
         target = self._folder / DH_FILE
         check_writable(target)  # refuse before making a backup of a file we could not replace
+        # A small file: a few ms on the GUI thread. In a project: backed up, under the project lock, journaled;
+        # in the wizard's staging folder (no project): a plain atomic write.
         if self._paths is not None:
-            create_backup(self._paths, [target], "before new DH parameters")
-        write_atomic(target, self._pem)  # a small file: ~1 ms on the GUI thread
+            write_with_backup(self._paths, [(target, self._pem, 0o644)], "before new DH parameters")
+        else:
+            write_atomic(target, self._pem)
         self.written_path = target
         self.dhparams_written.emit(str(target))
         return self._pem

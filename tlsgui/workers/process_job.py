@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QElapsedTimer, QObject, QProcess, Signal
@@ -133,6 +134,16 @@ class ProcessJob(QObject):
         process = QProcess()
         # Separate channels: stdout is the result (binary-safe), stderr the words for the person.
         process.setProcessChannelMode(QProcess.ProcessChannelMode.SeparateChannels)
+        # A fixed working directory (D1: never the user's, whatever it holds) and the parent's pid, so the
+        # child dies with this process even when it is SIGKILLed (D13, tlsgui.worker.die_with_parent).
+        from PySide6.QtCore import QProcessEnvironment
+
+        from tlsgui.project.child_argv import PARENT_ENV, WORKER_CWD
+
+        process.setWorkingDirectory(WORKER_CWD)
+        environment = QProcessEnvironment.systemEnvironment()
+        environment.insert(PARENT_ENV, str(os.getpid()))
+        process.setProcessEnvironment(environment)
         process.finished.connect(self._on_finished)
         process.errorOccurred.connect(self._on_error)
         # job_started follows QProcess.started: a program that cannot be executed reports only job_failed.
