@@ -134,3 +134,13 @@ def test_zero_errors_over_the_corpus(tmp_path):
                               ("blegay__acme_component", "web.https_enabled"),
                               ("rihab-ze__workPass-application", "web.https_enabled")]
     print(f"corpus: {counts}")
+
+
+@pytest.mark.parametrize(("release", "noted"), [(R20R4, False), (R21, True)])
+def test_hsts_through_http_rules_names_the_session_requirement(release, noted):
+    s = Settings().replace(**{"web.https_enabled": True, "web.hsts_enabled": True})
+    found = validate(s, FileFacts(now=NOW, release=release, key_present=True, cert_present=True))
+    infos = [p.message for p in found if p.key == "web.hsts_enabled" and p.severity.value == "info"]
+    assert bool(infos) is noted
+    if noted:
+        assert "HTTPRules.json" in infos[0] and "scalable sessions or no sessions" in infos[0]

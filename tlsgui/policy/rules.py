@@ -10,7 +10,7 @@ from tlsgui.policy.files import CERT_FILE, DH_FILE, KEY_FILE, dhparams_used, tls
 from tlsgui.policy.findings import Finding, Severity
 from tlsgui.policy.hosts import uncovered
 from tlsgui.policy.ports import listening_ports
-from tlsgui.policy.version_rules import ecdsa_findings, own_files_findings, startup_findings
+from tlsgui.policy.version_rules import ecdsa_findings, hsts_rules_findings, own_files_findings, startup_findings
 
 ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 
@@ -41,6 +41,7 @@ def _port_findings(settings) -> list[Finding]:
 def _file_findings(settings, facts: FileFacts) -> list[Finding]:
     out = []
     out += own_files_findings(settings, facts) + ecdsa_findings(settings, facts) + startup_findings(settings, facts)
+    out += hsts_rules_findings(settings, facts)
     if facts.cert_error:
         out.append(Finding(ERROR, "files.cert", facts.cert_error,
                            "Install the certificate again from the Certificates page."))

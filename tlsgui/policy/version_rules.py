@@ -84,3 +84,13 @@ def startup_findings(settings, facts: FileFacts) -> list[Finding]:
     if missing is None:
         return []
     return [Finding(WARNING, "files.startup", missing.message + _assumed(facts), missing.fix)]
+
+
+def hsts_rules_findings(settings, facts: FileFacts) -> list[Finding]:
+    """On 4D 21+, HSTS goes through HTTPRules.json, which 4D applies only with scalable sessions or none."""
+    if not (settings.web_hsts_enabled and settings.web_https_enabled) or not holds("http_rules_file", _release(facts)):
+        return []
+    return [Finding(INFO, "web.hsts_enabled",
+                    f"On 4D {_release(facts)}, tlsgui sends HSTS with a rule in Project/Sources/HTTPRules.json, which "
+                    "4D applies when its web server uses scalable sessions or no sessions.",
+                    f"Check the web session mode in 4D's Settings. See {source('http_rules_file')}#requirements")]
