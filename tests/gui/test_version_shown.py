@@ -115,3 +115,11 @@ def test_an_unset_minimum_tls_version_follows_the_chosen_release(open_window, tm
     document.push_setting("tls.min_version", "1.2")  # chosen by the user: the release no longer moves it
     document.push_setting("project.4d_version", "21")
     assert document.settings.tls_min_version == "1.2"
+
+
+def test_the_hsts_note_says_how_hsts_reaches_4d_on_the_release(open_window, tmp_path):
+    window = open_window(copy_project("4d-depot__4D-Demo-AI-Automation", tmp_path))  # 21 R3
+    page = window.page("web")
+    assert "On 4D 21 R3 tlsgui writes it as a rule in Project/Sources/HTTPRules.json" in page.ui.hsts_note.text()
+    window.document.push_setting("project.4d_version", "20 R4")
+    assert "On 4D 20 R4 it reaches 4D through TLS_ApplySettings" in page.ui.hsts_note.text()

@@ -45,9 +45,15 @@ class WebPage(SettingsPage):
             self.ui.hsts_note.setStyleSheet("color: #b3261e;")
         else:
             self.ui.hsts_note.setStyleSheet("")
+            from tlsgui.policy.versions import holds
+
+            release = self.document.version.effective
+            how = (f"On 4D {release} tlsgui writes it as a rule in Project/Sources/HTTPRules.json (no code needed)."
+                   if holds("http_rules_file", release) else
+                   f"On 4D {release} it reaches 4D through TLS_ApplySettings, called at start-up (TLS policy page).")
             self.ui.hsts_note.setText(
                 "Browsers that received the header use only HTTPS for this site for <i>max age</i> seconds. "
-                f"SSL Labs' A+ needs at least one year ({ONE_YEAR} s); 4D's default is two years.")
+                f"SSL Labs' A+ needs at least one year ({ONE_YEAR} s); 4D's default is two years. {how}")
 
     def _show_remote(self) -> None:
         """web/remote/configuration: the web server of 4D in remote mode, shown as read, never edited here."""
