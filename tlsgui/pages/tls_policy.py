@@ -12,9 +12,6 @@ from tlsgui.model.profiles import BY_NAME, PROFILES, profile_of
 from tlsgui.pages.base import SettingsPage
 
 VERSIONS = (("1.2", "TLS 1.2"), ("1.3", "TLS 1.3"), ("1.1", "TLS 1.1 (obsolete)"), ("1.0", "TLS 1.0 (obsolete)"))
-# The releases offered for project.4d_version (any other one typed in the sidecar or CLI is added when shown).
-RELEASES = ("19", *(f"19 R{n}" for n in range(2, 9)), "20", *(f"20 R{n}" for n in range(2, 11)),
-            "21", "21 R2", "21 R3", "21 R4")
 
 
 class TlsPolicyPage(SettingsPage):
@@ -38,7 +35,9 @@ class TlsPolicyPage(SettingsPage):
         for value, text in VERSIONS:
             self.ui.tls_min_version.addItem(text, value)
         self.ui.project_4d_version.addItem("From the project file", "")
-        for release in RELEASES:
+        from tlsgui.policy.versions import RELEASES
+
+        for release in map(str, RELEASES):  # any other one typed in the sidecar or CLI is added when shown
             self.ui.project_4d_version.addItem(f"4D {release}", release)
         for profile in PROFILES:
             self.ui.tls_profile.addItem(profile.label, profile.name)

@@ -70,7 +70,10 @@ FACTS: dict[str, Fact] = {
 # release it knows: a fact that arrived later (files not needed, TLS 1.3 by default) is then never taken for
 # granted, and every message that depends on it says it assumed 19.
 ASSUMED = Release(19)
-KNOWN = (Release(19), Release(19, 8), Release(20), Release(20, 4), Release(20, 8), Release(21), Release(21, 3))
+# The releases a person can choose from (4D ships an LTS, then feature releases R2 … up to the next LTS;
+# 20 R10 preceded 21). Any other valid name can still be typed in the CLI or the sidecar.
+RELEASES = (Release(19), *(Release(19, n) for n in range(2, 9)), Release(20), *(Release(20, n) for n in range(2, 11)),
+            Release(21), Release(21, 2), Release(21, 3), Release(21, 4))
 
 
 def holds(name: str, release: Release) -> bool:
