@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 def presence_facts(project: Project, settings: Settings) -> FileFacts:
     """Which TLS files exist, without reading them (so opening a project never loads `cryptography`)."""
-    from tlsgui.project.facts import version_facts
+    from tlsgui.project.startup import version_facts
 
     folder = project.paths.tls_folder(settings.web_certificate_folder)
     return FileFacts(
@@ -242,7 +242,7 @@ class ProjectDocument(QObject):
         """
         from dataclasses import replace
 
-        from tlsgui.project.facts import version_facts
+        from tlsgui.project.startup import version_facts
         from tlsgui.project.method_file import render_method
         from tlsgui.project.startup import wire_startup
 

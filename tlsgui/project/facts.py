@@ -8,6 +8,7 @@ from pathlib import Path
 
 from tlsgui.errors import TlsguiError
 from tlsgui.model.facts import FileFacts
+from tlsgui.project.startup import version_facts
 from tlsgui.policy.files import CERT_FILE, DH_FILE, KEY_FILE
 
 
@@ -24,16 +25,6 @@ def _key_in_git(key: Path) -> bool:
     except (OSError, subprocess.TimeoutExpired):
         return False
     return done.returncode == 1  # 0: ignored; 1: not ignored; 128: not a work tree / error
-
-
-def version_facts(project, settings) -> dict:
-    """The 4D release and whether the startup methods call TLS_ApplySettings (cheap: two small files)."""
-    from tlsgui.project.startup import startup_methods
-    from tlsgui.project.version import effective_version
-
-    methods = startup_methods(project.paths.database_methods)
-    return dict(release=effective_version(project.version_hint, settings.project_4d_version).release,
-                startup=tuple((m.path.name, m.calls) for m in methods))
 
 
 def gather_facts(project) -> FileFacts:

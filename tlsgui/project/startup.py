@@ -49,6 +49,16 @@ def startup_methods(database_methods: Path) -> tuple[StartupMethod, ...]:
     return tuple(out)
 
 
+def version_facts(project, settings) -> dict:
+    """FileFacts fields: the 4D release and whether the startup methods call TLS_ApplySettings (two small
+    files; kept out of project/facts.py, whose imports the window's start-up does not need)."""
+    from tlsgui.project.version import effective_version
+
+    methods = startup_methods(project.paths.database_methods)
+    return dict(release=effective_version(project.version_hint, settings.project_4d_version).release,
+                startup=tuple((m.path.name, m.calls) for m in methods))
+
+
 def _line_end(data: bytes) -> bytes:
     found = re.search(rb"\r\n|\r|\n", data)
     return found.group() if found else b"\n"
