@@ -242,9 +242,8 @@ class ProjectDocument(QObject):
         """
         from dataclasses import replace
 
-        from tlsgui.project.startup import version_facts
         from tlsgui.project.method_file import render_method
-        from tlsgui.project.startup import wire_startup
+        from tlsgui.project.startup import version_facts, wire_startup
 
         saved = self.project.settings
         method = render_method(saved, self.project.version.effective).encode("utf-8")

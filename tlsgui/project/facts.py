@@ -8,8 +8,8 @@ from pathlib import Path
 
 from tlsgui.errors import TlsguiError
 from tlsgui.model.facts import FileFacts
-from tlsgui.project.startup import version_facts
 from tlsgui.policy.files import CERT_FILE, DH_FILE, KEY_FILE
+from tlsgui.project.startup import version_facts
 
 
 def _key_in_git(key: Path) -> bool:
