@@ -5,19 +5,35 @@ PY := $(VENV)/bin/python
 LOCK := requirements/lock.txt
 # The venv is rebuilt when the dependencies or their pinned versions change.
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml $(LOCK) | cksum | cut -d' ' -f1)
+# sslyze (the parity tests' and the bench's scanner) lives in its own venv: it caps cryptography below the
+# version the app pins. `make scanners` builds it from requirements/scanners.txt (`make lock` refreshes that).
+SCANNERS ?= .venv-scanners
+SCANNERS_LOCK := requirements/scanners.txt
+SCANNERS_COMPILE := $(PY) -m piptools compile -q --allow-unsafe --no-emit-index-url --no-emit-find-links \
+	-o $(SCANNERS_LOCK) requirements/scanners.in
+SCANNERS_STAMP := $(SCANNERS)/.installed-$(shell cat $(SCANNERS_LOCK) | cksum | cut -d' ' -f1)
 # pip-compile writes every package the app, its tests, lint and the installer build install, pinned.
 COMPILE := $(PY) -m piptools compile -q --extra test --extra lint --extra package --strip-extras --allow-unsafe \
 	--no-emit-index-url --no-emit-find-links -o $(LOCK) pyproject.toml
 
-.PHONY: run test lint venv system-deps ui bench fuzz clean lock upgrade-deps
+.PHONY: run test lint venv scanners system-deps ui bench fuzz clean lock upgrade-deps
 
 run: $(STAMP) system-deps
 	$(PY) -m tlsgui
 
-test: $(STAMP) system-deps
+test: $(STAMP) $(SCANNERS_STAMP) system-deps
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
 
 venv: $(STAMP)
+
+scanners: $(SCANNERS_STAMP)
+
+$(SCANNERS_STAMP): $(SCANNERS_LOCK)
+	@[ -x $(SCANNERS)/bin/python ] || $(PYTHON) -m venv $(SCANNERS)
+	$(SCANNERS)/bin/python -m pip install -qq --upgrade pip
+	$(SCANNERS)/bin/python -m pip install -qq -r $(SCANNERS_LOCK)
+	@rm -f $(SCANNERS)/.installed-*
+	@touch $@
 
 $(STAMP): pyproject.toml $(LOCK)
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "tlsgui needs Python 3.11 or newer"; exit 1; }
@@ -37,10 +53,12 @@ lint: $(STAMP)
 lock: $(STAMP)
 	$(PY) -m pip install -q pip-tools
 	$(COMPILE)
+	$(SCANNERS_COMPILE)
 
 upgrade-deps: $(STAMP)
 	$(PY) -m pip install -q pip-tools
 	$(COMPILE) --upgrade
+	$(SCANNERS_COMPILE) --upgrade
 
 system-deps:
 	@sh packaging/system-deps.sh qt
@@ -51,7 +69,7 @@ ui: $(STAMP)
 	$(PY) packaging/build_ui.py
 	$(PY) packaging/build_settings.py
 
-bench: $(STAMP) system-deps
+bench: $(STAMP) $(SCANNERS_STAMP) system-deps
 	QT_QPA_PLATFORM=offscreen $(PY) bench/run.py
 
 fuzz: $(STAMP)
@@ -59,7 +77,7 @@ fuzz: $(STAMP)
 	TLSGUI_KILL_SWEEP=full $(PY) -m pytest tests/reliability/test_kill_sweep.py -q -s
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info
+	rm -rf $(VENV) $(SCANNERS) build dist *.egg-info
 
 # Desktop installer (packaging/README.md): `make package` builds dist/tlsgui_<version>_<arch>.deb;
 # `make package-test` installs it and smoke-tests the frozen app (a few minutes; not part of `make test`).

@@ -29,6 +29,7 @@ BENCHES = {
     "memory": ("memory.py", ["--runs", "5"], ["--runs", "2"]),
     "startup": ("startup.py", ["--runs", "10"], ["--runs", "2"]),
     "handshakes": ("handshakes.py", [], ["--seconds", "1"]),
+    "probe": ("probe_speed.py", ["--runs", "5"], ["--runs", "1"]),
     "responsiveness": ("responsiveness.py", [], ["--rsa-keys", "2", "--dh-rounds", "1", "--baseline-seconds", "1",
                                                  "--py-seconds", "1", "--dh-seconds", "1"]),
 }
@@ -97,6 +98,10 @@ def table(results: dict) -> list[tuple[str, str, str, str]]:
     if hands:
         rows.append(("preview handshakes per second", f"{hands['preview_per_s']}/s",
                      f"{hands['plain_per_s']}/s plain ssl server", f"{hands['ratio']:.2f}x"))
+    probe = get("probe")
+    if probe:
+        rows.append(("probe, one listener (median)", f"{probe['probe_ms']['median']} ms",
+                     f"{probe['sslyze_ms']['median']} ms sslyze, same listener", f"{probe['ratio']:.2f}x faster"))
     phases = get("responsiveness").get("phases", {})
     if phases:
         base = phases.get("baseline", {})

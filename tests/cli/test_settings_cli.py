@@ -149,3 +149,19 @@ def test_remote_mode_web_section_is_shown_with_its_source(tmp_path):
     text = run_cli("settings", root).stdout
     assert "Web server of 4D in remote mode (web/remote/configuration, read-only):" in text
     assert "Enable HTTPS allow_ssl='false'  settings.4DSettings (structure)" in text
+
+
+def test_cipher_list_openssl_cannot_fully_use_is_refused_and_writes_nothing(demo):
+    # Defect 6: `settings set tls.cipher_list=…:DES-CBC3-SHA` printed an error, wrote the file and exited 0.
+    before = tree_bytes(demo)
+    done = run_cli("settings", demo, "set", "tls.cipher_list=ECDHE-RSA-AES128-GCM-SHA256:DES-CBC3-SHA")
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert "cannot use 'DES-CBC3-SHA' (3DES)" in done.stderr and "--force" in done.stderr
+    assert "Traceback" not in done.stderr and tree_bytes(demo) == before
+    done = run_cli("settings", demo, "set", "tls.cipher_list=ECDHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GMC-SHA256")
+    assert done.returncode == 2 and "does not know 'ECDHE-RSA-AES128-GMC-SHA256'" in done.stderr
+    assert tree_bytes(demo) == before
+    done = run_cli("settings", demo, "set", "tls.cipher_list=ECDHE-RSA-AES128-GCM-SHA256:DES-CBC3-SHA", "--force")
+    assert done.returncode == 0 and "wrote " in done.stdout
+    assert "cannot use 'DES-CBC3-SHA' (3DES)" in done.stdout  # still said, as a problem
+    assert tree_bytes(demo) != before

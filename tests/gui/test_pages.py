@@ -104,6 +104,15 @@ def test_hsts_negative_absurd_and_presets(qtbot, window):
     assert "web.hsts_enabled" in window.ui.diagnostics.keys()
 
 
+def test_cipher_name_this_openssl_lacks_is_named(qtbot, window):
+    window.show_page("tls")
+    page = window.page("tls")
+    type_into(qtbot, page.editor("tls.cipher_list"), "ECDHE-RSA-AES128-GCM-SHA256:DES-CBC3-SHA:RC4-SHA")
+    status = page.findChild(QLabel, "tls_cipher_list_status").text()
+    assert "This OpenSSL cannot use 'DES-CBC3-SHA' (3DES), 'RC4-SHA' (RC4), weak suites it no longer" in status
+    assert page.ui.cipher_box.suites.topLevelItemCount() == 1
+
+
 def test_cipher_typo_is_flagged_as_you_type(qtbot, window):
     window.show_page("tls")
     page = window.page("tls")

@@ -28,8 +28,10 @@ def facts(**cert_changes) -> FileFacts:
 
 CAPPING = [
     ({"tls.min_version": "1.1"}, {}, "B", "tls.min_version"),
-    ({"tls.cipher_list": "AES128-GCM-SHA256"}, {}, "B", "tls.cipher_list"),
-    ({"tls.cipher_list": "ECDHE-RSA-AES128-SHA"}, {}, "B", "tls.cipher_list"),
+    ({"tls.cipher_list": "AES128-SHA:NULL-SHA256:@SECLEVEL=0"}, {}, "F", "tls.cipher_list"),
+    ({"tls.cipher_list": "ECDHE-RSA-AES128-GCM-SHA256:ADH-AES128-GCM-SHA256:@SECLEVEL=0"}, {}, "F",
+     "tls.cipher_list"),
+    ({"tls.cipher_list": "ECDHE-RSA-AES128-GCM-SHA256:DES-CBC3-SHA"}, {}, "C", "tls.cipher_list"),
     ({}, {"key_bits": 1024}, "B", "files.cert"),
     ({}, {"signature_hash": "md5"}, "F", "files.cert"),
 ]

@@ -88,7 +88,9 @@ def test_hsts_rules():
     no_http = found(on.replace(**{"web.http_enabled": False}), WITH_FILES, Severity.WARNING)
     assert any("first visit" in m for _, _, m in no_http)
     short = found(on.replace(**{"web.hsts_max_age": 86400}), WITH_FILES, Severity.WARNING)
-    assert any("under one year" in m for _, _, m in short)
+    assert any("under 180 days" in m for _, _, m in short)
+    half = found(on.replace(**{"web.hsts_max_age": 15724800}), WITH_FILES, Severity.INFO)
+    assert any("earns A+ but cannot be preloaded" in m for _, _, m in half)
     long = found(on.replace(**{"web.hsts_max_age": 3 * 31536000}), WITH_FILES, Severity.WARNING)
     assert any("over two years" in m for _, _, m in long)
     absurd = found(on.replace(**{"web.hsts_max_age": 11 * 31536000}), WITH_FILES, Severity.ERROR)
@@ -104,9 +106,10 @@ def test_min_tls_below_1_2_warns():
     ("NOT-A-CIPHER", Severity.ERROR, "OpenSSL rejects"),
     ("ECDHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA257", Severity.ERROR, "does not know"),
     ("AES128-GCM-SHA256", Severity.WARNING, "no forward secrecy"),
-    ("ECDHE-RSA-AES128-SHA", Severity.WARNING, "No AEAD suite"),
+    ("ECDHE-RSA-AES128-SHA", Severity.WARNING, "No TLS 1.2 suite is AEAD"),
     ("DHE-RSA-AES128-GCM-SHA256", Severity.WARNING, "no dhparams.pem"),
-    ("ECDHE-RSA-AES128-GCM-SHA256:ADH-AES128-GCM-SHA256", Severity.ERROR, "anonymous"),
+    ("ECDHE-RSA-AES128-GCM-SHA256:ADH-AES128-GCM-SHA256", Severity.ERROR, "would not be authenticated"),
+    ("AES128-SHA:NULL-SHA256:@SECLEVEL=0", Severity.ERROR, "would not be encrypted"),
 ])
 def test_cipher_list_rules(cipher_list, severity, words):
     s = BASE.replace(**{"web.https_enabled": True, "tls.cipher_list": cipher_list})
@@ -187,13 +190,17 @@ def test_grade_a_and_a_plus():
     assert "A+ needs HSTS" in grade(HTTPS).reasons[-1]
     hsts = HTTPS.replace(**{"web.hsts_enabled": True, "web.hsts_max_age": 31536000})
     assert grade(hsts).grade == "A+"
-    assert grade(hsts.replace(**{"web.hsts_max_age": 15552000})).grade == "A"
+    assert grade(hsts.replace(**{"web.hsts_max_age": 15552000})).grade == "A+"
+    assert grade(hsts.replace(**{"web.hsts_max_age": 15551999})).grade == "A"
 
 
 @pytest.mark.parametrize("changes, facts_changes, expected, words", [
-    ({"tls.min_version": "1.0"}, {}, "B", "TLS 1.0 is accepted"),
-    ({"tls.cipher_list": "AES128-GCM-SHA256"}, {}, "B", "No forward secrecy"),
-    ({"tls.cipher_list": "ECDHE-RSA-AES128-SHA"}, {}, "B", "No AEAD"),
+    ({"tls.min_version": "1.0"}, {}, "B", "TLS 1.0 and 1.1 accepted"),
+    ({"tls.cipher_list": "AES128-GCM-SHA256"}, {}, "A", "TLS 1.3 (always on in 4D) has it, so no cap"),
+    ({"tls.cipher_list": "ECDHE-RSA-AES128-SHA"}, {}, "A", "No TLS 1.2 suite is AEAD"),
+    ({"tls.cipher_list": "AES128-SHA:NULL-SHA256:@SECLEVEL=0"}, {}, "F", "would not be encrypted"),
+    ({"tls.cipher_list": "ECDHE-RSA-AES128-GCM-SHA256:RC4-SHA"}, {}, "C", "RC4 suites (RC4-SHA)"),
+    ({"tls.cipher_list": "ECDHE-RSA-AES128-GCM-SHA256:DES-CBC3-SHA"}, {}, "C", "3DES suites (DES-CBC3-SHA)"),
     ({}, {"key_bits": 1024}, "B", "1024 bits"),
     ({}, {"signature_hash": "md5"}, "F", "MD5"),
 ])
@@ -225,3 +232,15 @@ def test_profiles_are_derived_from_values():
     assert profile_of("1.2", INTERMEDIATE_CIPHERS) is INTERMEDIATE
     assert profile_of("1.2", "").name == "4d_default"
     assert profile_of("1.2", "HIGH").name == "custom"
+
+
+def test_cbc_and_rsa_key_exchange_are_said_without_a_cap():
+    # Issue 16 item 8: scanners list them as weak and Mozilla's Intermediate profile excludes them; no grade cap.
+    builtin = found(HTTPS.replace(**{"tls.cipher_list": ""}), WITH_FILES, Severity.INFO)
+    assert any(m.startswith("4D's built-in list (predicted as OpenSSL's default) has ") and "CBC suite(s)" in m
+               and "RSA key exchange" in m for _, _, m in builtin), builtin
+    custom = found(HTTPS.replace(**{"tls.cipher_list": "ECDHE-RSA-AES128-GCM-SHA256:AES128-SHA"}), WITH_FILES,
+                   Severity.INFO)
+    assert any("1 CBC suite(s), e.g. AES128-SHA" in m and "1 with RSA key exchange" in m for _, _, m in custom)
+    assert found(HTTPS, WITH_FILES, Severity.INFO) == []  # the Intermediate profile: nothing to say
+    assert grade(HTTPS.replace(**{"tls.cipher_list": "ECDHE-RSA-AES128-GCM-SHA256:AES128-SHA"})).grade == "A"

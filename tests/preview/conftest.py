@@ -17,7 +17,7 @@ import pytest
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
-from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+from cryptography.x509.oid import AuthorityInformationAccessOID, ExtendedKeyUsageOID, NameOID
 
 from tlsgui.project.demo import write_demo
 from tlsgui.project.store import load_project, save_project
@@ -34,7 +34,11 @@ def _cert(subject, issuer, public_key, signer, *, ca: bool, names=()):
     builder = (x509.CertificateBuilder().subject_name(subject).issuer_name(issuer).public_key(public_key)
                .serial_number(x509.random_serial_number())
                .not_valid_before(now - datetime.timedelta(hours=1)).not_valid_after(now + datetime.timedelta(days=30))
-               .add_extension(x509.BasicConstraints(ca=ca, path_length=None), critical=True))
+               .add_extension(x509.BasicConstraints(ca=ca, path_length=None), critical=True)
+               # As every CA's certificates: key identifiers, which strict verifiers (WebPKI) require.
+               .add_extension(x509.SubjectKeyIdentifier.from_public_key(public_key), False))
+    if issuer != subject or not ca:  # a root needs none; a leaf always does, self-signed or not
+        builder = builder.add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(signer.public_key()), False)
     if ca:
         builder = builder.add_extension(x509.KeyUsage(False, False, False, False, False, True, True, False, False), True)
     else:
@@ -107,23 +111,29 @@ def dh512() -> bytes:
     return done.stdout
 
 
+def make_tls_project(root: Path, pki: Pki, cert: bytes | None = None, key: bytes | None = None,
+                     dhparams: bytes | None = None, **settings) -> Path:
+    """A demo project at `root` with HTTPS, HSTS, client-server and SQL TLS on and the CA-issued chain installed."""
+    root = write_demo(root)
+    values = {"web.https_enabled": True, "web.hsts_enabled": True, "web.hsts_max_age": 31536000,
+              "web.host_names": "localhost", "client_server.encryption": True, "sql.tls_enabled": True}
+    values.update({k.replace("__", "."): v for k, v in settings.items()})
+    project = load_project(root)
+    save_project(project, project.settings.replace(**values))
+    (root / "cert.pem").write_bytes(pki.chain if cert is None else cert)
+    (root / "key.pem").write_bytes(pki.leaf_key if key is None else key)
+    if dhparams is not None:
+        (root / "dhparams.pem").write_bytes(dhparams)
+    return root
+
+
 @pytest.fixture
 def tls_project(tmp_path, pki):
-    """A demo project with HTTPS, HSTS, client-server and SQL TLS on and the CA-issued chain installed."""
+    """make_tls_project in this test's tmp_path; keyword arguments as KEY__PART=VALUE settings."""
     counter = iter(range(100))
 
     def make(cert: bytes | None = None, key: bytes | None = None, dhparams: bytes | None = None, **settings):
-        root = write_demo(tmp_path / f"Shop{next(counter)}")
-        values = {"web.https_enabled": True, "web.hsts_enabled": True, "web.hsts_max_age": 31536000,
-                  "web.host_names": "localhost", "client_server.encryption": True, "sql.tls_enabled": True}
-        values.update({k.replace("__", "."): v for k, v in settings.items()})
-        project = load_project(root)
-        save_project(project, project.settings.replace(**values))
-        (root / "cert.pem").write_bytes(pki.chain if cert is None else cert)
-        (root / "key.pem").write_bytes(pki.leaf_key if key is None else key)
-        if dhparams is not None:
-            (root / "dhparams.pem").write_bytes(dhparams)
-        return root
+        return make_tls_project(tmp_path / f"Shop{next(counter)}", pki, cert, key, dhparams, **settings)
 
     return make
 
@@ -168,3 +178,34 @@ def serve(tmp_path):
         if process.poll() is None:
             process.kill()
         process.communicate(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def odd_leaves(pki) -> dict[str, bytes]:
+    """Leaves issued by the test intermediate: clientAuth only and keyCertSign key usage (no client accepts
+    them), and one with an authorityInformationAccess caIssuers address (a fetchable intermediate)."""
+    inter = x509.load_pem_x509_certificate(pki.intermediate)
+    inter_key = serialization.load_pem_private_key(pki.other_key, None)
+    leaf_key = serialization.load_pem_private_key(pki.leaf_key, None)
+    out = {}
+    for kind in ("client_auth", "key_cert_sign", "aia"):
+        now = datetime.datetime.now(datetime.timezone.utc)
+        builder = (x509.CertificateBuilder().subject_name(_name("localhost")).issuer_name(inter.subject)
+                   .public_key(leaf_key.public_key()).serial_number(x509.random_serial_number())
+                   .not_valid_before(now - datetime.timedelta(hours=1))
+                   .not_valid_after(now + datetime.timedelta(days=30))
+                   .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+                   .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(inter_key.public_key()), False)
+                   .add_extension(x509.SubjectAlternativeName([x509.DNSName("localhost")]), False))
+        if kind == "client_auth":
+            builder = builder.add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.CLIENT_AUTH]), False)
+        elif kind == "aia":
+            builder = builder.add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.SERVER_AUTH]), False)
+            builder = builder.add_extension(x509.AuthorityInformationAccess([x509.AccessDescription(
+                AuthorityInformationAccessOID.CA_ISSUERS,
+                x509.UniformResourceIdentifier("http://ca.example.test/intermediate.der"))]), False)
+        else:
+            builder = builder.add_extension(x509.KeyUsage(True, False, False, False, False, True, False, False, False),
+                                            True)
+        out[kind] = builder.sign(inter_key, hashes.SHA256()).public_bytes(PEM)
+    return out

@@ -65,7 +65,7 @@ def cmd_serve(args) -> int:
     server.serve_forever()
     stats = server.stats
     print(f"Stopped: {stats.connections} connection(s), {stats.handshakes} handshake(s), "
-          f"{stats.failed} failed handshake(s).", flush=True)
+          f"{stats.failed} failed handshake(s), {stats.refused} refused (all slots busy).", flush=True)
     return 0
 
 

@@ -37,7 +37,8 @@ def register(sub) -> None:
     settings.add_argument("assignments", nargs="*", metavar="KEY=VALUE")
     settings.add_argument("--json", action="store_true", help="machine-readable output")
     settings.add_argument("--force", action="store_true",
-                          help="save even if a settings file was changed by another program since loading")
+                          help="save even if a settings file was changed by another program since loading, "
+                               "or tls.cipher_list has words this OpenSSL cannot use")
     settings.set_defaults(handler=cmd_settings)
 
 
@@ -144,6 +145,20 @@ def parse_assignments(assignments: list[str]) -> dict:
     return values
 
 
+def _refuse_unusable_cipher_list(text: str) -> None:
+    """A list OpenSSL would use only in part is refused before anything is written (exit 2)."""
+    from tlsgui.policy.ciphers import analyse, describe_unknown
+
+    analysis = analyse(text)
+    if analysis.error:
+        raise TlsguiError(analysis.error, where="tls.cipher_list",
+                          fix="Use OpenSSL cipher names (openssl ciphers -v), or choose a profile. Nothing was written.")
+    if analysis.unknown:
+        raise TlsguiError(describe_unknown(analysis.unknown), where="tls.cipher_list",
+                          fix="Correct or remove those names (nothing was written), or add --force to save the "
+                              "list as it is.")
+
+
 def cmd_settings(args) -> int:
     if args.action is None:
         if args.assignments:
@@ -155,6 +170,8 @@ def cmd_settings(args) -> int:
     # Parse every assignment before touching the project: one bad value writes nothing.
     values = parse_assignments(args.assignments)
     project = _load_readable(args.project)
+    if "tls.cipher_list" in values and not args.force:
+        _refuse_unusable_cipher_list(values["tls.cipher_list"])
     new = project.settings.replace(**values)
     if new.changed_keys(project.settings):
         from tlsgui.project.transaction import project_lock

@@ -25,6 +25,12 @@ class FileFacts:
     dh_bits: int | None = None
     dh_error: str = ""
     key_in_git: bool = False  # key.pem is inside a git work tree and not ignored
+    # Offline WebPKI verification of cert.pem against Mozilla's roots (crypto/trust.py); None: not checked.
+    trusted: bool | None = None
+    trust_problems: tuple[str, ...] = ()  # why browsers would not trust it (unknown root, incomplete chain, ...)
+    usage_problems: tuple[str, ...] = ()  # key usage no TLS client accepts
+    chain_warnings: tuple[str, ...] = ()  # an intermediate is missing but browsers can fetch it (AIA)
+    name_problems: tuple[str, ...] = ()  # web.host_names the certificate does not cover
     keys_in_git: tuple[str, ...] = ()  # other files with private keys (pending, backups) git would track
     key_mode: int | None = None  # key.pem's permission bits
     # Which 4D runs the project (None: unknown; the checks then assume policy.versions.ASSUMED).

@@ -6,6 +6,9 @@ import ssl
 from dataclasses import dataclass
 from functools import lru_cache
 
+from tlsgui.policy.rating import forward_secret as forward_secret_by_name
+from tlsgui.policy.rating import weak_kind
+
 # OpenSSL keywords that are not cipher names or aliases but are valid in a cipher string.
 _SPECIAL = ("@STRENGTH", "@SECLEVEL=")
 #: Key exchanges with forward secrecy (ephemeral DH); "any" is OpenSSL's word for TLS 1.3 suites, whose key
@@ -145,4 +148,24 @@ def forward_secret(version: str, cipher: str) -> bool:
     suite = _all_suites().get(cipher)
     if suite is not None:
         return suite.forward_secret
-    return cipher.startswith(("ECDHE-", "DHE-", "EDH-"))
+    return forward_secret_by_name(cipher)
+
+
+_KIND_WORDS = {"null_suite": "NULL", "anonymous_suite": "anonymous", "export_suite": "EXPORT",
+               "des_suite": "single DES", "rc4_modern": "RC4", "3des_modern": "3DES"}
+
+
+def describe_unknown(tokens: tuple[str, ...]) -> str:
+    """A sentence naming each word OpenSSL would skip: typos, and suites this OpenSSL no longer has."""
+    kinds = {t: kind for t in tokens if (kind := weak_kind(t.lstrip("+")))}
+    dropped = list(kinds)
+    typos = [t for t in tokens if t not in kinds]
+    parts = []
+    if typos:
+        parts.append(f"OpenSSL does not know {', '.join(repr(t) for t in typos)}")
+    if dropped:
+        named = ", ".join(f"{t!r} ({_KIND_WORDS[kinds[t]]})" for t in dropped)
+        what = "weak suites it no longer has" if len(dropped) > 1 else "a weak suite it no longer has"
+        parts.append(f"this OpenSSL cannot use {named}, {what}")
+    text = " and ".join(parts) + ": it would silently skip " + ("them" if len(tokens) > 1 else "it") + "."
+    return text[0].upper() + text[1:]

@@ -5,16 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tlsgui.model.facts import FileFacts
+from tlsgui.policy import rating
 from tlsgui.policy.files import CERT_FILE, KEY_FILE
 from tlsgui.policy.rules import findings as rule_findings
 from tlsgui.policy.rules import hsts_earns_a_plus
 
-_ORDER = ["A+", "A", "B", "C", "F"]
 #: The order the grade lists its reasons in (protocol, cipher list, DH, certificate), as SSL Labs' report does.
-REASON_ORDER = ("tls.obsolete_version", "cipher.builtin", "cipher.no_forward_secrecy", "cipher.no_aead",
-                "cipher.weak", "dh.size", "cert.rsa_size", "cert.hash")
+REASON_ORDER = ("tls.obsolete_version", "cipher.builtin", "cipher.unknown",
+                *(f"cipher.{kind}" for kind, _test in rating.WEAK_KINDS),
+                "cipher.no_forward_secrecy", "cipher.no_aead", "dh.size", "cert.rsa_size", "cert.hash")
 #: When both apply, the report names self-signed first (it is the reason trust cannot be had at all).
-TRUST_ORDER = ("cert.builtin", "cert.self_signed", "cert.expired")
+TRUST_ORDER = ("cert.builtin", "cert.self_signed", "cert.expired", "cert.untrusted", "cert.usage")
 
 
 @dataclass(frozen=True)
@@ -27,12 +28,9 @@ class Grade:
         return {"grade": self.grade, "reasons": list(self.reasons), "if_trusted": self.if_trusted}
 
 
-def _cap(current: str, cap: str) -> str:
-    return cap if _ORDER.index(cap) > _ORDER.index(current) else current
-
-
 def predict_grade(settings, facts: FileFacts | None = None, findings=None) -> Grade:
-    """SSL Labs' caps (rating guide 2009r, 2020 TLS 1.0/1.1 change) applied to these settings and files.
+    """The caps of SSL Labs' rating guide (policy/rating.py: the rules as data, their wording and version)
+    applied to these settings and files.
 
     `findings`: the rules' findings for exactly these settings and facts, when the caller has them already.
     """
@@ -51,15 +49,15 @@ def predict_grade(settings, facts: FileFacts | None = None, findings=None) -> Gr
         if finding is None or not finding.reason:
             continue
         if finding.cap:
-            grade = _cap(grade, finding.cap)
+            grade = rating.lower(grade, finding.cap)
         reasons.append(finding.reason)
     trust = next((by_rule[rule].reason for rule in TRUST_ORDER if rule in by_rule), "")
     if grade == "A":
         if hsts_earns_a_plus(settings):
             grade = "A+"
-            reasons.append("HSTS with a max age of at least one year: A+.")
+            reasons.append(f"HSTS with a max age of at least 180 days ({rating.HSTS_A_PLUS} s) and no warnings: A+.")
         else:
-            reasons.append("A+ needs HSTS with a max age of at least one year.")
+            reasons.append(f"A+ needs HSTS with a max age of at least 180 days ({rating.HSTS_A_PLUS} s).")
     if trust:
         return Grade("T", (trust, *reasons), if_trusted=grade)
     return Grade(grade, tuple(reasons))

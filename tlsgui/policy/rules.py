@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from tlsgui.model.facts import FileFacts
 from tlsgui.model.options import BY_KEY, is_host_name, split_names
-from tlsgui.policy import limits
-from tlsgui.policy.ciphers import analyse
+from tlsgui.policy import limits, rating
+from tlsgui.policy.ciphers import analyse, describe_unknown
 from tlsgui.policy.files import CERT_FILE, DH_FILE, KEY_FILE, dhparams_used, tls_used
 from tlsgui.policy.findings import Finding, Severity
 from tlsgui.policy.hosts import uncovered
@@ -107,6 +107,19 @@ def _cert_findings(settings, facts: FileFacts) -> list[Finding]:
                            "For production, request a certificate from a certification authority.",
                            cap="T", reason="The certificate is self-signed, so it is not trusted.",
                            rule="cert.self_signed"))
+    if not cert.self_signed:  # a self-signed certificate has its own finding above
+        for problem in facts.trust_problems:
+            out.append(Finding(WARNING, "files.cert", problem,
+                               "Install the full chain your CA sent (tlsgui install PROJECT FILE), or a "
+                               "certificate from a CA that browsers trust.",
+                               cap="T", reason=problem, rule="cert.untrusted"))
+    for problem in facts.chain_warnings:
+        out.append(Finding(WARNING, "files.cert", problem,
+                           "Install the full chain your CA sent (tlsgui install PROJECT FILE orders it)."))
+    for problem in facts.usage_problems:
+        out.append(Finding(ERROR, "files.cert", problem,
+                           "Ask the CA for a certificate with key usage digitalSignature (and keyEncipherment "
+                           "for RSA) and extended key usage serverAuth.", cap="T", reason=problem, rule="cert.usage"))
     if cert.key_type == "ECDSA" and settings.client_server_legacy_network_layer \
             and settings.client_server_encryption:
         out.append(Finding(ERROR, "client_server.legacy_network_layer",
@@ -138,10 +151,14 @@ def _hsts_findings(settings) -> list[Finding]:
     if age == 0:
         out.append(Finding(WARNING, "web.hsts_max_age", "max-age=0 tells browsers to forget HSTS for this site.",
                            "Use 31536000 (1 year) or more."))
-    elif age < limits.ONE_YEAR:
+    elif age < rating.HSTS_A_PLUS:
         out.append(Finding(WARNING, "web.hsts_max_age",
-                           f"An HSTS max age under one year ({age} s) cannot be preloaded and misses A+.",
+                           f"An HSTS max age under 180 days ({age} s) misses A+ and cannot be preloaded.",
                            "Use 31536000 (1 year) or 63072000 (2 years)."))
+    elif age < limits.ONE_YEAR:
+        out.append(Finding(INFO, "web.hsts_max_age",
+                           f"An HSTS max age under one year ({age} s) earns A+ but cannot be preloaded "
+                           "(hstspreload.org asks for a year).", "Use 31536000 (1 year) to allow preloading."))
     elif limits.TWO_YEARS < age <= limits.TEN_YEARS:
         out.append(Finding(WARNING, "web.hsts_max_age",
                            f"An HSTS max age over two years ({age} s) is longer than anyone recommends.",
@@ -150,8 +167,8 @@ def _hsts_findings(settings) -> list[Finding]:
 
 
 def hsts_earns_a_plus(settings) -> bool:
-    """The predicted grade's A+: HSTS on, with a max age of at least one year."""
-    return settings.web_hsts_enabled and settings.web_hsts_max_age >= limits.ONE_YEAR
+    """The predicted grade's A+: HSTS on, with a max age of at least 180 days (rating.HSTS_A_PLUS)."""
+    return settings.web_hsts_enabled and settings.web_hsts_max_age >= rating.HSTS_A_PLUS
 
 
 def _tls_findings(settings, facts: FileFacts) -> list[Finding]:
@@ -160,8 +177,9 @@ def _tls_findings(settings, facts: FileFacts) -> list[Finding]:
         out.append(Finding(WARNING, "tls.min_version",
                            f"TLS {settings.tls_min_version} is obsolete (RFC 8996); browsers refuse it "
                            "and SSL Labs caps the grade at B.", "Use TLS 1.2 or 1.3.",
-                           cap="B", reason=f"TLS {settings.tls_min_version} is accepted: capped at B.",
-                           rule="tls.obsolete_version"))
+                           cap=rating.CAPS["old_protocols"].grade, rule="tls.obsolete_version",
+                           reason=rating.reason("old_protocols", version=settings.tls_min_version + (
+                               " and 1.1" if settings.tls_min_version == "1.0" else ""))))
     if settings.client_server_legacy_network_layer and settings.client_server_encryption:
         out.append(Finding(INFO, "client_server.legacy_network_layer",
                            "The legacy network layer ignores the minimum TLS version.",
@@ -176,6 +194,8 @@ def _tls_findings(settings, facts: FileFacts) -> list[Finding]:
             out.append(Finding(None, "tls.cipher_list", "", rule="cipher.builtin",
                                reason="The cipher list is 4D's built-in one (not published); predicted as "
                                       "OpenSSL's default."))
+            if tls_used(settings):
+                out += _legacy_suite_findings(analyse(""), builtin=True)
         return out
     if settings.tls_min_version == "1.3":
         out.append(Finding(INFO, "tls.cipher_list",
@@ -192,29 +212,50 @@ def _tls_findings(settings, facts: FileFacts) -> list[Finding]:
         if analysis.error:
             return out
     if analysis.unknown:
-        out.append(Finding(ERROR, "tls.cipher_list",
-                           f"OpenSSL does not know {', '.join(repr(t) for t in analysis.unknown)} "
-                           "and would silently ignore it.", "Correct the spelling, or choose a profile."))
+        # Weak suites this OpenSSL lacks (RC4, 3DES, EXPORT...) are graded as an older 4D would serve them.
+        lacking = [(kind, found) for kind, found in rating.weak_suites((), analysis.unknown)]
+        caps = [rating.CAPS[kind].grade for kind, _found in lacking]
+        worst = next((grade for grade in reversed(rating.ORDER) if grade in caps), "")
+        out.append(Finding(ERROR, "tls.cipher_list", describe_unknown(analysis.unknown),
+                           "Correct the spelling or remove the name, or choose a profile.", cap=worst,
+                           reason=" ".join(rating.reason(kind, suites=", ".join(found)) for kind, found in lacking)
+                           + (" If 4D's OpenSSL still has them." if lacking else ""),
+                           rule="cipher.unknown" if lacking else ""))
     if settings.tls_min_version == "1.3":
         return out
-    if analysis.anonymous:
-        out.append(Finding(ERROR, "tls.cipher_list",
-                           "The list allows anonymous suites, which anyone in the middle can intercept.",
-                           "Add !aNULL to the list."))
+    names = tuple(suite.name for suite in analysis.suites)
+    for kind, found in rating.weak_suites(names):
+        cap, listed = rating.CAPS[kind], ", ".join(found)
+        out.append(Finding(ERROR if cap.error else WARNING, "tls.cipher_list", cap.message.format(suites=listed),
+                           cap.fix, cap=cap.grade, reason=rating.reason(kind, suites=listed), rule=f"cipher.{kind}"))
+    tls13 = rating.TLS13_ALWAYS_ON
     if not analysis.forward_secret:
-        out.append(Finding(WARNING, "tls.cipher_list",
-                           "No suite with ECDHE or DHE: no forward secrecy (4D's doc: a custom list must "
-                           "contain DH or ECDH entries).", "Add ECDHE suites, or choose the Intermediate profile.",
-                           cap="B", reason="No forward secrecy (no ECDHE/DHE suite): capped at B.",
-                           rule="cipher.no_forward_secrecy"))
+        if tls13:
+            out.append(Finding(WARNING, "tls.cipher_list",
+                               "No TLS 1.2 suite with ECDHE or DHE: clients limited to TLS 1.2 get no forward "
+                               "secrecy (4D's doc: a custom list must contain DH or ECDH entries). TLS 1.3 always "
+                               "has it, so the grade is not capped.",
+                               "Add ECDHE suites, or choose the Intermediate profile.",
+                               reason="No TLS 1.2 suite has forward secrecy; TLS 1.3 (always on in 4D) has it, so "
+                                      "no cap (SSL Labs caps only what modern clients get).",
+                               rule="cipher.no_forward_secrecy"))
+        else:
+            cap = rating.CAPS["no_forward_secrecy"]
+            out.append(Finding(WARNING, "tls.cipher_list", cap.message, cap.fix, cap=cap.grade,
+                               reason=rating.reason("no_forward_secrecy"), rule="cipher.no_forward_secrecy"))
     if not analysis.aead:
-        out.append(Finding(WARNING, "tls.cipher_list",
-                           "No AEAD suite (GCM or ChaCha20-Poly1305): SSL Labs caps the grade at B.",
-                           "Add ECDHE-RSA-AES128-GCM-SHA256 or choose the Intermediate profile.",
-                           cap="B", reason="No AEAD suite: capped at B.", rule="cipher.no_aead"))
-    if any(s.bits < 128 for s in analysis.suites):
-        out.append(Finding(None, "tls.cipher_list", "", cap="C", rule="cipher.weak",
-                           reason="Suites weaker than 128 bits (e.g. 3DES) are enabled: capped at C."))
+        if tls13:
+            out.append(Finding(WARNING, "tls.cipher_list",
+                               "No TLS 1.2 suite is AEAD (GCM or ChaCha20-Poly1305): clients limited to TLS 1.2 "
+                               "use CBC. TLS 1.3 is always AEAD, so the grade is not capped.",
+                               "Add ECDHE-RSA-AES128-GCM-SHA256 or choose the Intermediate profile.",
+                               reason="No TLS 1.2 suite is AEAD; TLS 1.3 (always on in 4D) is, so no cap.",
+                               rule="cipher.no_aead"))
+        else:
+            cap = rating.CAPS["no_aead"]
+            out.append(Finding(WARNING, "tls.cipher_list", cap.message, cap.fix, cap=cap.grade,
+                               reason=rating.reason("no_aead"), rule="cipher.no_aead"))
+    out += _legacy_suite_findings(analysis, builtin=False)
     used = dhparams_used(settings, analysis)
     if used and not facts.dhparams_present:
         out.append(Finding(WARNING, "files.dhparams",
@@ -224,6 +265,26 @@ def _tls_findings(settings, facts: FileFacts) -> list[Finding]:
     if facts.dhparams_present and not used:
         out.append(Finding(INFO, "files.dhparams", f"{DH_FILE} is not used: the cipher list has no DHE suite.", ""))
     return out
+
+
+def _legacy_suite_findings(analysis, *, builtin: bool) -> list[Finding]:
+    """CBC suites and RSA key exchange: scanners list them as weak, Mozilla's Intermediate profile leaves them out
+    (https://wiki.mozilla.org/Security/Server_Side_TLS); SSL Labs does not cap the grade for them."""
+    cbc = [s.name for s in analysis.suites if not s.aead and not rating.weak_kind(s.name)]
+    rsa = [s.name for s in analysis.suites if s.kx == "RSA" and not rating.weak_kind(s.name)]
+    if not (cbc or rsa):
+        return []
+    what = "4D's built-in list (predicted as OpenSSL's default)" if builtin else "The cipher list"
+    parts = []
+    if cbc:
+        parts.append(f"{len(cbc)} CBC suite(s), e.g. {cbc[0]} (padding-oracle attacks such as Lucky13)")
+    if rsa:
+        parts.append(f"{len(rsa)} with RSA key exchange, e.g. {rsa[0]} (no forward secrecy for the TLS 1.2 "
+                     "clients that pick them)")
+    return [Finding(INFO, "tls.cipher_list",
+                    f"{what} has {' and '.join(parts)}; Mozilla's Intermediate profile leaves both out and "
+                    "scanners list them as weak (no grade cap).",
+                    "Choose the Intermediate profile: ECDHE and DHE suites with AES-GCM or ChaCha20 only.")]
 
 
 def _host_name_findings(settings) -> list[Finding]:

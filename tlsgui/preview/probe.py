@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import ipaddress
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,8 +11,10 @@ from typing import Callable, Sequence
 from tlsgui.crypto.peer import chain_problems, der_to_pem, describe, is_self_signed, name_covered
 from tlsgui.policy.ciphers import forward_secret
 from tlsgui.policy.limits import MIN_DH_BITS
+from tlsgui.policy.rating import RatingFacts, rate, weak_kind
 from tlsgui.preview.context import offers_dhe, tls12_cipher_names
 from tlsgui.preview.handshake import ALERT_PROTOCOL_VERSION, Handshake, Unreachable, handshake, plain_request
+from tlsgui.preview.hello import TLS13_SUITES, Enumeration, accepted_suites, tls12_suites
 from tlsgui.preview.http import parse_response
 from tlsgui.preview.openssl_cli import SClientResult, describe_key_exchange, s_client
 from tlsgui.preview.plan import LABELS, PreviewPlan, plan_for
@@ -20,6 +23,10 @@ from tlsgui.preview.server import Listener, PreviewServer
 
 VERSIONS = ("1.0", "1.1", "1.2", "1.3")
 DHE_ONLY = "kDHE:!aNULL:@SECLEVEL=0"
+#: RFC 7919 groups: a TLS 1.3 client offering only these gets finite-field DHE, whatever the TLS 1.2 list says.
+FFDHE_GROUPS = "ffdhe2048:ffdhe3072:ffdhe4096"
+WEAK_WORDS = {"null_suite": "no encryption", "anonymous_suite": "no authentication", "export_suite": "export-grade",
+              "des_suite": "single DES", "rc4_modern": "RC4", "3des_modern": "3DES, 64-bit blocks"}
 
 
 @dataclass(frozen=True)
@@ -27,6 +34,7 @@ class Expectations:
     """What the settings say a listener must do; None where it is unknown (a probe of a bare HOST:PORT)."""
 
     min_version: str = "1.2"
+    min_known: bool = True  # False for a bare HOST:PORT: min_version is only what we hope for
     tls12_ciphers: frozenset[str] | None = None
     chain: tuple[bytes, ...] | None = None  # cert.pem
     host_names: tuple[str, ...] = ()
@@ -58,27 +66,36 @@ def _rank(version: str) -> int:
     return VERSIONS.index(version) if version in VERSIONS else -1
 
 
-def _refusal_check(target: Target, version: str, minimum: str) -> Check:
+def _refusal_check(target: Target, version: str, minimum: str, attempt: Handshake | None = None) -> Check:
     name, title = f"refuses_tls{version}", f"TLS {version} is refused (minimum is {minimum})"
-    attempt = target.shake(version=version)
+    attempt = attempt or target.shake(version=version)
     if attempt.ok:
         return Check(name, title, False, f"TLS {version} was accepted ({attempt.cipher})",
                      f"The server accepts TLS {version} although tls.min_version is {minimum}.")
     if attempt.client_could_not_try:
         return Check(name, title, None, f"not tested: this machine's OpenSSL cannot offer TLS {version}")
+    if attempt.reason == "timeout":
+        # Silence is neither a refusal nor an acceptance: say so rather than pass it.
+        return Check(name, title, None, f"not known: no answer to a TLS {version} hello within {target.timeout:g} s")
     if attempt.reason == ALERT_PROTOCOL_VERSION:
         return Check(name, title, True, "refused with alert 70 (protocol_version)")
     return Check(name, title, True, f"refused ({attempt.reason}), not with alert 70 (protocol_version)")
 
 
-def _version_checks(target: Target, expect: Expectations) -> list[Check]:
+def _version_checks(target: Target, expect: Expectations, accepts: dict[str, Handshake]) -> list[Check]:
     checks = []
     for version in VERSIONS:
         if _rank(version) < _rank(expect.min_version):
-            checks.append(_refusal_check(target, version, expect.min_version))
+            checks.append(_refusal_check(target, version, expect.min_version, accepts[version]))
         elif version in ("1.2", "1.3"):
-            attempt = target.shake(version=version)
+            attempt = accepts[version]
             title = f"TLS {version} is accepted"
+            if version == "1.2" and not attempt.ok and not expect.min_known and accepts["1.3"].ok:
+                # A server that speaks only TLS 1.3 made that choice; nothing in it needs a fix.
+                checks.append(Check("accepts_tls1.2", "TLS 1.2 is accepted", None,
+                                    "refused: this server speaks TLS 1.3 only (clients without TLS 1.3, e.g. "
+                                    "before Android 10, Java 11 or Windows 11, cannot connect)"))
+                continue
             checks.append(Check(f"accepts_tls{version}", title, attempt.ok,
                                 attempt.cipher if attempt.ok else attempt.message,
                                 "" if attempt.ok else f"Clients using TLS {version} cannot connect: "
@@ -86,7 +103,51 @@ def _version_checks(target: Target, expect: Expectations) -> list[Check]:
     return checks
 
 
-def _cipher_checks(target: Target, main: Handshake, expect: Expectations) -> tuple[list[Check], dict]:
+def _suite_checks(target: Target, expect: Expectations, accepts: dict[str, Handshake]) -> tuple[list[Check], dict]:
+    """Every suite the server accepts, found as scanners do: hand-written hellos, one suite taken out each time.
+
+    The hellos offer every suite OpenSSL knows at security level 0 (NULL and anonymous ones included) and the
+    RC4, DES, 3DES and EXPORT suites this OpenSSL has dropped, so a server built on another library is seen too.
+    """
+    facts: dict = {}
+    found: list[Enumeration] = []
+    if accepts["1.2"].ok:
+        tls12 = accepted_suites(target.host, target.port, tls12_suites(), sni=target.sni, timeout=target.timeout)
+        facts["tls12_suites"] = list(tls12.accepted)
+        found.append(tls12)
+    if accepts["1.3"].ok:
+        tls13 = accepted_suites(target.host, target.port, TLS13_SUITES, tls13=True, sni=target.sni,
+                                timeout=target.timeout)
+        facts["tls13_suites"] = list(tls13.accepted)
+        found.append(tls13)
+    if not found:
+        return [], facts
+    weak = [(name, kind) for name in facts.get("tls12_suites", []) if (kind := weak_kind(name))]
+    incomplete = any(item.timed_out for item in found)
+    facts["weak_suites"] = [name for name, _kind in weak]
+    title = "No NULL, anonymous, EXPORT, DES, RC4 or 3DES suite is accepted"
+    if weak:
+        detail = "accepted: " + ", ".join(f"{name} ({WEAK_WORDS[kind]})" for name, kind in weak)
+        check = Check("weak_suites", title, False, detail,
+                      "Remove them from tls.cipher_list (or add !eNULL:!aNULL:!EXPORT:!DES:!RC4:!3DES), "
+                      "or choose a profile.")
+    elif incomplete:
+        check = Check("weak_suites", title, None, "not known: the server stopped answering during the scan")
+    else:
+        count = len(facts.get("tls12_suites", [])) + len(facts.get("tls13_suites", []))
+        check = Check("weak_suites", title, True, f"{count} suite(s) accepted, none of them weak")
+    checks = [check]
+    allowed = expect.tls12_ciphers
+    if allowed is not None and "tls12_suites" in facts:
+        outside = [name for name in facts["tls12_suites"] if name not in allowed]
+        checks.append(Check("suites_allowed", "Every TLS 1.2 suite accepted is one the cipher list allows",
+                            not outside, ", ".join(outside) or f"{len(facts['tls12_suites'])} suite(s)",
+                            "The server accepts suites outside tls.cipher_list."))
+    return checks, facts
+
+
+def _cipher_checks(target: Target, main: Handshake, expect: Expectations,
+                   accepts: dict[str, Handshake]) -> tuple[list[Check], dict]:
     facts = {"protocol": f"TLS {main.version}", "cipher": main.cipher,
              "forward_secrecy": forward_secret(main.version, main.cipher)}
     checks = [Check("protocol", f"Negotiated protocol is at least TLS {expect.min_version}",
@@ -100,7 +161,7 @@ def _cipher_checks(target: Target, main: Handshake, expect: Expectations) -> tup
                         f"{'yes' if fs else 'no'}; key exchange: {facts['key_exchange']}",
                         "The cipher list lets the server pick a suite without ECDHE/DHE; add ECDHE suites first."))
     if _rank(expect.min_version) <= _rank("1.2"):
-        tls12 = target.shake(version="1.2")
+        tls12 = accepts["1.2"]
         if tls12.ok:
             facts["tls12_cipher"] = tls12.cipher
             allowed = expect.tls12_ciphers
@@ -114,8 +175,14 @@ def _cipher_checks(target: Target, main: Handshake, expect: Expectations) -> tup
     return checks, facts
 
 
-def _dhe_check(target: Target, expect: Expectations) -> Check | None:
-    if _rank(expect.min_version) > _rank("1.2"):
+def _tls13_ffdhe(target: Target) -> str:
+    """'DH 2048 bits' when a TLS 1.3 client offering only RFC 7919 groups gets finite-field DHE, else ''."""
+    observed = target.s_client(["-tls1_3", "-groups", FFDHE_GROUPS])
+    return describe_key_exchange(observed.temp_key) if observed.handshake_ok and observed.dh_bits else ""
+
+
+def _dhe_check(target: Target, expect: Expectations, accepts: dict[str, Handshake], facts: dict) -> Check | None:
+    if _rank(expect.min_version) > _rank("1.2") or not accepts["1.2"].ok:
         return None  # TLS 1.3 has no DHE suite choice here; dhparams.pem plays no role
     via_openssl = target.s_client(["-tls1_2", "-cipher", DHE_ONLY])
     if via_openssl.ran:
@@ -123,6 +190,8 @@ def _dhe_check(target: Target, expect: Expectations) -> Check | None:
     else:
         attempt = target.shake(version="1.2", ciphers=DHE_ONLY)
         negotiated, cipher, bits = attempt.ok, attempt.cipher, None
+    if negotiated and bits:
+        facts["dh_bits"] = bits
     seen = f"{cipher} with DH {bits} bits" if negotiated and bits else (cipher if negotiated else "no DHE suite")
     title = "DHE uses dhparams.pem"
     if expect.dhe_offered is None:
@@ -141,6 +210,11 @@ def _dhe_check(target: Target, expect: Expectations) -> Check | None:
                      "The server used DH parameters that are not the project's.")
     why = ("there is no dhparams.pem: 4D generates a 2048-bit one at first start (slow); install ffdhe2048 now"
            if expect.dhe_offered else "the cipher list has no DHE suite")
+    tls13 = _tls13_ffdhe(target) if accepts["1.3"].ok else ""
+    if tls13:
+        # Only TLS 1.2 lacks DHE: TLS 1.3 clients that ask for RFC 7919 groups still get it.
+        return Check("dhe", "DHE key exchange", None,
+                     f"TLS 1.2: no DHE suite ({why}); TLS 1.3: DHE offered with RFC 7919 groups ({tls13})")
     return Check("dhe", "DHE key exchange", None, f"not offered: {why}")
 
 
@@ -194,16 +268,46 @@ def probe_tls(host: str, port: int, expect: Expectations, *, role: str = "addres
                       "No client can connect: compare tls.min_version and tls.cipher_list with the key type.")
         return ListenerReport(role, label, host, port, True, (check,))
     checks = [Check("handshake", "A TLS handshake succeeds", True, f"TLS {main.version}")]
-    cipher_checks, facts = _cipher_checks(target, main, expect)
-    checks += _version_checks(target, expect) + cipher_checks
-    dhe = _dhe_check(target, expect)
+    accepts = {version: target.shake(version=version) for version in VERSIONS}
+    cipher_checks, facts = _cipher_checks(target, main, expect, accepts)
+    facts["protocols"] = [f"TLS {version}" for version in VERSIONS if accepts[version].ok]
+    facts["leaf_sha256"] = hashlib.sha256(main.chain[0]).hexdigest() if main.chain else ""
+    checks += _version_checks(target, expect, accepts) + cipher_checks
+    suite_checks, suite_facts = _suite_checks(target, expect, accepts)
+    checks += suite_checks
+    facts.update(suite_facts)
+    dhe = _dhe_check(target, expect, accepts, facts)
     if dhe is not None:
         checks.append(dhe)
     facts["chain"] = [describe(der) for der in main.chain]
     checks += _chain_checks(target, main.chain, expect)
     if web:
         checks += _hsts_checks(main.response, expect)
+        facts["hsts"] = parse_response(main.response)[1].get("strict-transport-security")
+    facts["grade"] = _observed_grade(facts, main.chain, expect, web)
     return ListenerReport(role, label, host, port, True, tuple(checks), facts)
+
+
+def _observed_grade(facts: dict, chain: tuple[bytes, ...], expect: Expectations, web: bool) -> dict:
+    """The grade SSL Labs' guide gives what was observed (policy/rating.py), beside the one `check` predicts."""
+    from datetime import datetime, timezone
+
+    from tlsgui.crypto.trust import leaf_key_facts, trust_of_served
+
+    key_type, key_bits, signature = leaf_key_facts(chain[0]) if chain else ("", 0, "")
+    trust = trust_of_served(chain, expect.host_names, datetime.now(timezone.utc))
+    hsts = None
+    header = facts.get("hsts")
+    if header:
+        age = next((part.strip()[8:] for part in header.split(";") if part.strip().startswith("max-age=")), "")
+        hsts = int(age) if age.isdigit() else None
+    rating = rate(RatingFacts(
+        https=True, tls_versions=tuple(p.removeprefix("TLS ") for p in facts.get("protocols", [])),
+        tls12_suites=tuple(facts.get("tls12_suites", [])), dh_bits=facts.get("dh_bits"), key_type=key_type,
+        key_bits=key_bits, signature_hash=signature,
+        trust_problems=(trust.problems + trust.usage_problems) if trust else ("The chain could not be read.",),
+        name_problems=trust.name_problems if trust else (), hsts_max_age=hsts if web else None))
+    return {"grade": rating.grade, "if_trusted": rating.if_trusted, "reasons": list(rating.reasons)}
 
 
 def _get(host: str, port: int) -> bytes:
@@ -292,5 +396,6 @@ def probe_address(host: str, port: int, timeout: float = 5.0) -> Report:
         names: tuple[str, ...] = ()
     except ValueError:
         names = (host,) if host != "localhost" else ()
-    report = probe_tls(host, port, Expectations(host_names=names), timeout=timeout, sni=names[0] if names else None)
+    report = probe_tls(host, port, Expectations(host_names=names, min_known=False), timeout=timeout,
+                       sni=names[0] if names else None)
     return Report(f"{host}:{port}", (report,), ("No project given: checked against TLS 1.2 as the minimum.",))

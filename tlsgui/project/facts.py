@@ -27,6 +27,22 @@ def _key_in_git(key: Path) -> bool:
     return done.returncode == 1  # 0: ignored; 1: not ignored; 128: not a work tree / error
 
 
+def _trust(cert: Path, host_names: str) -> dict:
+    from datetime import datetime, timezone
+
+    from tlsgui.crypto.trust import trust_of_installed
+    from tlsgui.model.options import split_names
+
+    try:
+        result = trust_of_installed(cert.read_bytes(), tuple(split_names(host_names)), datetime.now(timezone.utc))
+    except OSError:
+        return {}
+    if result is None:
+        return {}
+    return dict(trusted=result.trusted, trust_problems=result.problems, usage_problems=result.usage_problems,
+                name_problems=result.name_problems, chain_warnings=result.chain_warnings)
+
+
 def gather_facts(project) -> FileFacts:
     folder = project.paths.tls_folder(project.settings.web_certificate_folder)
     key, cert, dh = folder / KEY_FILE, folder / CERT_FILE, folder / DH_FILE
@@ -45,6 +61,8 @@ def gather_facts(project) -> FileFacts:
             values["cert"] = summarize_installed(cert, key)
         except TlsguiError as exc:
             values["cert_error"] = str(exc)
+        else:
+            values.update(_trust(cert, project.settings.web_host_names))
     if dh.is_file():
         from tlsgui.crypto.dhparams import read_dh_bits
 

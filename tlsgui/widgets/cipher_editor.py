@@ -53,8 +53,9 @@ class CipherEditor(QWidget):
         summary = (f"{count} suite(s) for TLS 1.2 and older: {fs} forward-secret, {aead} AEAD."
                    + ("" if text.strip() else " (Shown: OpenSSL's default list; 4D's own is not published.)"))
         if analysis.unknown:
-            words = ", ".join(repr(t) for t in analysis.unknown)
-            self._status(f"OpenSSL does not know {words} and would silently ignore it. {summary}", bad=True)
+            from tlsgui.policy.ciphers import describe_unknown
+
+            self._status(f"{describe_unknown(analysis.unknown)} {summary}", bad=True)
         elif not count:
             self._status("This list selects no suite: TLS 1.2 handshakes would fail.", bad=True)
         else:
