@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml $(LOCK) | cksum | cut -d'
 # version the app pins. `make scanners` builds it from requirements/scanners.txt (`make lock` refreshes that).
 SCANNERS ?= .venv-scanners
 SCANNERS_LOCK := requirements/scanners.txt
-SCANNERS_COMPILE := $(PY) -m piptools compile -q --allow-unsafe --no-emit-index-url --no-emit-find-links \
+SCANNERS_COMPILE := $(PY) -m piptools compile -q --strip-extras --allow-unsafe --no-emit-index-url --no-emit-find-links \
 	-o $(SCANNERS_LOCK) requirements/scanners.in
 SCANNERS_STAMP := $(SCANNERS)/.installed-$(shell cat $(SCANNERS_LOCK) | cksum | cut -d' ' -f1)
 # pip-compile writes every package the app, its tests, lint and the installer build install, pinned.

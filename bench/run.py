@@ -32,6 +32,7 @@ BENCHES = {
     "probe": ("probe_speed.py", ["--runs", "5"], ["--runs", "1"]),
     "responsiveness": ("responsiveness.py", [], ["--rsa-keys", "2", "--dh-rounds", "1", "--baseline-seconds", "1",
                                                  "--py-seconds", "1", "--dh-seconds", "1"]),
+    "acme": ("acme_issue.py", ["--runs", "5"], ["--runs", "1"]),
 }
 
 
@@ -113,7 +114,18 @@ def table(results: dict) -> list[tuple[str, str, str, str]]:
         cancels = phases.get("dh_child", {}).get("cancel_ms", [])
         if cancels:
             rows.append(("DH cancel -> child gone (max)", f"{max(cancels):.1f} ms", "", f"{len(cancels)} cancels"))
+    rows += _acme_rows(get("acme"))
     return rows
+
+
+def _acme_rows(acme: dict) -> list[tuple[str, str, str, str]]:
+    if not acme.get("tlsgui_ms"):
+        return []
+    return [("ACME issue + install from Pebble (median)", f"{acme['tlsgui_ms']} ms",
+             f"{acme['bare_ms']} ms bare acme library protocol", f"{acme['ratio']:.2f}x (target <= 1.5x)"),
+            ("GUI thread during the wizard's ACME order (max gap, 10 ms ticks)", f"{acme['gui_max_gap_ms']} ms",
+             f"{acme.get('gui_idle_max_gap_ms')} ms idle wizard", f"p99 {acme.get('gui_p99_gap_ms')} ms; "
+                                                                  "target: stall <= 50 ms")]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -11,7 +11,7 @@ case "$kind" in
              libdbus-1-3 libx11-xcb1 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1
              libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xkb1 libxcb-xinerama0
              fonts-dejavu-core" ;;
-  peers) wanted="openssl curl xvfb xauth imagemagick testssl.sh git strace chromium libnss3-tools" ;;
+  peers) wanted="openssl curl xvfb xauth imagemagick testssl.sh git strace chromium libnss3-tools pebble systemd" ;;
   # make package / package-test: objdump, metadata validators, the smoke test's tools, a shared libpython.
   package) wanted="binutils appstream desktop-file-utils openssl xvfb xauth xdotool
                    libpython3.11|libpython3.12|libpython3.13" ;;

@@ -17,7 +17,7 @@ LAYERS = (
     ("policy",),
     ("crypto",),
     ("project",),
-    ("preview",),
+    ("preview", "acme"),  # acme: the ACME client (network, the acme library) above the project's files
     ("document", "commands", "workers"),  # Qt core
     ("widgets", "forms", "resources_rc"),
     ("pages", "wizard"),
@@ -26,8 +26,8 @@ LAYERS = (
 )
 RANK = {part: rank for rank, parts in enumerate(LAYERS) for part in parts}
 #: Layers that must not load Qt or `cryptography` (the pure layers), and the one layer that owns `cryptography`.
-PURE = ("errors", "safe_read", "model", "policy", "crypto", "project", "preview")
-NO_CRYPTOGRAPHY = ("errors", "safe_read", "model", "policy", "project", "preview")
+PURE = ("errors", "safe_read", "model", "policy", "crypto", "project", "preview", "acme")
+NO_CRYPTOGRAPHY = ("errors", "safe_read", "model", "policy", "project", "preview", "acme")
 
 
 def module_name(path: Path) -> str:

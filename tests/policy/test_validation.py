@@ -141,7 +141,9 @@ def test_ecdsa_with_legacy_network_layer():
 
 @pytest.mark.parametrize("changes, severity, words", [
     (dict(not_after=NOW - timedelta(days=1)), Severity.ERROR, "expired"),
-    (dict(not_after=NOW + timedelta(days=5)), Severity.WARNING, "expires in 5 days"),
+    # A 90-day certificate (notBefore moved): a 15-day one with 5 days left is not yet in its warning third.
+    (dict(not_before=NOW - timedelta(days=85), not_after=NOW + timedelta(days=5)), Severity.WARNING,
+     "expires in 5 days"),
     (dict(not_before=NOW + timedelta(days=2)), Severity.ERROR, "not valid before"),
     (dict(matches_key=False), Severity.ERROR, "does not belong to key.pem"),
     (dict(key_bits=1024), Severity.ERROR, "only 1024 bits"),

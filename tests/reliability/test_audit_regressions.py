@@ -374,7 +374,7 @@ def test_d11_a_fifo_as_settings_file_is_refused_quickly(demo):
     settings = demo / "Project" / "Sources" / "settings.4DSettings"
     settings.unlink()
     os.mkfifo(settings)
-    for command in ("check", "settings"):
+    for command in ("check", "settings", "probe", "serve"):
         done = run_cli(command, demo, timeout=20)
         _words(done, "named pipe (FIFO), not a regular file")
 
@@ -523,3 +523,19 @@ def test_d6_the_demo_ignore_rules_cover_keys_state_and_staged_files(demo):
              ".tlsgui/backups/20260101T000000000000Z/00-key.pem", ".key.pem.T.tlsgui-tmp"]
     done = _git("check-ignore", *names, cwd=demo)
     assert done.stdout.split() == names, done.stdout
+
+
+def test_d9_the_window_install_path_adds_the_ignore_rules_too(demo):
+    # The wizard installs through install_selfsigned / install_planned / save_pending_key (no CLI involved).
+    from cryptography.hazmat.primitives.asymmetric import ec as ec_keys
+
+    from tlsgui.crypto.selfsigned import make_selfsigned
+    from tlsgui.project.install import install_selfsigned
+    from tlsgui.project.store import load_project
+
+    (demo / ".gitignore").write_text("Data/\n")
+    assert _git("init", "-q", cwd=demo).returncode == 0
+    key = ec_keys.generate_private_key(ec_keys.SECP256R1())
+    install_selfsigned(load_project(demo), key, make_selfsigned(key, "localhost", ("localhost",), 30))
+    rules = (demo / ".gitignore").read_text().splitlines()
+    assert {"key.pem", "*.key.pem", ".tlsgui/", "*.tlsgui-tmp"} <= set(rules) and rules[0] == "Data/"

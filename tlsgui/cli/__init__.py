@@ -18,6 +18,7 @@ COMMANDS: dict[str, tuple[str, ...]] = {
     "tlsgui.cli.cert_commands": ("key", "csr", "install", "selfsigned", "dhparams", "backups", "export"),
     "tlsgui.cli.preview_commands": ("serve", "probe"),
     "tlsgui.cli.devca_commands": ("devca",),
+    "tlsgui.cli.acme_commands": ("acme", "renew"),
 }
 COMMAND_MODULES = tuple(COMMANDS)
 COMMAND_NAMES = frozenset(name for names in COMMANDS.values() for name in names)

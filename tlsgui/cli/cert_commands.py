@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from tlsgui.cli.output import print_json
+from tlsgui.errors import TlsguiError
 from tlsgui.policy.files import DH_FILE
 from tlsgui.project.store import load_project
 
@@ -94,14 +95,24 @@ def _project(path):
     return project
 
 
-def _git_notice(project) -> None:
-    """In a git work tree, make sure git ignores the private keys tlsgui just wrote (D9), and say so."""
-    from tlsgui.project.gitignore import ensure_ignore_rules
+def _git_rules_missing(path) -> list[str]:
+    """Before a command that writes a key: the ignore rules the project's git lacks (the core adds them)."""
+    from tlsgui.project.gitignore import missing_in_work_tree
+    from tlsgui.project.locate import ProjectPaths, find_project_root
 
-    changed = ensure_ignore_rules(project.paths)
-    if changed:
-        print(f"note: the project is in a git work tree; added ignore rules for key.pem, *.key.pem and .tlsgui/ "
-              f"to {changed}", file=sys.stderr)
+    try:
+        return missing_in_work_tree(ProjectPaths(find_project_root(path)))
+    except (OSError, TlsguiError):
+        return []
+
+
+def _git_notice(project, missing: list[str]) -> None:
+    """Say that the ignore rules were added to .gitignore (audit D9), when they were."""
+    from tlsgui.project.gitignore import missing_in_work_tree
+
+    if missing and not missing_in_work_tree(project.paths):
+        print(f"note: the project is in a git work tree; added ignore rules ({', '.join(missing)}) to "
+              f"{project.paths.root / '.gitignore'}", file=sys.stderr)
 
 
 def _git_notice_folder(project, folder: Path) -> None:
@@ -117,8 +128,9 @@ def cmd_key(args) -> int:
     from tlsgui.project.pending import create_pending_key
 
     project = _project(args.project)
+    missing = _git_rules_missing(args.project)
     pending = create_pending_key(project.paths, args.type, args.bits, args.curve)
-    _git_notice(project)
+    _git_notice(project, missing)
     if args.json:
         print_json({"format": JSON_FORMAT, **pending.as_json()})
     else:
@@ -183,8 +195,9 @@ def cmd_install(args) -> int:
 
     project = _project(args.project)
     password = read_password(args.password_file)
+    missing = _git_rules_missing(args.project)
     plan, backup = install_certificate(project, args.files, args.key, password, force=args.force)
-    _git_notice(project)
+    _git_notice(project, missing)
     if args.json:
         print_json({"format": JSON_FORMAT, "folder": str(plan.folder), "key_source": plan.key_source,
                     "certificate": certificate_summary(plan.chain.leaf),
@@ -226,8 +239,9 @@ def cmd_selfsigned(args) -> int:
         pem = issue_leaf(ca, key, args.cn, sans, DEFAULT_LEAF_DAYS if args.days is None else args.days)
     else:
         pem = make_selfsigned(key, args.cn, sans, 365 if args.days is None else args.days)
+    missing = _git_rules_missing(args.project)
     backup = install_selfsigned(project, key, pem)
-    _git_notice(project)
+    _git_notice(project, missing)
     chain = read_bundle(pem).certificates
     checks = check_certificate(chain[0], key=key, host_names=project.settings.web_host_names,
                                self_signed=ca is None)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 from tlsgui.cli.output import print_json, print_problems
 from tlsgui.errors import TlsguiError
 from tlsgui.model.options import OPTIONS, option
@@ -23,6 +25,8 @@ def register(sub) -> None:
     check = sub.add_parser("check", help="validate settings and files (exit 0 ok, 1 errors, 2 unreadable)")
     check.add_argument("project")
     check.add_argument("--json", action="store_true", help="machine-readable output")
+    check.add_argument("--ics", metavar="FILE", help="also write an iCalendar event (with alarms) for the "
+                                                    "certificate's expiry")
     check.set_defaults(handler=cmd_check)
 
     settings = sub.add_parser(
@@ -61,6 +65,7 @@ def cmd_check(args) -> int:
     problems = validate(project.settings, facts)
     grade = predict_grade(project.settings, facts)
     errors = any(p.severity is Severity.ERROR for p in problems)
+    calendar = _write_calendar(project, facts, args.ics) if args.ics else None
     if args.json:
         print_json({
             "format": JSON_FORMAT,
@@ -70,6 +75,7 @@ def cmd_check(args) -> int:
             "problems": [p.as_json() for p in problems],
             "grade": grade.as_json(),
             "notices": project.notices,
+            **({"ics": calendar} if args.ics else {}),
         })
     else:
         print(f"{project.paths.name} ({project.paths.root})")
@@ -84,7 +90,22 @@ def cmd_check(args) -> int:
         print(f"Predicted SSL Labs grade: {grade.grade}{trusted}")
         for reason in grade.reasons:
             print(f"  - {reason}")
+        if calendar:
+            print(f"Wrote the expiry event ({calendar['expires']}) to {calendar['file']}")
     return 1 if errors else 0
+
+
+def _write_calendar(project, facts, path) -> dict | None:
+    """`check --ics FILE`: the expiry as an iCalendar event; a missing certificate writes nothing, with words."""
+    from tlsgui.project.expiry_calendar import expiry_event, write_ics
+
+    cert = facts.cert
+    if cert is None:
+        print(f"tlsgui: no readable cert.pem in {facts.tls_folder}: no calendar event written.", file=sys.stderr)
+        return None
+    write_ics(path, expiry_event(project.paths.name, project.paths.root, list(cert.names), cert.not_before,
+                                 cert.not_after))
+    return {"file": str(path), "expires": cert.not_after.isoformat(timespec="seconds")}
 
 
 def _show(project, as_json: bool) -> None:

@@ -10,9 +10,10 @@ from cryptography.x509.oid import ExtendedKeyUsageOID
 
 from tlsgui.crypto.keys import describe_key, same_key
 from tlsgui.model.options import split_names
+from tlsgui.policy.acme import warning_period
 from tlsgui.policy.findings import Finding, Severity
 from tlsgui.policy.hosts import uncovered
-from tlsgui.policy.limits import EXPIRY_WARNING_DAYS, MAX_LIFETIME_DAYS, MIN_EC_BITS, MIN_RSA_BITS
+from tlsgui.policy.limits import MAX_LIFETIME_DAYS, MIN_EC_BITS, MIN_RSA_BITS
 
 #: Names of the checks (a check is a Finding whose key is one of these; severity None means it passed).
 CHECK_NAMES = ("key", "dates", "lifetime", "strength", "hash", "usage", "names", "issuer", "chain")
@@ -40,7 +41,7 @@ def _date_checks(cert: x509.Certificate, now: datetime) -> list[Finding]:
     elif now >= end:
         out.append(_check("dates", Severity.ERROR, f"The certificate expired on {end:%Y-%m-%d}.",
                          "Renew it with your certification authority (a new request is best)."))
-    elif (end - now).days < EXPIRY_WARNING_DAYS:
+    elif end - now < warning_period(start, end):
         out.append(_check("dates", Severity.WARNING, f"The certificate expires in {(end - now).days} days, "
                          f"on {end:%Y-%m-%d}.", "Renew it soon."))
     else:

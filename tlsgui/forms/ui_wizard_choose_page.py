@@ -31,6 +31,18 @@ class Ui_WizardChoosePage(object):
 
         self.choose_layout.addWidget(self.path_request_help)
 
+        self.path_acme = QRadioButton(WizardChoosePage)
+        self.path_acme.setObjectName(u"path_acme")
+
+        self.choose_layout.addWidget(self.path_acme)
+
+        self.path_acme_help = QLabel(WizardChoosePage)
+        self.path_acme_help.setObjectName(u"path_acme_help")
+        self.path_acme_help.setWordWrap(True)
+        self.path_acme_help.setIndent(24)
+
+        self.choose_layout.addWidget(self.path_acme_help)
+
         self.path_received = QRadioButton(WizardChoosePage)
         self.path_received.setObjectName(u"path_received")
 
@@ -94,6 +106,8 @@ class Ui_WizardChoosePage(object):
         WizardChoosePage.setSubTitle(QCoreApplication.translate("WizardChoosePage", u"4D's web, client-server and SQL servers read key.pem, cert.pem and dhparams.pem next to the project folder.", None))
         self.path_request.setText(QCoreApplication.translate("WizardChoosePage", u"Request a certificate from a certification authority", None))
         self.path_request_help.setText(QCoreApplication.translate("WizardChoosePage", u"Makes a private key and a certificate request (CSR) to send to the CA. The key waits in the project until the certificate arrives.", None))
+        self.path_acme.setText(QCoreApplication.translate("WizardChoosePage", u"Get a free certificate (ACME: Let's Encrypt, ZeroSSL, Google)", None))
+        self.path_acme_help.setText(QCoreApplication.translate("WizardChoosePage", u"For a server the internet reaches by name: tlsgui proves the name is yours, installs the certificate, and can renew it automatically before it expires.", None))
         self.path_received.setText(QCoreApplication.translate("WizardChoosePage", u"Install the certificate I received", None))
         self.path_received_help.setText(QCoreApplication.translate("WizardChoosePage", u"Paste or open what the CA sent (PEM, DER, .p7b or .pfx); it is matched to the waiting key and checked before anything is installed.", None))
         self.path_import.setText(QCoreApplication.translate("WizardChoosePage", u"Import an existing key and certificate", None))

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 
+from tlsgui.acme.status import renewal_words
 from tlsgui.forms.ui_certificates_page import Ui_CertificatesPage
 from tlsgui.pages.base import SettingsPage
 from tlsgui.policy.files import CERT_FILE, KEY_FILE
@@ -41,6 +42,7 @@ class CertificatesPage(SettingsPage):
         ui.test_button.setToolTip("Serve these files on 127.0.0.1 and check them with real TLS clients")
         ui.test_button.clicked.connect(self.test_requested)
         self._add_devca_row()
+        self._add_renewal_row()
         self.document.facts_changed.connect(self.refresh)
 
     def read_only_widgets(self):
@@ -66,6 +68,8 @@ class CertificatesPage(SettingsPage):
         ui.cert_issuer.setText(escape(cert.issuer) if cert else "—")
         ui.cert_chain.setText(f"{cert.chain_length} certificate(s) in cert.pem" if cert else "—")
         self.cert_devca.setText(self._devca_words(Path(facts.tls_folder) / CERT_FILE, cert is not None))
+        self.cert_renewal.setText(renewal_words(self.document.project.paths, cert.not_before if cert else None,
+                                                cert.not_after if cert else None))
         ui.cert_key_type.setText(f"{cert.key_type} {cert.key_bits} bits, signed with {cert.signature_hash or '?'}"
                                  if cert else "—")
         ui.cert_validity.set_validity(cert.not_before if cert else None, cert.not_after if cert else None, now)
@@ -92,6 +96,17 @@ class CertificatesPage(SettingsPage):
         grid.addWidget(label, row, 0, 1, 1)
         grid.addWidget(self.cert_devca, row, 1, 1, 2)
         self._devca_cache: tuple = ((), "")
+
+    def _add_renewal_row(self) -> None:
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QLabel
+
+        grid = self.ui.files_group_grid
+        row = grid.rowCount()
+        self.cert_renewal = QLabel("—", self.ui.files_group, objectName="cert_renewal", wordWrap=True,
+                                   textFormat=Qt.TextFormat.PlainText)
+        grid.addWidget(QLabel("Renewal:", self.ui.files_group), row, 0, 1, 1)
+        grid.addWidget(self.cert_renewal, row, 1, 1, 2)
 
     def _devca_words(self, cert_path: Path, have_cert: bool) -> str:
         """Whether cert.pem comes from this computer's development CA and whether this computer trusts it.

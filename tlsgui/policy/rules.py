@@ -5,6 +5,7 @@ from __future__ import annotations
 from tlsgui.model.facts import FileFacts
 from tlsgui.model.options import BY_KEY, is_host_name, split_names
 from tlsgui.policy import limits, rating
+from tlsgui.policy.acme import warning_period
 from tlsgui.policy.ciphers import analyse, describe_unknown
 from tlsgui.policy.files import CERT_FILE, DH_FILE, KEY_FILE, dhparams_used, tls_used
 from tlsgui.policy.findings import Finding, Severity
@@ -83,9 +84,13 @@ def _cert_findings(settings, facts: FileFacts) -> list[Finding]:
         out.append(Finding(ERROR, "files.cert", f"The certificate expired on {cert.not_after:%Y-%m-%d}.",
                            "Request a new certificate and install it.",
                            cap="T", reason="The certificate has expired, so it is not trusted.", rule="cert.expired"))
-    elif (cert.not_after - facts.now).days < limits.EXPIRY_WARNING_DAYS:
+    elif cert.not_after - facts.now < warning_period(cert.not_before, cert.not_after):
+        left = cert.not_after - facts.now
+        when = f"{left.days} days" if left.days else f"{int(left.total_seconds() // 3600)} hours"
         out.append(Finding(WARNING, "files.cert",
-                           f"The certificate expires in {(cert.not_after - facts.now).days} days.", "Renew it now."))
+                           f"The certificate expires in {when}, on {cert.not_after:%Y-%m-%d %H:%M} UTC.",
+                           "Renew it now (for a certificate from `tlsgui acme`: tlsgui renew PROJECT, and check "
+                           "its timer with --install-timer)."))
     if cert.not_before > facts.now:
         out.append(Finding(ERROR, "files.cert",
                            f"The certificate is not valid before {cert.not_before:%Y-%m-%d %H:%M} UTC.",

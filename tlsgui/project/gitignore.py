@@ -53,6 +53,26 @@ def ensure_ignore_rules(paths: ProjectPaths) -> Path | None:
     return ignore_file
 
 
+def missing_in_work_tree(paths: ProjectPaths) -> list[str]:
+    """The RULES the project's `.gitignore` lacks, when the project is in a git work tree ([] otherwise)."""
+    if work_tree(paths.root) is None:
+        return []
+    return missing_rules(Path(paths.root) / ".gitignore")
+
+
+def protect_keys(paths: ProjectPaths) -> Path | None:
+    """After writing a private key: add the missing ignore rules (the window and the CLI alike, audit D9).
+
+    Never fails the write it follows: a `.gitignore` that cannot be changed leaves `check`'s warning.
+    """
+    from tlsgui.errors import TlsguiError
+
+    try:
+        return ensure_ignore_rules(paths)
+    except (TlsguiError, OSError):
+        return None
+
+
 def tracked(files: list[Path]) -> list[Path]:
     """Those of `files` (inside one git work tree) that git would track: not ignored, or already committed."""
     files = [Path(f) for f in files]

@@ -22,6 +22,7 @@ from tlsgui.project.atomic import check_plain_target, check_writable
 from tlsgui.project.backups import write_with_backup
 from tlsgui.project.child_argv import WORKER_CWD, worker_environment
 from tlsgui.project.child_argv import worker_command as dhparams_worker_argv
+from tlsgui.project.gitignore import protect_keys
 from tlsgui.project.pending import PendingKey, find_pending_for, list_pending, remove_pending
 from tlsgui.project.transaction import project_lock, write_files
 from tlsgui.safe_read import read_regular
@@ -212,6 +213,7 @@ def install_planned(project, plan: InstallPlan):
         pending = plan.pending or find_pending_for(project.paths, plan.chain.leaf.public_key())
         if pending is not None:
             remove_pending(pending)
+    protect_keys(project.paths)
     return backup
 
 
@@ -220,6 +222,7 @@ def install_selfsigned(project, key, cert_pem: bytes) -> str | None:
     folder = tls_folder(project)
     backup = _write_pair(project, folder / KEY, key_to_pem(key), folder / CERT, cert_pem,
                          "before installing a development certificate")
+    protect_keys(project.paths)
     return backup.id if backup else None
 
 

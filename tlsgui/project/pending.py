@@ -71,6 +71,9 @@ def save_pending_key(paths: ProjectPaths, key) -> PendingKey:
         new_id = _new_id(paths, key)
         pending = PendingKey(new_id, folder / (new_id + KEY_SUFFIX))
         write_files(paths, [(pending.key_path, key_to_pem(key), 0o600)])
+    from tlsgui.project.gitignore import protect_keys
+
+    protect_keys(paths)
     return pending
 
 

@@ -503,7 +503,9 @@ def read_settings_file(path: Path) -> SettingsFile:
     from tlsgui.safe_read import read_regular
 
     try:
-        data = read_regular(path, MAX_SIZE, "settings file")
+        data = read_regular(path, MAX_SIZE, "settings file",
+                            fix="Put a real settings file there (restore it from a backup or re-save the settings "
+                                "from 4D), or delete it to start from 4D's defaults.")
     except FileNotFoundError:
         raise
     except TlsguiError as exc:

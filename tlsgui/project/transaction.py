@@ -35,6 +35,7 @@ class _Held:
         self.thread_lock = threading.RLock()
         self.depth = 0
         self.file_lock: Any = None  # a filelock.FileLock while held
+        self.notices: list[str] = []  # what the recovery on taking the lock did, in words
 
 
 _locks: dict[Path, _Held] = {}
@@ -73,7 +74,7 @@ def project_lock(paths: ProjectPaths, timeout: float = LOCK_TIMEOUT):
                 raise _words(exc, state / LOCK) from None
             held.file_lock = lock
             try:
-                recover_locked(paths)
+                held.notices = recover_locked(paths)
             except BaseException as exc:
                 lock.release()
                 held.file_lock = None
@@ -112,12 +113,12 @@ def recover(paths: ProjectPaths) -> list[str]:
         return []
     try:
         with project_lock(paths, timeout=2.0):
-            return list(_last_notices)
+            with _locks_guard:
+                held = _locks[Path(paths.root)]
+            notices, held.notices = held.notices, []
+            return notices
     except TlsguiError as exc:
         return [f"An interrupted change could not be completed yet: {exc}"]
-
-
-_last_notices: list[str] = []
 
 
 def _stamp() -> str:
@@ -169,9 +170,9 @@ def _entry_paths(paths: ProjectPaths, journal_id: str, entry: dict) -> tuple[Pat
     return target, staged
 
 
-def recover_locked(paths: ProjectPaths) -> None:
+def recover_locked(paths: ProjectPaths) -> list[str]:
     """Under the lock: roll a committed journal forward, a prepared one back, and empty .tlsgui/tmp."""
-    _last_notices.clear()
+    notices: list[str] = []
     state = paths.state_dir
     journal_path = state / JOURNAL
     if os.path.lexists(journal_path):
@@ -185,7 +186,7 @@ def recover_locked(paths: ProjectPaths) -> None:
         except (OSError, TlsguiError, ValueError, KeyError, TypeError, AttributeError):
             aside = state / f"journal.damaged-{_stamp()}"
             os.replace(journal_path, aside)
-            _last_notices.append(f"A damaged tlsgui journal was set aside as {aside}; no file was changed.")
+            notices.append(f"A damaged tlsgui journal was set aside as {aside}; no file was changed.")
             pairs, committed = [], False
         else:
             folders = set()
@@ -209,10 +210,10 @@ def recover_locked(paths: ProjectPaths) -> None:
             journal_path.unlink()
             _fsync_dir(state)
             if committed:
-                _last_notices.append("Completed a change that an interrupted tlsgui had started (all its files "
+                notices.append("Completed a change that an interrupted tlsgui had started (all its files "
                                      "are now the new ones).")
             elif any(pairs):
-                _last_notices.append("Undid a change that an interrupted tlsgui had started (all its files are "
+                notices.append("Undid a change that an interrupted tlsgui had started (all its files are "
                                      "still the previous ones).")
     tmp = state / TMP
     if tmp.is_dir() and not tmp.is_symlink():
@@ -222,6 +223,7 @@ def recover_locked(paths: ProjectPaths) -> None:
                 shutil.rmtree(item.path, ignore_errors=True)
             else:
                 os.unlink(item.path)
+    return notices
 
 
 @dataclass

@@ -57,6 +57,9 @@ class MainWindow(QMainWindow):
         self.ui.right_splitter.setStretchFactor(0, 3)
         self.ui.right_splitter.setStretchFactor(1, 1)
         self.grade_label = QLabel(self, objectName="grade_status")
+        self.expiry_label = QLabel(self, objectName="expiry_status")
+        self.expiry_notifications: list[str] = []  # what was notified, once per project and level
+        self.statusBar().addPermanentWidget(self.expiry_label)
         self.statusBar().addPermanentWidget(self.grade_label)
         self._make_actions()
         self._restore_state()
@@ -302,6 +305,31 @@ class MainWindow(QMainWindow):
             grade = self.document.grade
             trusted = f" ({grade.if_trusted} if trusted)" if grade.if_trusted else ""
             self.grade_label.setText(f"Predicted grade: {grade.grade}{trusted}")
+            self._show_expiry()
+
+    def _show_expiry(self) -> None:
+        """Days left in the status bar; once per opened project inside the warning period, a notification."""
+        from tlsgui.acme.status import expiry_status
+
+        facts = self.document.facts
+        cert = facts.cert
+        words, level = expiry_status(cert.not_before if cert else None, cert.not_after if cert else None, facts.now)
+        colour = {"error": "#b3261e", "warning": "#8a5300"}.get(level)
+        self.expiry_label.setText(words)
+        self.expiry_label.setStyleSheet(f"color: {colour};" if colour else "")
+        key = (str(self.document.root), level)
+        if level and getattr(self, "_expiry_notified", None) != key:
+            self._expiry_notified = key
+            self.expiry_notifications.append(words)
+            from PySide6.QtWidgets import QSystemTrayIcon
+
+            if QSystemTrayIcon.isSystemTrayAvailable():
+                tray = QSystemTrayIcon(self.windowIcon(), self)
+                tray.show()
+                tray.showMessage(f"tlsgui — {self.document.name}", f"{words}: renew it (tlsgui renew).",
+                                 QSystemTrayIcon.MessageIcon.Warning, 10000)
+            else:  # no notification area (e.g. offscreen, some Wayland desktops): the status bar says it
+                self.statusBar().showMessage(f"{words}: renew it.", 15000)
 
     def _show_banner(self, *_args) -> None:
         doc = self.document

@@ -19,12 +19,16 @@ class PageId(IntEnum):
     IMPORT_CHECKS = 31
     DEVELOPMENT = 40
     FORWARD_SECRECY = 50
+    ACME_SETUP = 60
+    ACME_RUN = 61
+    ACME_DONE = 62
 
 
 class WizardPath(StrEnum):
     """The choices of the first page, in the order they are offered."""
 
     REQUEST = "request"
+    ACME = "acme"
     RECEIVED = "received"
     IMPORT = "import"
     DEVELOPMENT = "development"
@@ -33,6 +37,7 @@ class WizardPath(StrEnum):
 
 FIRST_PAGE = {
     WizardPath.REQUEST: PageId.REQUEST_KEY,
+    WizardPath.ACME: PageId.ACME_SETUP,
     WizardPath.RECEIVED: PageId.RECEIVED_SOURCE,
     WizardPath.IMPORT: PageId.IMPORT_FILES,
     WizardPath.DEVELOPMENT: PageId.DEVELOPMENT,

@@ -22,6 +22,7 @@ PATH_MODULES: tuple[str, ...] = (
     "tlsgui.wizard.import_pages",
     "tlsgui.wizard.development_page",
     "tlsgui.wizard.forward_secrecy_page",
+    "tlsgui.wizard.acme_pages",
 )
 
 
