@@ -29,7 +29,8 @@ PAGES = (
     PageInfo("web", "Web", "web", "tlsgui.pages.web", "WebPage"),
     PageInfo("client_server", "Client-server", "client_server", "tlsgui.pages.client_server", "ClientServerPage"),
     PageInfo("sql", "SQL", "sql", "tlsgui.pages.sql", "SqlPage"),
-    PageInfo("tls", "TLS policy", "tls", "tlsgui.pages.tls_policy", "TlsPolicyPage"),
+    PageInfo("tls", "TLS policy", "tls", "tlsgui.pages.tls_policy", "TlsPolicyPage",
+             targets=("files.startup",)),  # the "Applied at start-up" status
     PageInfo("certificates", "Certificates", "certificate", "tlsgui.pages.certificates", "CertificatesPage",
              ("files.key", "files.cert", "files.dhparams")),
 )
