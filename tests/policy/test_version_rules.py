@@ -7,8 +7,7 @@ from datetime import datetime, timezone
 import pytest
 from corpus import PROJECTS, copy_project
 
-from tlsgui.model.facts import CertFacts
-from tlsgui.model.facts import FileFacts
+from tlsgui.model.facts import CertFacts, FileFacts
 from tlsgui.model.release import Release
 from tlsgui.model.settings import Settings
 from tlsgui.policy.applied import method_keys
