@@ -77,11 +77,23 @@ def cpu_seconds(pid: int) -> float:
 
 
 def children_of(pid: int) -> list[int]:
-    """The direct children of a live process (Linux /proc)."""
+    """The direct children of a live process, started by any of its threads (Linux /proc)."""
+    found: list[int] = []
     try:
-        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
-    except FileNotFoundError:
-        return []
+        for task in Path(f"/proc/{pid}/task").iterdir():
+            found += [int(c) for c in (task / "children").read_text().split()]
+    except FileNotFoundError:  # the process (or one thread) ended while we looked
+        pass
+    return found
+
+
+def process_gone(pid: int) -> bool:
+    """True once a process has ended; a zombie counts as ended (its parent left, init reaps it)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (FileNotFoundError, ProcessLookupError):
+        return True
+    return state in ("Z", "X")
 
 
 def end_process(process: subprocess.Popen) -> None:

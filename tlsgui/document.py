@@ -19,12 +19,15 @@ from tlsgui.project.store import Project, SaveResult, load_project, save_project
 
 def presence_facts(project: Project, settings: Settings) -> FileFacts:
     """Which TLS files exist, without reading them (so opening a project never loads `cryptography`)."""
+    from tlsgui.project.startup import version_facts
+
     folder = project.paths.tls_folder(settings.web_certificate_folder)
     return FileFacts(
         tls_folder=str(folder),
         key_present=(folder / KEY_FILE).is_file(),
         cert_present=(folder / CERT_FILE).is_file(),
         dhparams_present=(folder / DH_FILE).is_file(),
+        **version_facts(project, settings),
     )
 
 
@@ -100,6 +103,13 @@ class ProjectDocument(QObject):
     def source_of(self, key: str) -> Sourced:
         return self.project.sources[key]
 
+    @property
+    def version(self):
+        """Which 4D runs the project (tlsgui.project.version.ProjectVersion), with unsaved edits."""
+        from tlsgui.project.version import effective_version
+
+        return effective_version(self.project.version_hint, self.settings.project_4d_version)
+
     def is_edited(self, key: str) -> bool:
         return self.settings.get(key) != self.project.settings.get(key)
 
@@ -132,6 +142,8 @@ class ProjectDocument(QObject):
     def apply_values(self, values: dict[str, Any]) -> None:
         """Used by the undo commands only: replace values and tell everyone which keys changed."""
         old = self.settings
+        if "project.4d_version" in values and "tls.min_version" not in values:
+            values = {**values, **self._follow_release_default(values["project.4d_version"])}
         self.settings = self.settings.replace(**values)
         changed = self.settings.changed_keys(old)
         for key in values:
@@ -140,10 +152,29 @@ class ProjectDocument(QObject):
             self.facts = presence_facts(self.project, self.settings)
             self.facts_complete = False
             self._facts_timer.start()
+        elif "project.4d_version" in changed:
+            from dataclasses import replace
+
+            self.facts = replace(self.facts, release=self.version.release)
         for key in changed:
             self.setting_changed.emit(key)
         self._revalidate()
         self._update_dirty()
+
+    def _follow_release_default(self, chosen: str) -> dict[str, Any]:
+        """A minimum TLS version no file sets follows 4D's default of the newly chosen release (1.3 from 20).
+
+        Deterministic in the release, so undoing the choice of release puts the old default back as well.
+        """
+        from tlsgui.model.settings import Source
+        from tlsgui.policy.versions import default_min_tls
+        from tlsgui.project.version import effective_version
+
+        if self.source_of("tls.min_version").source is not Source.DEFAULT:
+            return {}
+        before = default_min_tls(self.version.effective)
+        after = default_min_tls(effective_version(self.project.version_hint, chosen).effective)
+        return {"tls.min_version": after} if self.settings.tls_min_version == before else {}
 
     # --- saving, reverting, reloading ----------------------------------------------------------
     def save(self) -> SaveResult:
@@ -195,6 +226,23 @@ class ProjectDocument(QObject):
         self.facts_complete = True
         self.facts_changed.emit()
         self._revalidate()
+
+    def wire_startup(self) -> list[str]:
+        """Insert the TLS_ApplySettings call into On Startup / On Server Startup (backup first); the files written.
+
+        Raises TlsguiError (a read-only or unreadable method: nothing is written).
+        """
+        from dataclasses import replace
+
+        from tlsgui.project.method_file import render_method
+        from tlsgui.project.startup import version_facts, wire_startup
+
+        saved = self.project.settings
+        method = render_method(saved, self.project.version.effective).encode("utf-8")
+        written, _backup = wire_startup(self.project.paths, method)
+        self.facts = replace(self.facts, **version_facts(self.project, self.settings))
+        self._revalidate()
+        return [str(p) for p in written]
 
     def check_disk(self) -> list[str]:
         """Files changed by another program since the load; `disk_changed` fires when that list changes."""
@@ -264,3 +312,4 @@ class _ProjectView:
     def __init__(self, project: Project, settings: Settings) -> None:
         self.paths = project.paths
         self.settings = settings
+        self.version_hint = project.version_hint

@@ -6,9 +6,8 @@ import os
 import signal
 import subprocess
 import sys
-from pathlib import Path
 
-from conftest import end_process, run_cli, tree_bytes, wait_for
+from conftest import children_of, end_process, process_gone, run_cli, tree_bytes, wait_for
 
 
 def _cli(*args: str, **kwargs) -> subprocess.Popen:
@@ -34,28 +33,13 @@ def test_reader_gone_before_output_exits_quietly(demo):
     assert "Traceback" not in err and "BrokenPipeError" not in err and "Exception ignored" not in err, err
 
 
-def _children(pid: int) -> list[int]:
-    found = []
-    for task in Path(f"/proc/{pid}/task").iterdir():
-        found += [int(c) for c in (task / "children").read_text().split()]
-    return found
-
-
-def _gone(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except (FileNotFoundError, ProcessLookupError):
-        return True
-    return state in ("Z", "X")  # a zombie is dead (its parent has left; init reaps it)
-
-
 def test_sigterm_during_dh_generation_kills_the_child_and_writes_nothing(demo):
     before = tree_bytes(demo)
     parent = _cli("dhparams", demo, "--generate", "512", "--allow-test-size",
                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         assert parent.stdout.readline().startswith("Generating 512-bit DH parameters")  # the child exists now
-        (child,) = _children(parent.pid)
+        (child,) = children_of(parent.pid)
         # Freeze the child so the 0.2 s generation cannot finish first: the test is about the kill.
         os.kill(child, signal.SIGSTOP)
         parent.send_signal(signal.SIGTERM)  # to the CLI process alone, not its process group
@@ -64,10 +48,10 @@ def test_sigterm_during_dh_generation_kills_the_child_and_writes_nothing(demo):
         assert code == 143, err
         assert "terminated" in err and "nothing was written" in err and "Traceback" not in err
         # The kernel delivers SIGKILL to a stopped process asynchronously.
-        wait_for(lambda: _gone(child), timeout=10, what=f"child {child} to die with its parent")
+        wait_for(lambda: process_gone(child), timeout=10, what=f"child {child} to die with its parent")
     finally:
         end_process(parent)
-        if "child" in locals() and not _gone(child):
+        if "child" in locals() and not process_gone(child):
             os.kill(child, signal.SIGKILL)  # a failed assertion must not leave a stopped child behind
     assert tree_bytes(demo) == before
     assert not (demo / "dhparams.pem").exists()

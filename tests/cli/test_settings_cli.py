@@ -10,7 +10,7 @@ def test_check_json_is_stable(demo):
     done = run_cli("check", demo, "--json")
     assert done.returncode == 0, done.stderr
     data = json.loads(done.stdout)
-    assert set(data) == {"format", "project", "ok", "problems", "grade", "notices"}
+    assert set(data) == {"format", "project", "ok", "4d_version", "problems", "grade", "notices"}
     assert data["format"] == 1 and data["ok"] is True and data["problems"] == []
     assert data["grade"] == {"grade": "-", "reasons": ["HTTPS is disabled: there is nothing to grade."],
                              "if_trusted": ""}
@@ -18,16 +18,30 @@ def test_check_json_is_stable(demo):
 
 def test_check_exit_1_on_errors_with_words(demo):
     assert run_cli("settings", demo, "set", "web.https_enabled=true").returncode == 0
+    (demo / "cert.pem").write_text("a certificate without its key\n")
     done = run_cli("check", demo)
     assert done.returncode == 1
-    assert "error  web.https_enabled: HTTPS is enabled but key.pem and cert.pem are missing" in done.stdout
+    assert "error  web.https_enabled: HTTPS is enabled and cert.pem is in" in done.stdout
     data = json.loads(run_cli("check", demo, "--json").stdout)
     assert data["ok"] is False
     assert data["problems"][0] == {
         "severity": "error", "key": "web.https_enabled",
-        "message": f"HTTPS is enabled but key.pem and cert.pem are missing in {demo.resolve()}.",
-        "fix": "Install a certificate (Certificates page), or a development certificate for testing.",
+        "message": f"HTTPS is enabled and cert.pem is in {demo.resolve()}, but key.pem is missing: 4D cannot use "
+                   "one without the other.",
+        "fix": "Install the certificate and its key together (Certificates page), or remove the lone file.",
     }
+
+
+def test_https_without_any_files_is_a_warning_not_an_error(demo):
+    # 4D starts HTTPS with the certificate it ships with: a warning, exit 0.
+    assert run_cli("settings", demo, "set", "web.https_enabled=true").returncode == 0
+    done = run_cli("check", demo, "--json")
+    assert done.returncode == 0, done.stdout
+    data = json.loads(done.stdout)
+    assert data["ok"] is True
+    warning = next(p for p in data["problems"] if p["key"] == "web.https_enabled")
+    assert warning["severity"] == "warning" and "4D uses its built-in certificate" in warning["message"]
+    assert data["grade"]["grade"] == "T"
 
 
 def test_check_exit_2_when_unreadable(demo, tmp_path):
@@ -110,6 +124,31 @@ def test_a_missing_project_path_does_not_open_a_window(tmp_path):
     done = run_cli(tmp_path / "nowhere")
     assert done.returncode == 2
     assert "neither a command nor an existing project folder" in done.stderr
+
+
+def test_selfsigned_says_where_the_application_server_reads_its_files_per_release(demo):
+    assert run_cli("settings", demo, "set", "client_server.encryption=true", "project.4d_version=20").returncode == 0
+    done = run_cli("selfsigned", demo, "--cn", "localhost")
+    assert done.returncode == 0, done.stderr
+    assert ("note: Client-server encryption on 4D 20 reads key.pem and cert.pem in the Resources folder of the 4D "
+            "Server application (and of each remote 4D): copy them there") in done.stdout
+    assert run_cli("settings", demo, "set", "project.4d_version=20R4").returncode == 0
+    (demo.parent / "for-clients").mkdir()
+    done = run_cli("export", demo, demo.parent / "for-clients")
+    assert done.returncode == 0, done.stderr
+    assert "note: Client-server encryption on 4D 20 R4: files not needed: 4D configures TLS at start-up." in done.stdout
+
+
+def test_remote_mode_web_section_is_shown_with_its_source(tmp_path):
+    from corpus import copy_project
+
+    root = copy_project("JPods__WebClerk19", tmp_path)
+    data = json.loads(run_cli("settings", root, "--json").stdout)
+    assert data["remote_web"] == {"allow_ssl": {"value": "false", "source": "structure",
+                                                "file": str(root.resolve() / "Project/Sources/settings.4DSettings")}}
+    text = run_cli("settings", root).stdout
+    assert "Web server of 4D in remote mode (web/remote/configuration, read-only):" in text
+    assert "Enable HTTPS allow_ssl='false'  settings.4DSettings (structure)" in text
 
 
 def test_cipher_list_openssl_cannot_fully_use_is_refused_and_writes_nothing(demo):

@@ -15,7 +15,7 @@ def _source(page, key: str) -> QLabel:
 
 def test_only_sidecar_settings_are_tlsgui_only():
     own = [o.key for o in OPTIONS if o.tlsgui_only]
-    assert own == ["web.host_names"]
+    assert own == ["web.host_names", "project.4d_version"]
     assert all(o.storage is Storage.SIDECAR for o in OPTIONS if o.tlsgui_only)
 
 

@@ -55,9 +55,18 @@ def _run_test(qtbot, window, page: str):
     return dialog
 
 
+def wire(project: Path) -> None:
+    """On Startup and On Server Startup call TLS_ApplySettings, as `tlsgui settings PROJECT wire-startup` makes them."""
+    methods = project / "Project" / "Sources" / "DatabaseMethods"
+    methods.mkdir(parents=True, exist_ok=True)
+    for name in ("onStartup.4dm", "onServerStartup.4dm"):
+        (methods / name).write_text("TLS_ApplySettings\n")
+
+
 @pytest.fixture
 def https_demo(demo, rsa_key):
     write_cert(demo, rsa_key)
+    wire(demo)
     return demo
 
 
@@ -97,8 +106,9 @@ def test_green_checklist_for_a_real_self_signed_certificate_with_unsaved_edits(q
     assert window.document.dirty
 
 
-def test_no_certificate_gives_a_clear_message(qtbot, open_window, demo, prompts):
-    window = open_window(demo)
+def test_half_installed_certificate_gives_a_clear_message(qtbot, open_window, https_demo, prompts):
+    (https_demo / "cert.pem").unlink()
+    window = open_window(https_demo)
     window.document.push_setting("web.https_enabled", True)
     dialog = _run_test(qtbot, window, "certificates")
     text = dialog.report_view.summary.text()
@@ -107,6 +117,32 @@ def test_no_certificate_gives_a_clear_message(qtbot, open_window, demo, prompts)
     assert "What to do:" in text and "development certificate" in text
     assert "Traceback" not in text and not prompts.errors
     assert _gone(dialog.job.pid)
+
+
+def test_no_certificate_at_all_is_tested_with_a_throw_away_one(qtbot, open_window, demo):
+    # 4D then serves its built-in certificate: the preview stands in for it and says so.
+    wire(demo)
+    window = open_window(demo)
+    window.document.push_setting("web.https_enabled", True)
+    dialog = _run_test(qtbot, window, "certificates")
+    view = dialog.report_view
+    assert view.report is not None, view.summary.text()
+    assert "built-in certificate, which no browser trusts" in view.notes.text()
+    assert "throw-away self-signed certificate" in view.notes.text()
+    assert view.item("web_https", "handshake").text(0).startswith("✔")
+
+
+def test_settings_4d_does_not_apply_yet_are_not_shown_as_passed(qtbot, open_window, demo, rsa_key):
+    write_cert(demo, rsa_key)  # and no startup method calls TLS_ApplySettings
+    window = open_window(demo)
+    for key in ("web.https_enabled", "web.hsts_enabled"):
+        window.document.push_setting(key, True)
+    dialog = _run_test(qtbot, window, "tls")
+    view = dialog.report_view
+    hsts = view.item("web_https", "hsts")
+    assert hsts.text(0).startswith("ℹ") and "(not applied by 4D yet)" in hsts.text(0)
+    assert "wire-startup" in hsts.text(1)
+    assert "Not applied by 4D yet: HSTS." in view.notes.text()
 
 
 def test_a_mismatched_key_is_a_red_check_with_its_fix(qtbot, open_window, https_demo):

@@ -69,13 +69,15 @@ def test_client_server_port_needs_two_following_ports():
     assert "client_server.port" in keys(BASE.replace(**{"client_server.port": 65535}))
 
 
-@pytest.mark.parametrize("key", ["web.https_enabled", "client_server.encryption", "sql.tls_enabled"])
-def test_tls_enabled_without_key_and_cert(key):
+@pytest.mark.parametrize("key", ["web.https_enabled", "sql.tls_enabled"])
+def test_tls_enabled_without_key_and_cert_uses_4ds_builtin_certificate(key):
     s = BASE.replace(**{key: True})
-    problems = found(s, FileFacts(tls_folder="/p", now=NOW), Severity.ERROR)
-    assert any(k == key and "key.pem and cert.pem are missing in /p" in m for _, k, m in problems)
+    problems = found(s, FileFacts(tls_folder="/p", now=NOW))
+    assert [(sev, k) for sev, k, _ in problems if k == key] == [("warning", key)]
+    assert any("4D uses its built-in certificate" in m for _, k, m in problems if k == key)
     only_key = FileFacts(tls_folder="/p", key_present=True, now=NOW)
-    assert any("cert.pem is missing" in m for _, _, m in found(s, only_key))
+    assert any("cert.pem is missing: 4D cannot use one without the other" in m
+               for _, _, m in found(s, only_key, Severity.ERROR))
 
 
 def test_hsts_rules():
@@ -216,9 +218,14 @@ def test_grade_self_signed_is_t_with_trusted_grade():
     assert (result.grade, result.if_trusted) == ("T", "A")
 
 
-def test_no_grade_without_https_or_files():
+def test_no_grade_without_https_or_with_half_a_pair():
     assert grade(BASE).grade == "-"
-    assert grade(HTTPS, FileFacts(now=NOW)).grade == "-"
+    assert grade(HTTPS, FileFacts(key_present=True, now=NOW)).grade == "-"
+
+
+def test_grade_with_4ds_builtin_certificate_is_not_trusted():
+    result = grade(HTTPS, FileFacts(now=NOW))
+    assert result.grade == "T" and result.reasons[0].startswith("4D's built-in certificate")
 
 
 def test_profiles_are_derived_from_values():

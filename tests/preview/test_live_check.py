@@ -25,6 +25,7 @@ def _worker(project, values):
 def test_values_replace_the_saved_settings_and_nothing_is_written(tls_project, pki):
     root = tls_project(cert=pki.selfsigned, key=pki.selfsigned_key, web__https_enabled=False,
                        client_server__encryption=False, sql__tls_enabled=False)
+    wire(root)
     before = tree_bytes(root)
     report = run_test(str(root), {"web.https_enabled": True, "tls.min_version": "1.3"}, timeout=3)
     assert [item.role for item in report.listeners] == ["web_http", "web_https"]
@@ -32,6 +33,31 @@ def test_values_replace_the_saved_settings_and_nothing_is_written(tls_project, p
     assert https.check("refuses_tls1.2").passed and https.facts["protocol"] == "TLS 1.3"
     assert report.passed, report.failures()
     assert tree_bytes(root) == before
+
+
+def wire(root):
+    methods = root / "Project" / "Sources" / "DatabaseMethods"
+    methods.mkdir(parents=True, exist_ok=True)
+    for name in ("onStartup.4dm", "onServerStartup.4dm"):
+        (methods / name).write_text("TLS_ApplySettings\n")
+
+
+def test_what_4d_does_not_apply_yet_is_information_not_a_pass(tls_project, pki):
+    root = tls_project(cert=pki.selfsigned, key=pki.selfsigned_key, sql__tls_enabled=False,
+                       client_server__encryption=False)
+    report = run_test(str(root), {"tls.min_version": "1.3"}, timeout=3)
+    https = report.listener("web_https")
+    for name in ("refuses_tls1.2", "hsts", "protocol"):
+        check = https.check(name)
+        assert check.passed is None and check.title.endswith("(not applied by 4D yet)"), name
+    assert https.check("handshake").passed is True
+    assert any(n.startswith("Not applied by 4D yet: the minimum TLS version, HSTS.") for n in report.notes)
+    (root / "Project/Sources/DatabaseMethods").mkdir(parents=True, exist_ok=True)
+    (root / "Project/Sources/DatabaseMethods/onStartup.4dm").write_text("TLS_ApplySettings\n")
+    # 4D Server still would not apply them: onServerStartup.4dm does not call it.
+    report = run_test(str(root), {"tls.min_version": "1.3"}, timeout=3)
+    assert report.listener("web_https").check("hsts").passed is None
+    assert any("onServerStartup.4dm does not call: 4D Server will not apply them" in n for n in report.notes)
 
 
 def test_the_worker_prints_progress_then_a_report_that_reads_back(tls_project, pki):

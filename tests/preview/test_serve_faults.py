@@ -36,12 +36,33 @@ def assert_refused(root, *fragments: str, args=()):
     return done.stderr
 
 
-def test_https_enabled_without_certificate(tls_project):
+def test_https_enabled_with_a_key_but_no_certificate(tls_project):
     root = tls_project()
     (root / "cert.pem").unlink()
-    (root / "key.pem").unlink()
     message = assert_refused(root, "there is no certificate: cert.pem is missing", "tlsgui selfsigned")
     assert "Web server (HTTPS)" in message
+
+
+@pytest.mark.parametrize(("version", "words"), [
+    ("20 R4", "on 4D 20 R4 client-server and SQL TLS need no certificate files"),
+    ("20", "on 4D 20 client-server and SQL TLS without key.pem/cert.pem use 4D's built-in certificate"),
+])
+def test_no_files_at_all_serves_a_throw_away_certificate_and_says_so(tls_project, serve, version, words):
+    # 4D still starts its servers then (its built-in files; on 20 R4+ client-server/SQL need none).
+    root = tls_project(project__4d_version=version)
+    (root / "cert.pem").unlink()
+    (root / "key.pem").unlink()
+    before = tree_bytes(root)
+    served = serve(root)
+    with socket.create_connection(("127.0.0.1", served.port("client_server")), timeout=10) as raw:
+        context = ssl.create_default_context()
+        context.check_hostname, context.verify_mode = False, ssl.CERT_NONE
+        with context.wrap_socket(raw) as tls:
+            assert tls.version() in ("TLSv1.2", "TLSv1.3")
+    code, _out, err = served.stop()
+    assert code == 0
+    assert words in err and "throw-away self-signed certificate" in err and "4D's built-in certificate" in err
+    assert tree_bytes(root) == before
 
 
 def test_key_that_does_not_match(tls_project, pki):

@@ -51,11 +51,14 @@ def test_one_edit_changes_only_that_attribute_and_stamp(project_factory, fixture
         config = ET.fromstring(after).find("com.4d/web/standalone_server/configuration")
         assert config.attrib == {"https_port_number": "8443"}
         return
+    names = list(config.attrib)
     config.set("https_port_number", "8443")
     assert c14n(after) == c14n(ET.tostring(expected))
-    # Attribute order is kept, so the file reads the same in a diff.
-    assert list(ET.fromstring(after).find("com.4d/web/standalone_server/configuration").attrib) == list(
-        config.attrib)
+    # Existing attributes keep their order; a new one goes where 4D writes it, in ASCII order.
+    if "https_port_number" not in names:
+        names.insert(next((i for i, n in enumerate(names) if n > "https_port_number"), len(names)),
+                     "https_port_number")
+    assert list(ET.fromstring(after).find("com.4d/web/standalone_server/configuration").attrib) == names
 
 
 def test_byte_diff_of_one_edit_is_two_lines(demo):
@@ -81,17 +84,18 @@ def test_comments_unknown_elements_and_sections_survive(project_factory):
     assert "<!-- kept by tlsgui: comments are not ours to drop -->" in text
     assert '<configuration allow_ssl="false" automatic_session_management="false"/>' in text  # remote, untouched
     assert '<publication port_number="19900"/>' in text
-    assert '<configuration automatic_session_management="false" port_number="80" allowHttp="false"/>' in text
+    # The inserted allowHttp goes first: ASCII order, as 4D writes attributes.
+    assert '<configuration allowHttp="false" automatic_session_management="false" port_number="80"/>' in text
 
 
 def test_missing_settings_file_is_created_in_4d_shape(project_factory):
     root = project_factory(None)
     project = load_project(root)
     assert all(s.source is Source.DEFAULT for s in project.sources.values())
-    save_project(project, project.settings.replace(**{"web.https_enabled": False}))
+    save_project(project, project.settings.replace(**{"web.https_enabled": True}))
     text = (root / STRUCTURE).read_text()
     assert text.startswith('<?xml version="1.0" encoding="UTF-8"?><preferences stamp="1">\n\t<com.4d>\n')
-    assert "\t\t<web>\n\t\t\t<standalone_server>\n\t\t\t\t<configuration allow_ssl=\"false\"/>" in text
+    assert "\t\t<web>\n\t\t\t<standalone_server>\n\t\t\t\t<configuration allow_ssl=\"true\"/>" in text
     assert load_project(root).sources["web.https_enabled"].source is Source.STRUCTURE
 
 

@@ -11,11 +11,10 @@ import stat
 import subprocess
 import sys
 import threading
-import time
 from pathlib import Path
 
 import pytest
-from conftest import run_cli, tree_bytes
+from conftest import children_of, process_gone, run_cli, tree_bytes, wait_for
 from crypto.conftest import make_cert
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
@@ -82,39 +81,22 @@ def test_d1_gui_children_start_isolated_in_a_fixed_folder(qtbot, tmp_path, monke
 
 # ---- D13: the DH child dies with a SIGKILLed CLI
 
-def _children(pid: int) -> list[int]:
-    found = []
-    for task in Path(f"/proc/{pid}/task").iterdir():
-        found += [int(c) for c in (task / "children").read_text().split()]
-    return found
-
-
-def _gone(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except (FileNotFoundError, ProcessLookupError):
-        return True
-    return state in ("Z", "X")
-
-
 def test_d13_sigkill_of_the_cli_ends_the_dh_child(demo):
     parent = subprocess.Popen([sys.executable, "-m", "tlsgui", "dhparams", demo, "--generate", "4096"],
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     child = None
     try:
         assert parent.stdout.readline().startswith("Generating 4096-bit")
-        (child,) = _children(parent.pid)
+        (child,) = children_of(parent.pid)
         # A SIGKILLed parent cannot kill anything on its way out: only the child's death signal can.
         parent.kill()
         parent.wait(30)
-        deadline = time.monotonic() + 20
-        while not _gone(child) and time.monotonic() < deadline:
-            time.sleep(0.05)  # bounded poll: the kernel delivers the death signal asynchronously
-        assert _gone(child), f"child {child} kept computing after its parent was killed"
+        # The kernel delivers the death signal asynchronously.
+        wait_for(lambda: process_gone(child), timeout=20, what=f"child {child} to die with its killed parent")
     finally:
         if parent.poll() is None:
             parent.kill()
-        if child is not None and not _gone(child):
+        if child is not None and not process_gone(child):
             os.kill(child, signal.SIGKILL)
     assert not (demo / "dhparams.pem").exists()
 

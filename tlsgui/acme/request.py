@@ -9,7 +9,6 @@ from pathlib import Path
 from tlsgui.crypto.csr import CsrFields, check_fields, san_names
 from tlsgui.errors import TlsguiError
 from tlsgui.policy import acme as rules
-from tlsgui.policy.versions_minimal import project_version
 from tlsgui.project.acme_store import OrderSettings
 
 CHALLENGES = ("http-01", "dns-01")
@@ -98,17 +97,17 @@ def check_request(project, request: Request) -> OrderSettings:
 
 
 def default_key_type(project) -> str:
-    return rules.default_key_type(project_version(project.paths.root),
+    return rules.default_key_type(project.version.release,
                                   project.settings.client_server_legacy_network_layer)
 
 
 def key_type_warning(project, key_type: str) -> str:
-    return rules.key_type_warning(key_type, project_version(project.paths.root),
+    return rules.key_type_warning(key_type, project.version.release,
                                   project.settings.client_server_legacy_network_layer)
 
 
 def reload_words(project) -> str:
-    return rules.reload_words(project_version(project.paths.root))
+    return rules.reload_words(project.version.release)
 
 
 def web_folder(project) -> Path:

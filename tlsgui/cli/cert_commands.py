@@ -212,6 +212,8 @@ def cmd_install(args) -> int:
           f"in {plan.folder}")
     if backup:
         print(f"The previous files are in backup {backup} (tlsgui backups PROJECT --restore {backup}).")
+    for note in location_notes(project):
+        print(f"note: {note}")
     return 0
 
 
@@ -256,7 +258,30 @@ def cmd_selfsigned(args) -> int:
               "this computer trusts.")
     if backup:
         print(f"The previous files are in backup {backup}.")
+    for note in location_notes(project):
+        print(f"note: {note}")
     return 0
+
+
+def location_notes(project) -> list[str]:
+    """Where the other servers read key.pem/cert.pem on the project's 4D release (policy/versions.py)."""
+    from tlsgui.policy.versions import install_locations
+
+    version = project.version
+    release = version.effective
+    assumed = "" if version.release else " (assumed; set project.4d_version)"
+    enabled = {"client_server": project.settings.client_server_encryption, "sql": project.settings.sql_tls_enabled}
+    words = {"client_server": "Client-server encryption", "sql": "SQL TLS"}
+    notes = []
+    for item in install_locations(release):
+        if item.server == "web" or not enabled[item.server]:
+            continue
+        if not item.needs_files:
+            notes.append(f"{words[item.server]} on 4D {release}{assumed}: files {item.where}.")
+        elif item.server == "client_server":
+            notes.append(f"{words[item.server]} on 4D {release}{assumed} reads key.pem and cert.pem {item.where}: "
+                         "copy them there (tlsgui export PROJECT DIR).")
+    return notes
 
 
 def _dh_usage_note(project) -> str:
@@ -373,4 +398,6 @@ def cmd_export(args) -> int:
     for path in export_files(project, args.dir, force=args.force):
         print(f"wrote {path}")
     print("Copy these next to the remote 4D client's database (4D doc: the client database folder).")
+    for note in location_notes(project):
+        print(f"note: {note}")
     return 0

@@ -31,10 +31,13 @@ def register(sub) -> None:
 
     settings = sub.add_parser(
         "settings", help="show effective settings with their source; 'set KEY=VALUE...' changes and saves",
-        usage="tlsgui settings PROJECT [--json] | tlsgui settings PROJECT set KEY=VALUE... [--force]",
+        usage="tlsgui settings PROJECT [--json] | tlsgui settings PROJECT set KEY=VALUE... [--force] | "
+              "tlsgui settings PROJECT wire-startup",
     )
     settings.add_argument("project")
-    settings.add_argument("action", nargs="?", choices=["set"], help="set: change settings and save")
+    settings.add_argument("action", nargs="?", choices=["set", "wire-startup"],
+                          help="set: change settings and save; wire-startup: call TLS_ApplySettings from the "
+                               "On Startup and On Server Startup database methods")
     settings.add_argument("assignments", nargs="*", metavar="KEY=VALUE")
     settings.add_argument("--json", action="store_true", help="machine-readable output")
     settings.add_argument("--force", action="store_true",
@@ -68,6 +71,7 @@ def cmd_check(args) -> int:
             "format": JSON_FORMAT,
             "project": str(project.paths.root),
             "ok": not errors,
+            "4d_version": project.version.as_json(),
             "problems": [p.as_json() for p in problems],
             "grade": grade.as_json(),
             "notices": project.notices,
@@ -75,6 +79,7 @@ def cmd_check(args) -> int:
         })
     else:
         print(f"{project.paths.name} ({project.paths.root})")
+        print(f"4D version: {project.version.describe()}")
         for notice in project.notices:
             print(f"note: {notice}")
         if problems:
@@ -108,6 +113,7 @@ def _show(project, as_json: bool) -> None:
         print_json({
             "format": JSON_FORMAT,
             "project": str(project.paths.root),
+            "4d_version": project.version.as_json(),
             "settings": {
                 o.key: {
                     "value": project.sources[o.key].value,
@@ -116,8 +122,13 @@ def _show(project, as_json: bool) -> None:
                 }
                 for o in OPTIONS
             },
+            "remote_web": {
+                attribute: {"value": sourced.value, "source": sourced.source.value, "file": sourced.path}
+                for attribute, sourced in project.remote_web.items()
+            },
         })
         return
+    print(f"4D version: {project.version.describe()}")
     width = max(len(o.key) for o in OPTIONS)
     for o in OPTIONS:
         sourced = project.sources[o.key]
@@ -126,6 +137,20 @@ def _show(project, as_json: bool) -> None:
         # 4D has no such setting as web.host_names: its default is tlsgui's (the JSON keeps "default").
         label = "tlsgui default" if o.tlsgui_only and sourced.source is Source.DEFAULT else sourced.source.label
         print(f"{o.key:<{width}}  {text:<24}  {label}")
+    for line in remote_web_lines(project):
+        print(line)
+
+
+def remote_web_lines(project) -> list[str]:
+    """The web server of 4D in remote mode, read-only (tlsgui does not edit that section)."""
+    from tlsgui.project.store import REMOTE_WEB, REMOTE_WEB_ELEMENT
+
+    if not project.remote_web:
+        return []
+    lines = [f"Web server of 4D in remote mode ({REMOTE_WEB_ELEMENT}, read-only):"]
+    for attribute, sourced in project.remote_web.items():
+        lines.append(f"  {REMOTE_WEB[attribute]:<12} {attribute}={sourced.value!r}  {sourced.source.label}")
+    return lines
 
 
 def parse_assignments(assignments: list[str]) -> dict:
@@ -161,6 +186,8 @@ def cmd_settings(args) -> int:
             raise TlsguiError(f"Unknown action {args.assignments[0]!r}.", fix="Use: settings PROJECT set KEY=VALUE.")
         _show(_load_readable(args.project), args.json)
         return 0
+    if args.action == "wire-startup":
+        return _wire_startup(args)
     # Parse every assignment before touching the project: one bad value writes nothing.
     values = parse_assignments(args.assignments)
     project = _load_readable(args.project)
@@ -192,4 +219,27 @@ def cmd_settings(args) -> int:
             print("Nothing changed; no file was written.")
         if problems:
             print_problems(problems)
+    return 0
+
+
+def _wire_startup(args) -> int:
+    from tlsgui.project.method_file import render_method
+    from tlsgui.project.startup import METHOD, wire_startup
+
+    if args.assignments:
+        raise TlsguiError(f"wire-startup takes no KEY=VALUE ({args.assignments[0]!r}).",
+                          fix="Run: tlsgui settings PROJECT wire-startup")
+    project = _load_readable(args.project)
+    method = render_method(project.settings, project.version.effective).encode("utf-8")
+    written, backup = wire_startup(project.paths, method)
+    if args.json:
+        print_json({"format": JSON_FORMAT, "project": str(project.paths.root),
+                    "written": [str(p) for p in written], "backup": backup})
+    elif written:
+        for path in written:
+            print(f"wrote {path}")
+        if backup:
+            print(f"backup {backup}")
+    else:
+        print(f"On Startup and On Server Startup already call {METHOD}; nothing was written.")
     return 0

@@ -41,6 +41,54 @@ class Ui_TlsPolicyPage(object):
 
         self.page_layout.addWidget(self.test_actions)
 
+        self.version_group = QGroupBox(TlsPolicyPage)
+        self.version_group.setObjectName(u"version_group")
+        self.version_group_grid = QGridLayout(self.version_group)
+        self.version_group_grid.setObjectName(u"version_group_grid")
+        self.project_4d_version_label = QLabel(self.version_group)
+        self.project_4d_version_label.setObjectName(u"project_4d_version_label")
+
+        self.version_group_grid.addWidget(self.project_4d_version_label, 0, 0, 1, 1)
+
+        self.project_4d_version = QComboBox(self.version_group)
+        self.project_4d_version.setObjectName(u"project_4d_version")
+
+        self.version_group_grid.addWidget(self.project_4d_version, 0, 1, 1, 1)
+
+        self.project_4d_version_source = QLabel(self.version_group)
+        self.project_4d_version_source.setObjectName(u"project_4d_version_source")
+
+        self.version_group_grid.addWidget(self.project_4d_version_source, 0, 2, 1, 1)
+
+        self.project_4d_version_status = QLabel(self.version_group)
+        self.project_4d_version_status.setObjectName(u"project_4d_version_status")
+        self.project_4d_version_status.setWordWrap(True)
+
+        self.version_group_grid.addWidget(self.project_4d_version_status, 1, 0, 1, 3)
+
+        self.version_group_grid.setColumnStretch(2, 1)
+
+        self.page_layout.addWidget(self.version_group)
+
+        self.startup_group = QGroupBox(TlsPolicyPage)
+        self.startup_group.setObjectName(u"startup_group")
+        self.startup_layout = QHBoxLayout(self.startup_group)
+        self.startup_layout.setObjectName(u"startup_layout")
+        self.files_startup = QLabel(self.startup_group)
+        self.files_startup.setObjectName(u"files_startup")
+        self.files_startup.setWordWrap(True)
+
+        self.startup_layout.addWidget(self.files_startup)
+
+        self.wire_startup_button = QPushButton(self.startup_group)
+        self.wire_startup_button.setObjectName(u"wire_startup_button")
+
+        self.startup_layout.addWidget(self.wire_startup_button)
+
+        self.startup_layout.setStretch(0, 1)
+
+        self.page_layout.addWidget(self.startup_group)
+
         self.protocol_group = QGroupBox(TlsPolicyPage)
         self.protocol_group.setObjectName(u"protocol_group")
         self.protocol_group_grid = QGridLayout(self.protocol_group)
@@ -160,6 +208,7 @@ class Ui_TlsPolicyPage(object):
         self.page_layout.addItem(self.bottom_spacer)
 
 #if QT_CONFIG(shortcut)
+        self.project_4d_version_label.setBuddy(self.project_4d_version)
         self.tls_min_version_label.setBuddy(self.tls_min_version)
         self.tls_profile_label.setBuddy(self.tls_profile)
         self.forward_secrecy_label.setBuddy(self.forward_secrecy_status)
@@ -175,6 +224,11 @@ class Ui_TlsPolicyPage(object):
     def retranslateUi(self, TlsPolicyPage):
         self.test_button.setText(QCoreApplication.translate("TlsPolicyPage", u"&Test TLS\u2026", None))
         self.test_hint.setText(QCoreApplication.translate("TlsPolicyPage", u"Runs real TLS handshakes on 127.0.0.1 with these settings (unsaved edits included) and the project's certificate files.", None))
+        self.version_group.setTitle(QCoreApplication.translate("TlsPolicyPage", u"4D version", None))
+        self.project_4d_version_label.setText(QCoreApplication.translate("TlsPolicyPage", u"4D version", None))
+        self.project_4d_version_source.setText(QCoreApplication.translate("TlsPolicyPage", u"stored in \u2026", None))
+        self.startup_group.setTitle(QCoreApplication.translate("TlsPolicyPage", u"Applied at start-up", None))
+        self.wire_startup_button.setText(QCoreApplication.translate("TlsPolicyPage", u"Call TLS_ApplySettings at start-up", None))
         self.protocol_group.setTitle(QCoreApplication.translate("TlsPolicyPage", u"Protocol", None))
         self.tls_min_version_label.setText(QCoreApplication.translate("TlsPolicyPage", u"Minimum TLS version", None))
         self.tls_min_version_source.setText(QCoreApplication.translate("TlsPolicyPage", u"stored in \u2026", None))

@@ -139,6 +139,19 @@ class Ui_WebPage(object):
 
         self.page_layout.addWidget(self.hsts_group)
 
+        self.remote_web_group = QGroupBox(WebPage)
+        self.remote_web_group.setObjectName(u"remote_web_group")
+        self.remote_web_layout = QVBoxLayout(self.remote_web_group)
+        self.remote_web_layout.setObjectName(u"remote_web_layout")
+        self.remote_web_status = QLabel(self.remote_web_group)
+        self.remote_web_status.setObjectName(u"remote_web_status")
+        self.remote_web_status.setWordWrap(True)
+
+        self.remote_web_layout.addWidget(self.remote_web_status)
+
+
+        self.page_layout.addWidget(self.remote_web_group)
+
         self.bottom_spacer = QSpacerItem(20, 10, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
 
         self.page_layout.addItem(self.bottom_spacer)
@@ -171,6 +184,7 @@ class Ui_WebPage(object):
         self.web_hsts_enabled_source.setText(QCoreApplication.translate("WebPage", u"stored in \u2026", None))
         self.web_hsts_max_age_label.setText(QCoreApplication.translate("WebPage", u"HSTS max age", None))
         self.web_hsts_max_age_source.setText(QCoreApplication.translate("WebPage", u"stored in \u2026", None))
+        self.remote_web_group.setTitle(QCoreApplication.translate("WebPage", u"Web server of 4D in remote mode (read-only)", None))
         pass
     # retranslateUi
 

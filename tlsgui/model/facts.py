@@ -6,8 +6,11 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
+from tlsgui.model.release import Release
+
 if TYPE_CHECKING:
     from tlsgui.model.cert_details import CertDetails
+
 
 @dataclass(frozen=True)
 class CertFacts:
@@ -49,5 +52,9 @@ class FileFacts:
     name_problems: tuple[str, ...] = ()  # web.host_names the certificate does not cover
     keys_in_git: tuple[str, ...] = ()  # other files with private keys (pending, backups) git would track
     key_mode: int | None = None  # key.pem's permission bits
+    # Which 4D runs the project (None: unknown; the checks then assume policy.versions.ASSUMED).
+    release: Release | None = None
+    # (file name, calls TLS_ApplySettings) for onStartup.4dm and onServerStartup.4dm; () when not looked at.
+    startup: tuple[tuple[str, bool], ...] = ()
     now: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
 

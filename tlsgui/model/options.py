@@ -118,6 +118,10 @@ class Option:
                 )
         if "\n" in value or "\r" in value:
             raise TlsguiError("A line break is not allowed here.", where=self.key)
+        if self.key == "project.4d_version":
+            from tlsgui.model.release import normalize_release
+
+            return normalize_release(value, self.key)  # "20R4" is kept as 4D writes it: "20 R4"
         return value
 
     def range_hint(self) -> str:
@@ -148,10 +152,11 @@ OPTIONS: tuple[Option, ...] = (
         "web.http_port", int, 80, "HTTP Port", "TCP port of the web server for HTTP; 0 means 80.", "web",
         XmlPath(_WEB, "port_number"), zero_means=80, **_PORT,
     ),
-    # 4D's factory default for Enable HTTPS is not published for v19+; the old web TLS page says
-    # "By default, TLS connections are allowed" and sample projects write allow_ssl="false" explicitly.
+    # A missing allow_ssl is HTTPS off: 4D's Settings dialog shows Enable HTTPS unchecked for a new project, and
+    # real projects (tests/data/corpus) write allow_ssl="false" 22 times and "true" 3 times, never relying
+    # on an "on" default.
     Option(
-        "web.https_enabled", bool, True, "Enable HTTPS", "Accept TLS (HTTPS) connections.", "web",
+        "web.https_enabled", bool, False, "Enable HTTPS", "Accept TLS (HTTPS) connections.", "web",
         XmlPath(_WEB, "allow_ssl"),
     ),
     # 4D documents "0 means 80" for HTTP only; for HTTPS 0 is not documented, so it is refused.
@@ -221,6 +226,14 @@ OPTIONS: tuple[Option, ...] = (
     Option(
         "tls.cipher_list", str, "", "Cipher list",
         "OpenSSL cipher string for TLS 1.2 and older; empty means 4D's built-in list.", "tls",
+    ),
+    # Which 4D runs the project decides which TLS rules apply (tlsgui/policy/versions.py). The .4DProject's
+    # compatibilityVersion is only a hint, so the user can say; empty means "use the hint".
+    Option(
+        "project.4d_version", str, "", "4D version",
+        "The 4D release that runs this project, e.g. 20 R4 or 21: tlsgui checks the settings against that "
+        "release's TLS behaviour. Empty: read from the project file's compatibilityVersion.", "tls",
+        tlsgui_only=True,
     ),
 )
 

@@ -42,6 +42,7 @@ class Settings:
     sql_tls_enabled: bool = _default("sql.tls_enabled")
     tls_min_version: str = _default("tls.min_version")
     tls_cipher_list: str = _default("tls.cipher_list")
+    project_4d_version: str = _default("project.4d_version")
 
     def get(self, key: str) -> Any:
         option(key)
@@ -72,6 +73,7 @@ class Source(Enum):
     STRUCTURE = "structure"  # Project/Sources/settings.4DSettings
     USER = "user"  # Settings/settings.4DSettings
     USER_DATA = "user_data"  # Data/Settings/settings.4DSettings
+    HTTP_RULES = "http_rules"  # Project/Sources/HTTPRules.json (4D 21+: HSTS as a response header rule)
     SIDECAR = "sidecar"  # Project/Sources/tls-settings.json
 
     @property
@@ -84,6 +86,7 @@ _SOURCE_LABELS = {
     Source.STRUCTURE: "settings.4DSettings (structure)",
     Source.USER: "Settings/settings.4DSettings (user)",
     Source.USER_DATA: "Data/Settings/settings.4DSettings (user, data file)",
+    Source.HTTP_RULES: "HTTPRules.json",
     Source.SIDECAR: "tls-settings.json",
 }
 

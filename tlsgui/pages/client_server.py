@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from tlsgui.forms.ui_client_server_page import Ui_ClientServerPage
 from tlsgui.model.options import BY_KEY
 from tlsgui.pages.base import SettingsPage
+from tlsgui.policy.versions import certificate_words
 
 
 class ClientServerPage(SettingsPage):
@@ -21,4 +24,5 @@ class ClientServerPage(SettingsPage):
         self.ui.restart_note.setText(
             "<b>Restart 4D Server</b> for a change on this page to apply. "
             f"Remote 4D applications connect to port {port}; 4D Server also uses ports {port + 1} and {port + 2}. "
-            "The legacy layer ignores the minimum TLS version and cannot use ECDSA certificates.")
+            "The legacy layer ignores the minimum TLS version and cannot use ECDSA certificates."
+            f"<br>{escape(certificate_words(self.document.version.effective, 'client_server'))}")

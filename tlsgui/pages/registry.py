@@ -34,7 +34,8 @@ PAGES = (
     PageInfo("client_server", "Client-server", "client_server", "tlsgui.pages.client_server", "ClientServerPage",
              doc_url=_DOCS + "settings/client-server"),
     PageInfo("sql", "SQL", "sql", "tlsgui.pages.sql", "SqlPage", doc_url=_DOCS + "settings/sql"),
-    PageInfo("tls", "TLS policy", "tls", "tlsgui.pages.tls_policy", "TlsPolicyPage", doc_url=_DOCS + "Admin/tls"),
+    PageInfo("tls", "TLS policy", "tls", "tlsgui.pages.tls_policy", "TlsPolicyPage",
+             targets=("files.startup",), doc_url=_DOCS + "Admin/tls"),  # targets: the "Applied at start-up" status
     PageInfo("certificates", "Certificates", "certificate", "tlsgui.pages.certificates", "CertificatesPage",
              ("files.key", "files.cert", "files.dhparams"), doc_url=_DOCS + "Admin/tls"),
 )

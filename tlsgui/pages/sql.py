@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from tlsgui.forms.ui_sql_page import Ui_SqlPage
 from tlsgui.model.options import BY_KEY
 from tlsgui.pages.base import SettingsPage
+from tlsgui.policy.versions import certificate_words
 
 
 class SqlPage(SettingsPage):
@@ -22,4 +25,6 @@ class SqlPage(SettingsPage):
                     "\"user\"; \"password\")</code>. Enable TLS to encrypt SQL connections.")
         if not s.sql_launch_at_startup:
             text += "<br>The SQL server is not started at startup (START SQL SERVER starts it from code)."
+        if s.sql_tls_enabled:
+            text += f"<br>{escape(certificate_words(self.document.version.effective, 'sql'))}"
         self.ui.sql_connect_note.setText(text)

@@ -24,6 +24,7 @@ class WebPage(SettingsPage):
 
     def refresh(self) -> None:
         s = self.document.settings
+        self._show_remote()
         self.ui.hsts_age_box.update_echo(self.ui.hsts_age_box.edit.text())
         if not s.web_http_enabled:
             self.ui.http_note.setText(
@@ -40,6 +41,27 @@ class WebPage(SettingsPage):
             self.ui.hsts_note.setStyleSheet(colours.css("error"))
         else:
             self.ui.hsts_note.setStyleSheet("")
+            from tlsgui.policy.versions import holds
+
+            release = self.document.version.effective
+            how = (f"On 4D {release} tlsgui writes it as a rule in Project/Sources/HTTPRules.json (no code needed)."
+                   if holds("http_rules_file", release) else
+                   f"On 4D {release} it reaches 4D through TLS_ApplySettings, called at start-up (TLS policy page).")
             self.ui.hsts_note.setText(
                 "Browsers that received the header use only HTTPS for this site for <i>max age</i> seconds. "
-                f"SSL Labs' A+ needs at least one year ({ONE_YEAR} s); 4D's default is two years.")
+                f"SSL Labs' A+ needs at least one year ({ONE_YEAR} s); 4D's default is two years. {how}")
+
+    def _show_remote(self) -> None:
+        """web/remote/configuration: the web server of 4D in remote mode, shown as read, never edited here."""
+        from html import escape
+
+        from tlsgui.project.store import REMOTE_WEB
+
+        values = self.document.project.remote_web
+        self.ui.remote_web_group.setVisible(bool(values))
+        lines = [f"{escape(REMOTE_WEB[attr])}: <b>{escape(sourced.value)}</b> "
+                 f"<span style='color:#5f6368'>({escape(attr)}, from {escape(sourced.source.label)})</span>"
+                 for attr, sourced in values.items()]
+        self.ui.remote_web_status.setText(
+            "<br>".join(lines) + "<br>Its key.pem and cert.pem go in the client database folder of each remote "
+            "machine; change this section in 4D's Settings dialog on a remote 4D.")

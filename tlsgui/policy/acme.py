@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from tlsgui.model.release import Release
 from tlsgui.policy.certificates import RENEW_FRACTION_LEFT
-from tlsgui.policy.versions_minimal import FourDVersion
+from tlsgui.policy.versions import holds
 
 
 @dataclass(frozen=True)
@@ -73,29 +74,28 @@ def ari_pick(start: datetime, end: datetime, now: datetime) -> datetime:
     return max(start, min(now, end))
 
 
-# --- Which key 4D loads ---------------------------------------------------------------------------------------
-ECDSA_SINCE = (20, 4)
+# --- Which key 4D loads (policy/versions.py: "ecdsa_certificates") ---------------------------------------------
 
 
-def default_key_type(version: FourDVersion | None, legacy_network_layer: bool) -> str:
+def default_key_type(version: Release | None, legacy_network_layer: bool) -> str:
     """ECDSA P-256 where 4D loads it, else RSA 2048.
 
     4D 20 R4 release notes (docs/Notes/updates.md, "20 R4"): "Support of ECDSA certificates"; Admin/tls.md
     (Encryption): not available with the legacy network layer. Unknown version: RSA, which every 4D loads.
     """
-    if version is None or legacy_network_layer or version.key < ECDSA_SINCE:
+    if version is None or legacy_network_layer or not holds("ecdsa_certificates", version):
         return "rsa"
     return "ecdsa"
 
 
-def key_type_warning(key_type: str, version: FourDVersion | None, legacy_network_layer: bool) -> str:
+def key_type_warning(key_type: str, version: Release | None, legacy_network_layer: bool) -> str:
     """Words when `key_type` is one this project's 4D will not load ('' when it will, or when unknown)."""
     if key_type != "ecdsa":
         return ""
     if legacy_network_layer:
         return ("4D does not load ECDSA certificates with the legacy network layer (Admin/tls.md, Encryption); "
                 "4D's servers may fail to start TLS with this key.")
-    if version is not None and version.key < ECDSA_SINCE:
+    if version is not None and not holds("ecdsa_certificates", version):
         return (f"This project is for 4D {version}; 4D loads ECDSA certificates from 20 R4 on "
                 "(release notes, 20 R4). Use --key-type rsa unless you upgrade.")
     return ""
@@ -107,17 +107,15 @@ RELOAD_WORDS = ("4D's web server reads key.pem and cert.pem when it starts (Admi
                 "(WEB STOP SERVER then WEB START SERVER) from a scheduled worker, or restart 4D.")
 
 
-DYNAMIC_TLS_SINCE = (20, 4)
 
-
-def reload_words(version: FourDVersion | None) -> str:
+def reload_words(version: Release | None) -> str:
     """What the project's 4D needs after a renewal replaced key.pem/cert.pem.
 
     20 R4 release notes and Admin/tls.md ("Enabling TLS with the other servers"): from 20 R4 the client-server
     and SQL servers' TLS is configured dynamically, without certificate files, so only the web server needs the
     new files; before, every server reads them at start-up.
     """
-    if version is not None and version.key >= DYNAMIC_TLS_SINCE:
+    if version is not None and holds("cs_sql_tls_without_files", version):
         return RELOAD_WORDS + (f" With 4D {version}, client-server and SQL TLS do not use these files "
                                "(configured dynamically since 20 R4): only the web server needs the restart.")
     known = f"With 4D {version}" if version is not None else "Before 4D 20 R4"

@@ -15,7 +15,7 @@ REASON_ORDER = ("tls.obsolete_version", "cipher.builtin", "cipher.unknown",
                 *(f"cipher.{kind}" for kind, _test in rating.WEAK_KINDS),
                 "cipher.no_forward_secrecy", "cipher.no_aead", "dh.size", "cert.rsa_size", "cert.hash")
 #: When both apply, the report names self-signed first (it is the reason trust cannot be had at all).
-TRUST_ORDER = ("cert.self_signed", "cert.expired", "cert.untrusted", "cert.usage")
+TRUST_ORDER = ("cert.builtin", "cert.self_signed", "cert.expired", "cert.untrusted", "cert.usage")
 
 
 @dataclass(frozen=True)
@@ -37,8 +37,8 @@ def predict_grade(settings, facts: FileFacts | None = None, findings=None) -> Gr
     facts = facts or FileFacts()
     if not settings.web_https_enabled:
         return Grade("-", ("HTTPS is disabled: there is nothing to grade.",))
-    if not (facts.key_present and facts.cert_present):
-        return Grade("-", (f"{KEY_FILE} or {CERT_FILE} is missing: HTTPS cannot start.",))
+    if facts.key_present != facts.cert_present:
+        return Grade("-", (f"{KEY_FILE} or {CERT_FILE} is missing: 4D cannot use one without the other.",))
     found = rule_findings(settings, facts) if findings is None else findings
     by_rule = {f.rule: f for f in found if f.rule}
     if "cipher.no_suite" in by_rule:

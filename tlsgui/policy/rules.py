@@ -6,10 +6,11 @@ from tlsgui.model.facts import FileFacts
 from tlsgui.model.options import BY_KEY, is_host_name, split_names
 from tlsgui.policy import certificates, limits, rating
 from tlsgui.policy.ciphers import analyse, describe_unknown
-from tlsgui.policy.files import CERT_FILE, DH_FILE, KEY_FILE, dhparams_used, tls_used, tls_users
+from tlsgui.policy.files import CERT_FILE, DH_FILE, KEY_FILE, dhparams_used, tls_used
 from tlsgui.policy.findings import Finding, Severity
 from tlsgui.policy.hosts import uncovered
 from tlsgui.policy.ports import listening_ports
+from tlsgui.policy.version_rules import ecdsa_findings, hsts_rules_findings, own_files_findings, startup_findings
 
 ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 
@@ -39,16 +40,8 @@ def _port_findings(settings) -> list[Finding]:
 
 def _file_findings(settings, facts: FileFacts) -> list[Finding]:
     out = []
-    missing = [name for name, present in ((KEY_FILE, facts.key_present), (CERT_FILE, facts.cert_present))
-               if not present]
-    for key, what in tls_users(settings):
-        if missing:
-            out.append(Finding(
-                ERROR, key,
-                f"{what[0].upper() + what[1:]} is enabled but {' and '.join(missing)} "
-                f"{'is' if len(missing) == 1 else 'are'} missing in {facts.tls_folder or 'the project folder'}.",
-                "Install a certificate (Certificates page), or a development certificate for testing.",
-            ))
+    out += own_files_findings(settings, facts) + ecdsa_findings(settings, facts) + startup_findings(settings, facts)
+    out += hsts_rules_findings(settings, facts)
     if facts.cert_error:
         out.append(Finding(ERROR, "files.cert", facts.cert_error,
                            "Install the certificate again from the Certificates page."))

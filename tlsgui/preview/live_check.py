@@ -34,10 +34,47 @@ def run_test(project: str, values: dict | None, timeout: float,
               "listening": [item.as_json() for item in listeners]})
     server.start()
     try:
-        return probe_plan(plan, listeners, server.context, timeout, on_listener=lambda item: progress(
+        report = probe_plan(plan, listeners, server.context, timeout, on_listener=lambda item: progress(
             {"text": f"Checking {LABELS[item.role]} on {item.host}:{item.port}…"}))
     finally:
         server.stop()
+    return not_applied_yet(report, plan)
+
+
+# Checks whose result depends on a setting that only TLS_ApplySettings gives 4D (tlsgui/policy/applied.py).
+_CHECKS_OF = {"tls.min_version": ("protocol", "refuses_"), "tls.cipher_list": ("cipher_allowed",),
+              "web.hsts_enabled": ("hsts",)}
+
+
+def not_applied_yet(report: Report, plan) -> Report:
+    """The preview applies every setting; 4D does not apply those its startup methods never hand it.
+
+    Such checks become information, "not applied by 4D yet", rather than a pass 4D would not match.
+    """
+    from dataclasses import replace
+
+    from tlsgui.model.release import parse_release
+    from tlsgui.policy.applied import LABELS as SETTING_WORDS
+    from tlsgui.policy.applied import unapplied
+    from tlsgui.project.locate import ProjectPaths
+    from tlsgui.project.startup import startup_methods
+
+    startup = tuple((m.path.name, m.calls) for m in startup_methods(ProjectPaths(plan.root).database_methods))
+    missing = unapplied(plan.settings, parse_release(plan.release), startup) if plan.release else None
+    if missing is None:
+        return report
+    prefixes = tuple(p for key in missing.keys for p in _CHECKS_OF[key])
+    listeners = []
+    for item in report.listeners:
+        checks = tuple(
+            replace(check, passed=None, title=f"{check.title} (not applied by 4D yet)",
+                    detail=f"{check.detail}; the preview applies it, 4D does not: {missing.fix}".lstrip("; "))
+            if check.name.startswith(prefixes) and check.passed is not None else check
+            for check in item.checks)
+        listeners.append(replace(item, checks=checks))
+    words = ", ".join(SETTING_WORDS[k] for k in missing.keys)
+    return replace(report, listeners=tuple(listeners),
+                   notes=(*report.notes, f"Not applied by 4D yet: {words}. {missing.message}"))
 
 
 def read_values(raw: bytes) -> dict | None:

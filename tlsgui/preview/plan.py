@@ -66,6 +66,8 @@ class PreviewPlan:
     host_names: tuple[str, ...]
     warnings: tuple[str, ...] = field(default=())  # served anyway, but the probe will flag it
     notes: tuple[str, ...] = field(default=())
+    scratch: object = field(default=None, compare=False)  # keeps a throw-away certificate's folder alive
+    release: str = ""  # the 4D release whose behaviour the preview follows, e.g. "21 R3"
 
     def spec(self, role: str) -> ListenerSpec | None:
         return next((s for s in self.listeners if s.role == role), None)
@@ -173,11 +175,54 @@ def plan_for(path: str | Path, values: dict | None = None) -> PreviewPlan:
     if settings.client_server_encryption and settings.client_server_legacy_network_layer:
         notes.append("The legacy network layer ignores the minimum TLS version; the preview applies it.")
     files, file_warnings = None, list[str]()
+    scratch = None
     tls_users = [s.label for s in specs if s.tls]
+    version = project.version if not values or "project.4d_version" not in values else _version(project, settings)
     if tls_users:
         folder = project.paths.tls_folder(settings.web_certificate_folder)
+        if not (folder / KEY_FILE).is_file() and not (folder / CERT_FILE).is_file():
+            note, scratch, folder = _throw_away(specs, version.effective)
+            notes.append(note + ("" if not version.assumed else f" (4D {version.effective} assumed: the project "
+                                                                 "does not say which 4D runs it)"))
         files, file_warnings = check_files(folder, " and ".join(tls_users) + (" is" if len(tls_users) == 1 else " are"))
     return PreviewPlan(
         root=project.paths.root, name=project.paths.name, settings=settings, listeners=tuple(specs),
         files=files, host_names=tuple(split_names(settings.web_host_names)),
-        warnings=tuple(file_warnings), notes=tuple(notes))
+        warnings=tuple(file_warnings), notes=tuple(notes), scratch=scratch, release=str(version.effective))
+
+
+def _version(project, settings):
+    from tlsgui.project.version import effective_version
+
+    return effective_version(project.version_hint, settings.project_4d_version)
+
+
+def _throw_away(specs: list[ListenerSpec], release) -> tuple[str, object, Path]:
+    """A self-signed key and certificate in a temporary folder, standing in for what 4D uses without files.
+
+    4D 20 R4+ configures client-server and SQL TLS itself, and 4D ships default files for the web server
+    (tlsgui/policy/versions.py): neither stops a 4D server, so the preview serves rather than refuses.
+    """
+    import tempfile
+
+    from tlsgui.crypto.keys import generate_key, key_to_pem
+    from tlsgui.crypto.selfsigned import make_selfsigned
+    from tlsgui.policy.versions import holds
+
+    scratch = tempfile.TemporaryDirectory(prefix="tlsgui-preview-")
+    folder = Path(scratch.name)
+    key = generate_key("ecdsa", curve="p256")
+    (folder / KEY_FILE).write_bytes(key_to_pem(key))
+    (folder / CERT_FILE).write_bytes(make_selfsigned(key, "localhost", days=1))
+    roles = {s.role for s in specs if s.tls}
+    dynamic = holds("cs_sql_tls_without_files", release)
+    parts = []
+    if roles & {"client_server", "sql"}:
+        parts.append(f"on 4D {release} client-server and SQL TLS need no certificate files (4D configures them at "
+                     "start-up)" if dynamic else
+                     f"on 4D {release} client-server and SQL TLS without key.pem/cert.pem use 4D's built-in "
+                     "certificate")
+    if "web_https" in roles:
+        parts.append("the web server uses 4D's built-in certificate, which no browser trusts")
+    return ("There is no key.pem/cert.pem: " + "; ".join(parts) + ". The preview serves a throw-away "
+            "self-signed certificate in their place."), scratch, folder

@@ -9,6 +9,7 @@ from pathlib import Path
 from tlsgui.errors import TlsguiError
 from tlsgui.model.facts import FileFacts
 from tlsgui.policy.files import CERT_FILE, DH_FILE, KEY_FILE
+from tlsgui.project.startup import version_facts
 
 
 def _key_in_git(key: Path) -> bool:
@@ -50,6 +51,7 @@ def gather_facts(project) -> FileFacts:
         key_present=key.is_file(),
         cert_present=cert.is_file(),
         dhparams_present=dh.is_file(),
+        **version_facts(project, project.settings),
     )
     if cert.is_file():
         # Imported here so that opening a project without certificates never loads `cryptography`.

@@ -44,8 +44,14 @@ class ProjectPaths:
 
     @property
     def name(self) -> str:
+        found = self.project_file
+        return found.stem if found else self.root.name
+
+    @property
+    def project_file(self) -> Path | None:
+        """Project/<name>.4DProject (the first by name if there are several), or None."""
         found = sorted((self.root / "Project").glob("*.4DProject"))
-        return found[0].stem if found else self.root.name
+        return found[0] if found else None
 
     @property
     def sources(self) -> Path:
@@ -66,6 +72,14 @@ class ProjectPaths:
     @property
     def sidecar(self) -> Path:
         return self.sources / "tls-settings.json"
+
+    @property
+    def http_rules(self) -> Path:
+        return self.sources / "HTTPRules.json"
+
+    @property
+    def database_methods(self) -> Path:
+        return self.sources / "DatabaseMethods"
 
     @property
     def method_file(self) -> Path:

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from tlsgui.model.options import TLS_CONSTANTS
+from tlsgui.model.release import Release
+from tlsgui.policy.applied import method_keys
+from tlsgui.policy.versions import ASSUMED
 
 
 def _quote(text: str) -> str:
@@ -10,7 +15,35 @@ def _quote(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def render_method(settings) -> str:
+class Statement(NamedTuple):
+    """One line of the method and the settings it applies."""
+
+    keys: tuple[str, ...]
+    code: str
+
+
+def statements(settings, release: Release = ASSUMED) -> list[Statement]:
+    """What the method must do for these settings on this release: only what differs from 4D's own default.
+
+    A setting left at 4D's default is not written, so that the method never lowers 4D's own choice (4D 20+
+    accepts TLS 1.3 only by default: an unconditional TLSv1_2 line would weaken it). HSTS on 4D 21+ goes
+    through Project/Sources/HTTPRules.json instead (tlsgui/project/http_rules.py).
+    """
+    keys = method_keys(settings, release)
+    out = []
+    if "tls.min_version" in keys:
+        out.append(Statement(("tls.min_version",),
+                             f"SET DATABASE PARAMETER(Min TLS version; {TLS_CONSTANTS[settings.tls_min_version]})"))
+    if "tls.cipher_list" in keys:
+        out.append(Statement(("tls.cipher_list",),
+                             f"SET DATABASE PARAMETER(SSL cipher list; {_quote(settings.tls_cipher_list)})"))
+    if "web.hsts_enabled" in keys:
+        out.append(Statement(("web.hsts_enabled",), "WEB SET OPTION(Web HSTS enabled; 1)"))
+        out.append(Statement(("web.hsts_max_age",), f"WEB SET OPTION(Web HSTS max age; {settings.web_hsts_max_age})"))
+    return out
+
+
+def render_method(settings, release: Release = ASSUMED) -> str:
     """The method text for the given settings (LF line endings, 4D project-mode syntax)."""
     lines = [
         "//%attributes = {}",
@@ -18,12 +51,11 @@ def render_method(settings) -> str:
         "// Edit the settings in tlsgui; changes made here are replaced at the next save.",
         "// 4D does not keep these settings between sessions: call this method from the",
         "// On Startup and On Server Startup database methods, before the servers start.",
+        f"// Written for 4D {release}: settings equal to that release's defaults are left to 4D.",
         "",
-        f"SET DATABASE PARAMETER(Min TLS version; {TLS_CONSTANTS[settings.tls_min_version]})",
-        f"SET DATABASE PARAMETER(SSL cipher list; {_quote(settings.tls_cipher_list)})",
-        f"WEB SET OPTION(Web HSTS enabled; {1 if settings.web_hsts_enabled else 0})",
-        f"WEB SET OPTION(Web HSTS max age; {settings.web_hsts_max_age})",
     ]
+    body = [s.code for s in statements(settings, release)]
+    lines += body or ["// Nothing to apply: every setting is 4D's default."]
     if settings.sql_tls_enabled:
         lines += [
             "",

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from tlsgui.errors import ConflictError, SettingsFileError, TlsguiError
-from tlsgui.model.options import ALLOW_USER_SETTINGS, BY_KEY, OPTIONS, Option, Storage
+from tlsgui.model.options import ALLOW_USER_SETTINGS, BY_KEY, OPTIONS, Option, Storage, XmlPath
 from tlsgui.model.settings import Settings, Source, Sourced
 from tlsgui.project.atomic import check_writable
 from tlsgui.project.locate import ProjectPaths, find_project_root
@@ -16,6 +16,7 @@ from tlsgui.project.method_file import render_method
 from tlsgui.project.settings_file import SettingsFile, new_settings_file, read_settings_file
 from tlsgui.project.sidecar import MAX_SIZE as SIDECAR_MAX
 from tlsgui.project.sidecar import Sidecar, parse_sidecar
+from tlsgui.project.version import ProjectVersion, effective_version, read_version_hint
 from tlsgui.safe_read import read_regular
 
 
@@ -56,6 +57,13 @@ class Project:
     error: TlsguiError | None = None  # set: a file could not be read; the project is read-only
     fingerprints: dict[Path, bytes | str | None] = field(default_factory=dict)  # see _digest
     notices: list[str] = field(default_factory=list)
+    version_hint: ProjectVersion = field(default_factory=lambda: ProjectVersion(None, "unknown"))
+    remote_web: dict[str, Sourced] = field(default_factory=dict)  # REMOTE_WEB attribute -> value read, read-only
+
+    @property
+    def version(self) -> ProjectVersion:
+        """Which 4D runs the project: the tlsgui setting project.4d_version, else the .4DProject's hint."""
+        return effective_version(self.version_hint, self.settings.project_4d_version)
 
     @property
     def read_only(self) -> bool:
@@ -104,6 +112,25 @@ def _xml_values(sf: SettingsFile) -> dict[str, Any]:
     return values
 
 
+def _ambiguities(sf: SettingsFile) -> list[str]:
+    """Words for elements that repeat on a path tlsgui reads (4D writes each once)."""
+    notes = []
+    for element in dict.fromkeys(o.xml.element for o in OPTIONS if o.xml is not None):
+        lines = sf.duplicates(element)
+        if lines:
+            notes.append(f"{sf.path}: lines {', '.join(map(str, lines))} repeat an element of com.4d/{element}; "
+                         "tlsgui shows the first one's values and will not edit them until only one is left.")
+    return notes
+
+
+# The web server of 4D in remote mode has its own section (seen in real files: allow_ssl); 4D's Settings dialog
+# shows it on the Web page of a remote 4D. tlsgui shows it, read-only: its certificate lives on each remote
+# machine (https://developer.4d.com/docs/Admin/tls#installing-certificate-files).
+REMOTE_WEB_ELEMENT = "web/remote/configuration"
+REMOTE_WEB = {"allow_ssl": "Enable HTTPS", "https_port_number": "HTTPS Port", "allowHttp": "Enable HTTP",
+              "port_number": "HTTP Port"}
+
+
 _XML_ORDER = (Source.STRUCTURE, Source.USER, Source.USER_DATA)  # lowest precedence first
 
 
@@ -129,7 +156,7 @@ def load_project(path: str | Path) -> Project:
         from tlsgui.project.transaction import recover
 
         project.notices.extend(recover(paths))
-    tracked = [_xml_path(paths, s) for s in _XML_ORDER] + [paths.sidecar, paths.method_file]
+    tracked = [_xml_path(paths, s) for s in _XML_ORDER] + [paths.sidecar, paths.method_file, paths.http_rules]
     project.fingerprints = {p: _digest(p) for p in tracked}
     for source in _XML_ORDER:
         file_path = _xml_path(paths, source)
@@ -148,6 +175,11 @@ def load_project(path: str | Path) -> Project:
             project.error = project.error or exc
             continue
         project.files[source] = sf
+        project.notices.extend(_ambiguities(sf))
+        for attribute in REMOTE_WEB:
+            raw, _line = sf.get(XmlPath(REMOTE_WEB_ELEMENT, attribute))
+            if raw is not None:
+                project.remote_web[attribute] = Sourced(raw, source, str(file_path))
         for key, value in values.items():
             sources[key] = Sourced(value, source, str(file_path))
     try:
@@ -169,8 +201,49 @@ def load_project(path: str | Path) -> Project:
             )
         for key, value in project.sidecar.values.items():
             sources[key] = Sourced(value, Source.SIDECAR, str(paths.sidecar))
+    project.version_hint = read_version_hint(paths.project_file)
+    if sources["tls.min_version"].source is Source.DEFAULT:
+        # Not set anywhere: 4D's own default for the release that runs the project (1.3 from 4D 20).
+        from tlsgui.policy.versions import default_min_tls
+
+        release = effective_version(project.version_hint, sources["project.4d_version"].value).effective
+        sources["tls.min_version"] = Sourced(default_min_tls(release), Source.DEFAULT)
     project.settings = Settings(**{o.key.replace(".", "_"): sources[o.key].value for o in OPTIONS})
+    if project.version_hint.notice and not project.settings.project_4d_version:
+        project.notices.append(project.version_hint.notice)
+    if paths.http_rules.exists():
+        _read_hsts_rule(project, sources)
+        project.settings = Settings(**{o.key.replace(".", "_"): sources[o.key].value for o in OPTIONS})
     return project
+
+
+def _read_hsts_rule(project: Project, sources: dict[str, Sourced]) -> None:
+    """On 4D 21+, HSTS set in HTTPRules.json (by hand or by tlsgui) is what 4D sends: it wins over the sidecar.
+
+    An unreadable file is reported: 4D 21 cannot use it either, and tlsgui never overwrites it.
+    """
+    from tlsgui.policy.versions import holds
+    from tlsgui.project.http_rules import hsts_in_rules, read_rules
+
+    path = project.paths.http_rules
+    try:
+        rules, _data = read_rules(path)
+    except SettingsFileError as exc:
+        project.notices.append(str(exc))
+        return
+    if rules is None or not holds("http_rules_file", project.version.effective):
+        return
+    age = hsts_in_rules(rules)
+    if age is None:
+        if sources["web.hsts_enabled"].value:
+            project.notices.append(f"{path} has no Strict-Transport-Security rule for all URLs although HSTS is on "
+                                   "in tls-settings.json: 4D sends no HSTS header until tlsgui saves HSTS again.")
+        return
+    sources["web.hsts_enabled"] = Sourced(True, Source.HTTP_RULES, str(path))
+    try:
+        sources["web.hsts_max_age"] = Sourced(BY_KEY["web.hsts_max_age"].check(age), Source.HTTP_RULES, str(path))
+    except TlsguiError:
+        project.notices.append(f"{path}: max-age={age} is out of range; tlsgui shows the stored value instead.")
 
 
 def _format(option: Option, value: Any) -> str:
@@ -187,6 +260,7 @@ def save_project(project: Project, settings: Settings, *, force: bool = False, c
     # Loaded at the first save, not when a project opens: backups and the transaction journal bring
     # shutil, threading and datetime (4-5 ms of the window's start-up; docs/benchmarks.md "Start-up").
     from tlsgui.project.backups import write_with_backup
+    from tlsgui.project.http_rules import hsts_rules_output
     from tlsgui.project.transaction import project_lock
 
     if project.read_only:
@@ -197,6 +271,13 @@ def save_project(project: Project, settings: Settings, *, force: bool = False, c
     edited = settings.changed_keys(project.settings)
     if not edited:
         return SaveResult(())
+    if "project.4d_version" in edited and "tls.min_version" not in edited \
+            and project.sources["tls.min_version"].source is Source.DEFAULT:
+        # Not set anywhere: it is 4D's default, which is the new release's (the method must not set the old one).
+        from tlsgui.policy.versions import default_min_tls
+
+        release = effective_version(project.version_hint, settings.project_4d_version).effective
+        settings = settings.replace(**{"tls.min_version": default_min_tls(release)})
     paths = project.paths
     outputs: dict[Path, bytes] = {}
     xml_edits: dict[Source, list[str]] = {}
@@ -215,9 +296,11 @@ def save_project(project: Project, settings: Settings, *, force: bool = False, c
         sf = copy.deepcopy(loaded) if loaded else new_settings_file(path)
         changed = False
         for key in keys:
-            xml = BY_KEY[key].xml
-            assert xml is not None  # xml_edits holds XML options only
-            changed |= sf.set(xml, _format(BY_KEY[key], settings.get(key)))
+            option = BY_KEY[key]
+            assert option.xml is not None  # xml_edits holds XML options only
+            # A value set back to what an absent attribute means drops what tlsgui inserted (see SettingsFile).
+            changed |= sf.set(option.xml, _format(option, settings.get(key)),
+                              absent_means=_format(option, option.default))
         if changed:
             sf.bump_stamp()
             outputs[path] = sf.to_bytes()
@@ -225,10 +308,16 @@ def save_project(project: Project, settings: Settings, *, force: bool = False, c
     if any(BY_KEY[k].storage is Storage.SIDECAR for k in edited):
         sidecar = copy.deepcopy(project.sidecar) if project.sidecar else Sidecar(paths.sidecar)
         for option in OPTIONS:
-            if option.storage is Storage.SIDECAR:
+            # Only what was edited or is stored already: a value left at 4D's default stays unstored, so it keeps
+            # following the default of the release that runs the project (TLS 1.3 from 4D 20).
+            if option.storage is Storage.SIDECAR and (option.key in edited or option.key in sidecar.values):
                 sidecar.values[option.key] = settings.get(option.key)
         outputs[paths.sidecar] = sidecar.to_bytes()
-        outputs[paths.method_file] = render_method(settings).encode("utf-8")
+        release = effective_version(project.version_hint, settings.project_4d_version).effective
+        outputs[paths.method_file] = render_method(settings, release).encode("utf-8")
+        rules = hsts_rules_output(paths, settings, release, edited)
+        if rules is not None:
+            outputs[paths.http_rules] = rules
     for path in outputs:
         check_writable(path)
     if check_only:  # every refusal that needs no lock has been raised; nothing was written
