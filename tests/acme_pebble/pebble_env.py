@@ -7,6 +7,7 @@ import datetime
 import ipaddress
 import json
 import os
+import random
 import shutil
 import socket
 import ssl
@@ -26,9 +27,20 @@ EAB_HMAC = "zWNDZM6eQGHWpSRTPal5eIUYFTu7EajVIoguysqZ9wG44nMEtx3MUAsUDkMTQ12W"
 
 
 def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+    """A port nothing uses now, for a server that binds it later (Pebble, the VA's HTTP-01 target, tlsgui
+    --http-port, a stand-in for 4D). Taken below the kernel's ephemeral range: a port from bind(0) is an
+    ephemeral one, which any outgoing connection made meanwhile may take as its source port (seen once in a
+    full run: EADDRINUSE when the stand-in web server bound Pebble's HTTP-01 port)."""
+    low = int(Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split()[0])
+    for _ in range(500):
+        port = random.randrange(10000, low)
+        with socket.socket() as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:  # taken, or in TIME_WAIT: try another
+                continue
+            return port
+    raise AssertionError(f"no free port between 10000 and {low}")
 
 
 def _pem(cert) -> bytes:
