@@ -223,9 +223,20 @@ class AcmeSession:
                limit: float = 30) -> str | None:
         """Finish an order a crashed run left, when all its authorizations are valid; None when it cannot."""
         try:
+            deadline_s = time.monotonic() + limit
             for url in authorizations:
                 authzr = messages.AuthorizationResource(uri=url, body=messages.Authorization())
                 authzr, _ = self.client.poll(authzr)
+                interval = 0.05
+                # A run killed right after the CA fetched its answer leaves the validation running on the CA's
+                # side (a challenge "processing", the authorization still "pending"): wait for its outcome.
+                # A challenge nobody answered stays "pending": nothing to wait for.
+                while (authzr.body.status == messages.STATUS_PENDING
+                       and any(c.status == messages.STATUS_PROCESSING for c in authzr.body.challenges)
+                       and time.monotonic() < deadline_s):
+                    time.sleep(interval)  # the CA's validation runs on its side; bounded poll
+                    interval = min(interval * 2, 2)
+                    authzr, _ = self.client.poll(authzr)
                 if authzr.body.status != messages.STATUS_VALID:
                     return None
             orderr = messages.OrderResource(uri=order_uri, csr_pem=csr_pem,
