@@ -5,6 +5,7 @@ from __future__ import annotations
 from tlsgui.forms.ui_web_page import Ui_WebPage
 from tlsgui.pages.base import SettingsPage
 from tlsgui.policy.limits import ONE_YEAR
+from tlsgui.policy.rating import HSTS_A_PLUS
 from tlsgui.widgets import colours
 from tlsgui.widgets.qt_values import TEXT_FORMAT_RICH
 
@@ -49,7 +50,8 @@ class WebPage(SettingsPage):
                    f"On 4D {release} it reaches 4D through TLS_ApplySettings, called at start-up (TLS policy page).")
             self.ui.hsts_note.setText(
                 "Browsers that received the header use only HTTPS for this site for <i>max age</i> seconds. "
-                f"SSL Labs' A+ needs at least one year ({ONE_YEAR} s); 4D's default is two years. {how}")
+                f"SSL Labs' A+ needs at least 180 days ({HSTS_A_PLUS} s), preloading a year ({ONE_YEAR} s); "
+                f"4D's default is two years. {how}")
 
     def _show_remote(self) -> None:
         """web/remote/configuration: the web server of 4D in remote mode, shown as read, never edited here."""
