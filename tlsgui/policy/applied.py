@@ -40,11 +40,13 @@ def unapplied(settings, release: Release, startup: tuple[tuple[str, bool], ...])
     missing = tuple(name for name, calls in startup if not calls)
     if not keys or not missing or not startup:
         return None
-    what = ", ".join(LABELS[k] for k in keys)
+    labels = [LABELS[k] for k in keys]
+    what = labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
     who = " or ".join(WHO.get(name, name) for name in missing)
     files = " and ".join(missing)
     return Unapplied(keys, missing,
-                     f"{what[0].upper() + what[1:]} reach 4D only through TLS_ApplySettings, which {files} "
-                     f"{'does' if len(missing) == 1 else 'do'} not call: {who} will not apply them.",
+                     f"{what[0].upper() + what[1:]} {'reaches' if len(keys) == 1 else 'reach'} 4D only through "
+                     f"TLS_ApplySettings, which {files} {'does' if len(missing) == 1 else 'do'} not call: {who} "
+                     f"will not apply {'it' if len(keys) == 1 else 'them'}.",
                      "Use \"Call TLS_ApplySettings at start-up\" (TLS policy page) or run "
                      "`tlsgui settings PROJECT wire-startup`.")
