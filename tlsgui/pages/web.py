@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from tlsgui.forms.ui_web_page import Ui_WebPage
 from tlsgui.pages.base import SettingsPage
-from tlsgui.policy.limits import ONE_YEAR
-from tlsgui.policy.rating import HSTS_A_PLUS
+from tlsgui.policy.limits import HSTS_A_PLUS, ONE_YEAR
 from tlsgui.widgets import colours
 from tlsgui.widgets.qt_values import TEXT_FORMAT_RICH
 

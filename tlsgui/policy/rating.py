@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from tlsgui.policy import limits
+
 #: The rules below follow this document; each Cap names the section or announcement it comes from.
 GUIDE = "SSL Labs, SSL Server Rating Guide, version 2009r (2025-05-16)"
 GUIDE_URL = "https://github.com/ssllabs/research/wiki/SSL-Server-Rating-Guide"
@@ -13,8 +15,9 @@ CHANGES_2018 = "SSL Labs Grading 2018 (forward secrecy and AEAD caps)"
 CHANGES_2020 = "SSL Labs Grade Change for TLS 1.0 and TLS 1.1 Protocols (January 2020)"
 
 ORDER = ("A+", "A", "A-", "B", "C", "D", "E", "F")
-#: A+ needs "HSTS with long duration": SSL Labs and testssl.sh both use 180 days.
-HSTS_A_PLUS = 15552000
+#: A+ needs "HSTS with long duration": SSL Labs and testssl.sh both use 180 days (policy/limits.py, where the
+#: window reads it without loading this guide).
+HSTS_A_PLUS = limits.HSTS_A_PLUS
 
 
 @dataclass(frozen=True)
