@@ -18,8 +18,12 @@ from tlsgui.project.store import Project, SaveResult, load_project, save_project
 
 
 def presence_facts(project: Project, settings: Settings) -> FileFacts:
-    """Which TLS files exist, without reading them (so opening a project never loads `cryptography`)."""
-    from tlsgui.project.startup import version_facts
+    """Which TLS files exist and which 4D runs the project, without reading any file.
+
+    Opening a project never loads `cryptography`, and the startup methods are looked at with the certificate
+    files (refresh_facts, after the window's first paint): until then `startup` is () ("not looked at").
+    """
+    from tlsgui.project.version import effective_version
 
     folder = project.paths.tls_folder(settings.web_certificate_folder)
     return FileFacts(
@@ -27,7 +31,7 @@ def presence_facts(project: Project, settings: Settings) -> FileFacts:
         key_present=(folder / KEY_FILE).is_file(),
         cert_present=(folder / CERT_FILE).is_file(),
         dhparams_present=(folder / DH_FILE).is_file(),
-        **version_facts(project, settings),
+        release=effective_version(project.version_hint, settings.project_4d_version).release,
     )
 
 

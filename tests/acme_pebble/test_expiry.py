@@ -26,7 +26,7 @@ DAY = datetime.timedelta(days=1)
 def _date_problems(not_before, not_after):
     cert = CertFacts("CN=shop.example.test", "CN=CA", "ECDSA", 256, not_before, not_after, ("shop.example.test",),
                      False, "sha256", True, True)
-    facts = FileFacts(key_present=True, cert_present=True, cert=cert, now=NOW)
+    facts = FileFacts(key_present=True, cert_present=True, cert=cert, read_at=NOW)
     return [p for p in validate(Settings(), facts) if p.key == "files.cert" and "expire" in p.message]
 
 

@@ -35,13 +35,16 @@ def test_unknown_version_says_what_is_assumed(open_window, demo):
     assert "checks assume 4D 19" in page.ui.project_4d_version_status.text()
 
 
-def test_startup_wiring_is_shown_and_the_button_inserts_the_call(open_window, demo):
+def test_startup_wiring_is_shown_and_the_button_inserts_the_call(qtbot, open_window, demo):
     db = demo / "Project/Sources/DatabaseMethods"
     db.mkdir(parents=True, exist_ok=True)
     (db / "onStartup.4dm").write_bytes(b"//%attributes = {}\r\nBEEP\r\n")
     window = open_window(demo)
     page = window.page("tls")
+    assert window.document.facts.startup == () and not window.document.facts_complete  # read after the paint
     window.document.push_setting("tls.cipher_list", "ECDHE+AESGCM")
+    assert page.ui.files_startup.text() == "Looking at On Startup and On Server Startup…"
+    qtbot.waitUntil(lambda: window.document.facts_complete)
     assert "which onStartup.4dm and onServerStartup.4dm do not call" in page.ui.files_startup.text()
     assert not page.ui.wire_startup_button.isHidden()
     assert [p.severity.value for p in window.document.problems if p.key == "files.startup"] == ["warning"]
@@ -53,7 +56,7 @@ def test_startup_wiring_is_shown_and_the_button_inserts_the_call(open_window, de
     assert not any(p.key == "files.startup" for p in window.document.problems)
 
 
-def test_read_only_startup_method_gets_words_in_the_page(open_window, demo):
+def test_read_only_startup_method_gets_words_in_the_page(qtbot, open_window, demo):
     db = demo / "Project/Sources/DatabaseMethods"
     db.mkdir(parents=True, exist_ok=True)
     (db / "onStartup.4dm").write_text("BEEP\n")
@@ -62,6 +65,7 @@ def test_read_only_startup_method_gets_words_in_the_page(open_window, demo):
         window = open_window(demo)
         page = window.page("tls")
         window.document.push_setting("tls.cipher_list", "ECDHE+AESGCM")
+        qtbot.waitUntil(lambda: not page.ui.wire_startup_button.isHidden())  # once the startup methods are read
         page.ui.wire_startup_button.click()
         assert "read-only; nothing was written" in page.ui.files_startup.text()
         assert (db / "onStartup.4dm").read_text() == "BEEP\n" and not (db / "onServerStartup.4dm").exists()
@@ -96,6 +100,7 @@ def test_pages_say_where_each_server_reads_its_certificate_for_the_release(open_
 
 def test_the_startup_problem_leads_to_the_tls_page(qtbot, open_window, demo):
     window = open_window(demo)
+    qtbot.waitUntil(lambda: window.document.facts_complete)  # the startup methods are read after the paint
     window.document.push_setting("tls.cipher_list", "ECDHE+AESGCM")
     rows = window.ui.diagnostics.list
     item = next(rows.item(i) for i in range(rows.count())

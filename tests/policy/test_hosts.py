@@ -75,7 +75,7 @@ def test_every_user_of_the_matcher_agrees(certificate, host, expected):
     assert names_check.passed is expected, names_check.message
     # validation of the project's settings and files; web.host_names keeps IP and IDNA forms as typed
     settings = Settings().replace(**{"web.host_names": host.strip("[]")})
-    uncovered = [p for p in validate(settings, FileFacts(key_present=True, cert_present=True, cert=facts, now=NOW))
+    uncovered = [p for p in validate(settings, FileFacts(key_present=True, cert_present=True, cert=facts, read_at=NOW))
                  if p.key == "web.host_names"]
     assert (not uncovered) is expected, uncovered
 

@@ -22,7 +22,7 @@ def facts(**cert_changes) -> FileFacts:
     values = dict(subject="CN=a", issuer="CN=CA", key_type="RSA", key_bits=2048, not_before=NOW - timedelta(days=1),
                   not_after=NOW + timedelta(days=80), names=("a",), self_signed=False, signature_hash="sha256")
     values.update(cert_changes)
-    return FileFacts(tls_folder="/p", key_present=True, cert_present=True, cert=CertFacts(**values), now=NOW)
+    return FileFacts(tls_folder="/p", key_present=True, cert_present=True, cert=CertFacts(**values), read_at=NOW)
 
 
 CAPPING = [

@@ -23,11 +23,11 @@ def cert(**changes) -> CertFacts:
     return CertFacts(**values)
 
 
-WITH_FILES = FileFacts(tls_folder="/p", key_present=True, cert_present=True, cert=cert(), now=NOW)
+WITH_FILES = FileFacts(tls_folder="/p", key_present=True, cert_present=True, cert=cert(), read_at=NOW)
 
 
 def found(settings, facts=None, severity=None):
-    return [(p.severity.value, p.key, p.message) for p in validate(settings, facts or FileFacts(now=NOW))
+    return [(p.severity.value, p.key, p.message) for p in validate(settings, facts or FileFacts(read_at=NOW))
             if severity is None or p.severity is severity]
 
 
@@ -72,10 +72,10 @@ def test_client_server_port_needs_two_following_ports():
 @pytest.mark.parametrize("key", ["web.https_enabled", "sql.tls_enabled"])
 def test_tls_enabled_without_key_and_cert_uses_4ds_builtin_certificate(key):
     s = BASE.replace(**{key: True})
-    problems = found(s, FileFacts(tls_folder="/p", now=NOW))
+    problems = found(s, FileFacts(tls_folder="/p", read_at=NOW))
     assert [(sev, k) for sev, k, _ in problems if k == key] == [("warning", key)]
     assert any("4D uses its built-in certificate" in m for _, k, m in problems if k == key)
-    only_key = FileFacts(tls_folder="/p", key_present=True, now=NOW)
+    only_key = FileFacts(tls_folder="/p", key_present=True, read_at=NOW)
     assert any("cert.pem is missing: 4D cannot use one without the other" in m
                for _, _, m in found(s, only_key, Severity.ERROR))
 
@@ -120,7 +120,7 @@ def test_intermediate_profile_is_clean_and_dhparams_unused_is_noted():
     s = BASE.replace(**{"web.https_enabled": True, "tls.cipher_list": INTERMEDIATE_CIPHERS})
     assert found(s, WITH_FILES) == []
     with_dh = FileFacts(tls_folder="/p", key_present=True, cert_present=True, cert=cert(), dhparams_present=True,
-                        dh_bits=2048, now=NOW)
+                        dh_bits=2048, read_at=NOW)
     assert any("not used" in m for _, _, m in found(s, with_dh, Severity.INFO))
 
 
@@ -133,7 +133,7 @@ def test_cipher_list_has_no_effect_with_tls13_only():
 def test_ecdsa_with_legacy_network_layer():
     s = BASE.replace(**{"client_server.encryption": True, "client_server.legacy_network_layer": True})
     ecdsa = FileFacts(tls_folder="/p", key_present=True, cert_present=True, cert=cert(key_type="ECDSA", key_bits=256),
-                      now=NOW)
+                      read_at=NOW)
     assert "client_server.legacy_network_layer" in keys(s, ecdsa)
     assert "client_server.legacy_network_layer" not in keys(s, WITH_FILES)
 
@@ -150,7 +150,7 @@ def test_ecdsa_with_legacy_network_layer():
     (dict(self_signed=True), Severity.WARNING, "development only"),
 ])
 def test_certificate_rules(changes, severity, words):
-    facts = FileFacts(tls_folder="/p", key_present=True, cert_present=True, cert=cert(**changes), now=NOW)
+    facts = FileFacts(tls_folder="/p", key_present=True, cert_present=True, cert=cert(**changes), read_at=NOW)
     messages = [m for sev, _, m in found(BASE, facts) if sev == severity.value]
     assert any(words in m for m in messages), messages
 
@@ -160,20 +160,20 @@ def test_host_names_not_covered_by_the_certificate():
     messages = [m for _, _, m in found(s, WITH_FILES, Severity.WARNING)]
     assert messages == ["The certificate does not cover shop.example.com."]
     wildcard = FileFacts(tls_folder="/p", key_present=True, cert_present=True, cert=cert(names=("*.example.com",)),
-                         now=NOW)
+                         read_at=NOW)
     assert found(s, wildcard, Severity.WARNING) == []
 
 
 def test_key_in_git_and_small_dhparams():
     facts = FileFacts(tls_folder="/p", key_present=True, cert_present=True, cert=cert(), key_in_git=True,
-                      dhparams_present=True, dh_bits=1024, now=NOW)
+                      dhparams_present=True, dh_bits=1024, read_at=NOW)
     assert {"files.key"} == keys(BASE, facts, Severity.WARNING)
     assert "files.dhparams" in keys(BASE, facts, Severity.ERROR)
 
 
 def test_errors_come_first():
     s = BASE.replace(**{"web.https_enabled": True, "tls.min_version": "1.0", "tls.cipher_list": "NOPE"})
-    severities = [p.severity for p in validate(s, FileFacts(now=NOW))]
+    severities = [p.severity for p in validate(s, FileFacts(read_at=NOW))]
     assert severities == sorted(severities, key=[Severity.ERROR, Severity.WARNING, Severity.INFO].index)
 
 
@@ -206,25 +206,25 @@ def test_grade_a_and_a_plus():
     ({}, {"signature_hash": "md5"}, "F", "MD5"),
 ])
 def test_grade_caps(changes, facts_changes, expected, words):
-    facts = FileFacts(tls_folder="/p", key_present=True, cert_present=True, cert=cert(**facts_changes), now=NOW)
+    facts = FileFacts(tls_folder="/p", key_present=True, cert_present=True, cert=cert(**facts_changes), read_at=NOW)
     result = grade(HTTPS.replace(**changes), facts)
     assert result.grade == expected
     assert any(words in r for r in result.reasons), result.reasons
 
 
 def test_grade_self_signed_is_t_with_trusted_grade():
-    facts = FileFacts(tls_folder="/p", key_present=True, cert_present=True, cert=cert(self_signed=True), now=NOW)
+    facts = FileFacts(tls_folder="/p", key_present=True, cert_present=True, cert=cert(self_signed=True), read_at=NOW)
     result = grade(HTTPS, facts)
     assert (result.grade, result.if_trusted) == ("T", "A")
 
 
 def test_no_grade_without_https_or_with_half_a_pair():
     assert grade(BASE).grade == "-"
-    assert grade(HTTPS, FileFacts(key_present=True, now=NOW)).grade == "-"
+    assert grade(HTTPS, FileFacts(key_present=True, read_at=NOW)).grade == "-"
 
 
 def test_grade_with_4ds_builtin_certificate_is_not_trusted():
-    result = grade(HTTPS, FileFacts(now=NOW))
+    result = grade(HTTPS, FileFacts(read_at=NOW))
     assert result.grade == "T" and result.reasons[0].startswith("4D's built-in certificate")
 
 

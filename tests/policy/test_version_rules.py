@@ -33,7 +33,7 @@ WIRED = (("onStartup.4dm", True), ("onServerStartup.4dm", True))
 
 
 def problems(settings, release, **facts):
-    return [(p.severity.value, p.key) for p in validate(settings, FileFacts(tls_folder="/p", now=NOW,
+    return [(p.severity.value, p.key) for p in validate(settings, FileFacts(tls_folder="/p", read_at=NOW,
                                                                              release=release, **facts))]
 
 
@@ -51,7 +51,7 @@ def test_tls_without_own_files_per_release(release, expected):
 
 
 def test_unknown_release_says_what_it_assumed():
-    found = validate(ALL_ON, FileFacts(tls_folder="/p", now=NOW))
+    found = validate(ALL_ON, FileFacts(tls_folder="/p", read_at=NOW))
     web = next(p for p in found if p.key == "web.https_enabled")
     assert "(4D 19 assumed: set project.4d_version" in web.message
     cs = next(p for p in found if p.key == "client_server.encryption")
@@ -63,7 +63,7 @@ def test_ecdsa_certificates_from_20_r4(release, error):
     cert = CertFacts(subject="CN=shop", issuer="CN=CA", names=("shop",), not_before=NOW.replace(year=2026, month=1),
                      not_after=NOW.replace(year=2027), key_type="ECDSA", key_bits=256, signature_hash="sha256",
                      self_signed=False, matches_key=True)
-    facts = FileFacts(tls_folder="/p", key_present=True, cert_present=True, cert=cert, now=NOW, release=release)
+    facts = FileFacts(tls_folder="/p", key_present=True, cert_present=True, cert=cert, read_at=NOW, release=release)
     messages = [p.message for p in validate(ALL_ON.replace(**{"client_server.encryption": False}), facts)
                 if p.severity.value == "error"]
     assert any("supports from 20 R4 on" in m for m in messages) is error
@@ -87,7 +87,7 @@ def test_what_tls_applysettings_has_to_apply(release, settings, keys):
 
 def test_only_one_startup_method_missing_names_who_will_not_apply():
     s = Settings().replace(**{"tls.cipher_list": "ECDHE+AESGCM"})
-    found = validate(s, FileFacts(now=NOW, release=R20, startup=(("onStartup.4dm", True),
+    found = validate(s, FileFacts(read_at=NOW, release=R20, startup=(("onStartup.4dm", True),
                                                                   ("onServerStartup.4dm", False))))
     warning = next(p for p in found if p.key == "files.startup")
     assert "onServerStartup.4dm does not call: 4D Server will not apply them" in warning.message
@@ -109,7 +109,7 @@ def test_the_version_table():
 
 
 def test_builtin_certificate_grade_follows_the_rest():
-    facts = FileFacts(now=NOW, release=R21)
+    facts = FileFacts(read_at=NOW, release=R21)
     https = Settings().replace(**{"web.https_enabled": True, "web.hsts_enabled": True, "tls.min_version": "1.3"})
     grade = predict_grade(https, facts)
     assert grade.grade == "T" and grade.if_trusted == "A+"
@@ -138,7 +138,7 @@ def test_zero_errors_over_the_corpus(tmp_path):
 @pytest.mark.parametrize(("release", "noted"), [(R20R4, False), (R21, True)])
 def test_hsts_through_http_rules_names_the_session_requirement(release, noted):
     s = Settings().replace(**{"web.https_enabled": True, "web.hsts_enabled": True})
-    found = validate(s, FileFacts(now=NOW, release=release, key_present=True, cert_present=True))
+    found = validate(s, FileFacts(read_at=NOW, release=release, key_present=True, cert_present=True))
     infos = [p.message for p in found if p.key == "web.hsts_enabled" and p.severity.value == "info"]
     assert bool(infos) is noted
     if noted:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from tlsgui.model.release import Release
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from tlsgui.model.cert_details import CertDetails
 
 
@@ -56,5 +57,15 @@ class FileFacts:
     release: Release | None = None
     # (file name, calls TLS_ApplySettings) for onStartup.4dm and onServerStartup.4dm; () when not looked at.
     startup: tuple[tuple[str, bool], ...] = ()
-    now: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
+    # When the files were read (project/facts.py); None for presence facts, which read nothing.
+    read_at: datetime | None = None
+
+    @property
+    def now(self) -> datetime:
+        """The moment the verdicts are about (expiry, not yet valid): when the files were read, else the present."""
+        if self.read_at is not None:
+            return self.read_at
+        from datetime import datetime, timezone  # not needed to open a project and paint its window
+
+        return datetime.now(timezone.utc)
 

@@ -54,7 +54,7 @@ class TlsPolicyPage(SettingsPage):
         try:
             written = self.document.wire_startup()
         except TlsguiError as exc:
-            self.ui.files_startup.setText(f"<span style='color:#b3261e'>✗ {escape(str(exc))}</span>")
+            self.ui.files_startup.setText(colours.span("error", f"✘ {escape(str(exc))}"))
             return
         self.refresh()
         if written:
@@ -121,7 +121,9 @@ class TlsPolicyPage(SettingsPage):
         missing = unapplied(self.document.settings, release, facts.startup)
         self.ui.wire_startup_button.setVisible(any(not calls for _name, calls in facts.startup))
         if missing:
-            text = f"<span style='color:#b3261e'>{escape(missing.message)}</span>"
+            text = colours.span("error", escape(missing.message))
+        elif keys and not facts.startup:  # read with the certificate files, right after the first paint
+            text = "Looking at On Startup and On Server Startup…"
         elif not keys:
             text = (f"Nothing to apply: every setting here is 4D {release}'s default, or reaches 4D without code "
                     "(HSTS on 4D 21+ goes through HTTPRules.json).")

@@ -54,14 +54,17 @@ class WebPage(SettingsPage):
 
     def _show_remote(self) -> None:
         """web/remote/configuration: the web server of 4D in remote mode, shown as read, never edited here."""
+        values = self.document.project.remote_web
+        self.ui.remote_web_group.setVisible(bool(values))
+        if not values:
+            return
         from html import escape
 
         from tlsgui.project.store import REMOTE_WEB
 
-        values = self.document.project.remote_web
-        self.ui.remote_web_group.setVisible(bool(values))
         lines = [f"{escape(REMOTE_WEB[attr])}: <b>{escape(sourced.value)}</b> "
-                 f"<span style='color:#5f6368'>({escape(attr)}, from {escape(sourced.source.label)})</span>"
+                 f"<span style='color:{colours.muted_text().name()}'>({escape(attr)}, from "
+                 f"{escape(sourced.source.label)})</span>"
                  for attr, sourced in values.items()]
         self.ui.remote_web_status.setText(
             "<br>".join(lines) + "<br>Its key.pem and cert.pem go in the client database folder of each remote "

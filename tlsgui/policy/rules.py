@@ -76,20 +76,21 @@ def _cert_findings(settings, facts: FileFacts) -> list[Finding]:
     if not cert:
         return []
     out = []
+    now = facts.now  # one instant for every verdict below
     if cert.matches_key is False:
         out.append(Finding(ERROR, "files.cert", f"{CERT_FILE} does not belong to {KEY_FILE}: the servers cannot "
                            "start TLS.", "Install the certificate issued for this key, or the key it was issued for."))
-    if certificates.expired(cert.not_after, facts.now):
+    if certificates.expired(cert.not_after, now):
         out.append(Finding(ERROR, "files.cert", f"The certificate expired on {cert.not_after:%Y-%m-%d}.",
                            "Request a new certificate and install it.",
                            cap="T", reason="The certificate has expired, so it is not trusted.", rule="cert.expired"))
-    elif certificates.expiring_soon(cert.not_before, cert.not_after, facts.now):
+    elif certificates.expiring_soon(cert.not_before, cert.not_after, now):
         out.append(Finding(WARNING, "files.cert",
-                           f"The certificate expires in {certificates.time_left(cert.not_after, facts.now)}, on "
+                           f"The certificate expires in {certificates.time_left(cert.not_after, now)}, on "
                            f"{cert.not_after:%Y-%m-%d %H:%M} UTC.",
                            "Renew it now (for a certificate from `tlsgui acme`: tlsgui renew PROJECT, and check "
                            "its timer with --install-timer)."))
-    if certificates.not_yet_valid(cert.not_before, facts.now):
+    if certificates.not_yet_valid(cert.not_before, now):
         out.append(Finding(ERROR, "files.cert",
                            f"The certificate is not valid before {cert.not_before:%Y-%m-%d %H:%M} UTC.",
                            "Check this machine's clock, or wait."))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from datetime import datetime, timezone
 from pathlib import Path
 
 from tlsgui.errors import TlsguiError
@@ -28,8 +29,6 @@ def _key_in_git(key: Path) -> bool:
 
 
 def _trust(cert: Path, host_names: str) -> dict:
-    from datetime import datetime, timezone
-
     from tlsgui.crypto.trust import trust_of_installed
     from tlsgui.model.options import split_names
 
@@ -51,6 +50,7 @@ def gather_facts(project) -> FileFacts:
         key_present=key.is_file(),
         cert_present=cert.is_file(),
         dhparams_present=dh.is_file(),
+        read_at=datetime.now(timezone.utc),
         **version_facts(project, project.settings),
     )
     if cert.is_file():

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtGui import QAction, QUndoGroup
@@ -14,9 +14,11 @@ from tlsgui.errors import ConflictError, TlsguiError
 from tlsgui.forms.ui_main_window import Ui_MainWindow
 from tlsgui.pages.registry import PAGES, page_for_key
 from tlsgui.widgets.icons import icon
-from tlsgui.widgets.prompts import CANCEL, SAVE, Prompts
 from tlsgui.widgets.qt_values import ORIENTATION_VERTICAL, TOOL_BUTTON_TEXT_BESIDE_ICON
 from tlsgui.windows.ui_state import UiState, is_throwaway_demo
+
+if TYPE_CHECKING:
+    from tlsgui.widgets.prompts import Prompts
 
 CERTIFICATE_SUFFIXES = {".pem", ".crt", ".cer", ".der", ".p12", ".pfx", ".p7b", ".p7c", ".key"}
 
@@ -77,7 +79,7 @@ class MainWindow(QMainWindow):
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
         self.ui_state = ui_state or UiState()
-        self.prompts = prompts or Prompts()
+        self._prompts = prompts
         self.document: ProjectDocument | None = None
         self.wizard = None
         self.test_dialog = None  # the "Test TLS" window, made on first use
@@ -111,6 +113,15 @@ class MainWindow(QMainWindow):
         self._make_actions()
         self._restore_state()
         self._update_title()
+
+    @property
+    def prompts(self) -> Prompts:
+        """Every dialog goes through this seam; made on first use (no dialog is part of the first picture)."""
+        if self._prompts is None:
+            from tlsgui.widgets.prompts import Prompts
+
+            self._prompts = Prompts()
+        return self._prompts
 
     # --- actions --------------------------------------------------------------------------------
     def _make_actions(self) -> None:
@@ -312,6 +323,8 @@ class MainWindow(QMainWindow):
         if self.document is None or not self.document.dirty:
             return True
         answer = self.prompts.ask_unsaved(self, self.document.name)
+        from tlsgui.widgets.prompts import CANCEL, SAVE
+
         if answer == SAVE:
             return self.save()
         return answer != CANCEL
@@ -495,6 +508,8 @@ class MainWindow(QMainWindow):
         doc = self.document
         if doc is None:
             return
+        if doc.read_only or doc.changed_files:
+            from html import escape  # only for these banners: most projects open without one
         if doc.read_only:
             self.ui.banner.show_message(
                 "error", f"<b>Read-only:</b> {escape(str(doc.project.error))}<br>Nothing can be saved, and the "
@@ -502,7 +517,7 @@ class MainWindow(QMainWindow):
                          "Certificates page), then reload.", "Reload",
                 extra=(("show_folder", "Show in Folder"), ("open_editor", "Open in Editor")))
         elif doc.changed_files:
-            names = ", ".join(Path(p).name for p in doc.changed_files)
+            names = escape(", ".join(Path(p).name for p in doc.changed_files))
             self.ui.banner.show_message(
                 "warning", f"<b>Changed on disk:</b> {names} was changed by another program since it was "
                            "opened. Reload to see those changes (unsaved edits here are dropped).", "Reload")
