@@ -154,3 +154,12 @@ def test_one_spki_helper():
     users = [hit for hit in _code_outside_policy(r"SubjectPublicKeyInfo")
              if not hit.startswith("tlsgui/crypto/keys.py:")]
     assert users == []
+
+
+def test_how_4d_applies_a_setting_is_written_in_the_policy_only():
+    # The 4D commands and constants of the generated method (policy/applied.py), not a second table of them.
+    assert _code_outside_policy(r'"TLSv1_[0-3]"|SET DATABASE PARAMETER\(|WEB SET OPTION\(') == []
+
+
+def test_the_words_for_an_obsolete_tls_version_come_from_the_policy():
+    assert _code_outside_policy(r'\(obsolete\)') == []

@@ -253,9 +253,6 @@ def option(key: str) -> Option:
 #: Attributes 4D keeps outside the options above but tlsgui needs to read.
 ALLOW_USER_SETTINGS = XmlPath("general", "allow_user_settings")
 
-#: 4D's constants for `SET DATABASE PARAMETER(Min TLS version; …)` (KB 78102, webServerConfig.md).
-TLS_CONSTANTS = {"1.0": "TLSv1_0", "1.1": "TLSv1_1", "1.2": "TLSv1_2", "1.3": "TLSv1_3"}
-
 
 def keys_on_page(page: str) -> tuple[str, ...]:
     """The settings a page edits, in declaration order."""

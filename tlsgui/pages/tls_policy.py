@@ -8,12 +8,15 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QSizePolicy
 
 from tlsgui.forms.ui_tls_policy_page import Ui_TlsPolicyPage
+from tlsgui.model.options import BY_KEY
 from tlsgui.model.profiles import BY_NAME, PROFILES, profile_of
 from tlsgui.pages.base import SettingsPage
 from tlsgui.policy.files import dhparams_used
+from tlsgui.policy.limits import min_version_order, tls_version_label
 from tlsgui.widgets import colours
 
-VERSIONS = (("1.2", "TLS 1.2"), ("1.3", "TLS 1.3"), ("1.1", "TLS 1.1 (obsolete)"), ("1.0", "TLS 1.0 (obsolete)"))
+# The declared choices, in the order and with the words of the policy (obsolete ones last, marked).
+VERSIONS = tuple((v, tls_version_label(v)) for v in min_version_order(BY_KEY["tls.min_version"].choices))
 
 
 class TlsPolicyPage(SettingsPage):

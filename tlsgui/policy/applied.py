@@ -12,6 +12,15 @@ from tlsgui.policy.versions import default_min_tls, holds
 # they reach 4D only when the On Startup / On Server Startup database methods call the generated method.
 LABELS = {"tls.min_version": "the minimum TLS version", "tls.cipher_list": "the cipher list",
           "web.hsts_enabled": "HSTS"}
+
+# How 4D's language applies each of them (the generated method writes these lines, project/method_file.py):
+# SET DATABASE PARAMETER's "Min TLS version" takes the TLSv1_x constants (also KB 78102) and "SSL cipher list" an OpenSSL
+# cipher string (https://developer.4d.com/docs/commands/set-database-parameter); WEB SET OPTION's "Web HSTS
+# enabled" takes 1 and "Web HSTS max age" seconds (https://developer.4d.com/docs/commands/web-set-option).
+MIN_TLS_CONSTANTS = {"1.0": "TLSv1_0", "1.1": "TLSv1_1", "1.2": "TLSv1_2", "1.3": "TLSv1_3"}
+MIN_TLS_STATEMENT = "SET DATABASE PARAMETER(Min TLS version; {constant})"
+CIPHER_LIST_STATEMENT = "SET DATABASE PARAMETER(SSL cipher list; {quoted})"
+HSTS_STATEMENTS = ("WEB SET OPTION(Web HSTS enabled; 1)", "WEB SET OPTION(Web HSTS max age; {seconds})")
 WHO = {"onStartup.4dm": "4D (local or remote)", "onServerStartup.4dm": "4D Server"}
 
 

@@ -32,3 +32,15 @@ MAX_TLS_FILE = 1024 * 1024
 
 # TLS 1.0 and 1.1 are deprecated (RFC 8996); SSL Labs caps servers accepting them at B (2020).
 OBSOLETE_TLS = ("1.0", "1.1")
+
+
+def tls_version_label(version: str) -> str:
+    """"TLS 1.2", or "TLS 1.0 (obsolete)" for a version RFC 8996 deprecates."""
+    return f"TLS {version}" + (" (obsolete)" if version in OBSOLETE_TLS else "")
+
+
+def min_version_order(versions) -> list[str]:
+    """The choices of a minimum version as a person should meet them: the current ones first, oldest of them
+    first (1.2, 1.3), then the obsolete ones, newest first (1.1, 1.0)."""
+    current = [v for v in versions if v not in OBSOLETE_TLS]
+    return current + [v for v in reversed(tuple(versions)) if v in OBSOLETE_TLS]

@@ -4,9 +4,14 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from tlsgui.model.options import TLS_CONSTANTS
 from tlsgui.model.release import Release
-from tlsgui.policy.applied import method_keys
+from tlsgui.policy.applied import (
+    CIPHER_LIST_STATEMENT,
+    HSTS_STATEMENTS,
+    MIN_TLS_CONSTANTS,
+    MIN_TLS_STATEMENT,
+    method_keys,
+)
 from tlsgui.policy.versions import ASSUMED
 
 
@@ -32,14 +37,15 @@ def statements(settings, release: Release = ASSUMED) -> list[Statement]:
     keys = method_keys(settings, release)
     out = []
     if "tls.min_version" in keys:
-        out.append(Statement(("tls.min_version",),
-                             f"SET DATABASE PARAMETER(Min TLS version; {TLS_CONSTANTS[settings.tls_min_version]})"))
+        constant = MIN_TLS_CONSTANTS[settings.tls_min_version]
+        out.append(Statement(("tls.min_version",), MIN_TLS_STATEMENT.format(constant=constant)))
     if "tls.cipher_list" in keys:
         out.append(Statement(("tls.cipher_list",),
-                             f"SET DATABASE PARAMETER(SSL cipher list; {_quote(settings.tls_cipher_list)})"))
+                             CIPHER_LIST_STATEMENT.format(quoted=_quote(settings.tls_cipher_list))))
     if "web.hsts_enabled" in keys:
-        out.append(Statement(("web.hsts_enabled",), "WEB SET OPTION(Web HSTS enabled; 1)"))
-        out.append(Statement(("web.hsts_max_age",), f"WEB SET OPTION(Web HSTS max age; {settings.web_hsts_max_age})"))
+        enabled, max_age = HSTS_STATEMENTS
+        out.append(Statement(("web.hsts_enabled",), enabled))
+        out.append(Statement(("web.hsts_max_age",), max_age.format(seconds=settings.web_hsts_max_age)))
     return out
 
 
