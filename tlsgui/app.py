@@ -42,8 +42,6 @@ def run_gui(project_path: str | None) -> int:
     # classes, Qt wrappers): its 43 passes before the first paint took 5 ms and freed 413 objects. It is off
     # until the first picture is complete; its first pass then frees the same (docs/benchmarks.md "Start-up").
     gc.disable()
-    from PySide6.QtWidgets import QMessageBox
-
     from tlsgui.errors import TlsguiError
 
     app = create_app()
@@ -51,6 +49,8 @@ def run_gui(project_path: str | None) -> int:
         window = open_main_window(project_path)
     except TlsguiError as exc:
         gc.enable()
+        from PySide6.QtWidgets import QMessageBox  # its class and enums cost 1.5 ms a window that opens never uses
+
         QMessageBox.critical(None, "tlsgui", str(exc))
         return 2
     window.first_painted.connect(gc.enable)

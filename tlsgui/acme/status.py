@@ -6,7 +6,6 @@ from datetime import datetime
 
 from tlsgui.acme import timers
 from tlsgui.policy.acme import PRESETS, renewal_due_at
-from tlsgui.policy.certificates import warning_period
 from tlsgui.project.acme_store import AcmeStore
 from tlsgui.project.locate import ProjectPaths
 
@@ -46,14 +45,3 @@ def renewal_words(paths: ProjectPaths, not_before: datetime | None, not_after: d
         parts.append(f"last run: {last}")
     return "; ".join(parts)
 
-
-def expiry_status(not_before: datetime | None, not_after: datetime | None, now: datetime) -> tuple[str, str]:
-    """(words, level) for the status bar: level '' (fine), 'warning' (inside the warning period) or 'error'."""
-    if not_before is None or not_after is None:
-        return "", ""
-    left = not_after - now
-    if left.total_seconds() <= 0:
-        return f"Certificate expired on {not_after:%Y-%m-%d}", "error"
-    days = f"{left.days} days" if left.days else f"{int(left.total_seconds() // 3600)} hours"
-    level = "warning" if left < warning_period(not_before, not_after) else ""
-    return f"Certificate: {days} left", level

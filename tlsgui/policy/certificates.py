@@ -51,6 +51,17 @@ def time_left(not_after: datetime, now: datetime) -> str:
     return f"{left.days} days" if left.days else f"{int(left.total_seconds() // 3600)} hours"
 
 
+def expiry_status(not_before: datetime | None, not_after: datetime | None, now: datetime) -> tuple[str, str]:
+    """(words, level) for the window's status bar: level '' (fine), 'warning' (inside the warning period) or
+    'error' (expired); ("", "") without a certificate. The same verdicts as the rules' findings."""
+    if not_before is None or not_after is None:
+        return "", ""
+    if expired(not_after, now):
+        return f"Certificate expired on {not_after:%Y-%m-%d}", "error"
+    level = "warning" if expiring_soon(not_before, not_after, now) else ""
+    return f"Certificate: {time_left(not_after, now)} left", level
+
+
 def lifetime_too_long(not_before: datetime, not_after: datetime) -> bool:
     """Longer than browsers accept for a server certificate (398 days)."""
     return (not_after - not_before).days > MAX_LIFETIME_DAYS

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -20,6 +19,8 @@ def _key_in_git(key: Path) -> bool:
     git = shutil.which("git")
     if git is None:
         return False
+    import subprocess  # only for a project inside a git work tree
+
     try:
         done = subprocess.run([git, "check-ignore", "-q", str(key)], cwd=key.parent,
                               capture_output=True, timeout=5)

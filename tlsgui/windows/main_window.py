@@ -480,7 +480,9 @@ class MainWindow(QMainWindow):
 
     def _show_expiry(self) -> None:
         """Days left in the status bar; once per opened project inside the warning period, a notification."""
-        from tlsgui.acme.status import expiry_status
+        # The policy's verdict, not tlsgui.acme.status: that module reads the ACME state and the timers (with
+        # urllib, email and filelock: some 8 MiB), which the status bar does not need.
+        from tlsgui.policy.certificates import expiry_status
 
         facts = self.document.facts
         cert = facts.cert
