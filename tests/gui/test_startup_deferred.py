@@ -12,9 +12,8 @@ from gui.first_paint import first_paint_report
 DEFERRED = ("tlsgui.pages.client_server", "tlsgui.pages.sql", "tlsgui.pages.tls_policy", "tlsgui.pages.certificates",
             "tlsgui.project.backups", "tlsgui.windows.check_dialog", "tlsgui.workers.preview_job", "tlsgui.wizard.ids",
             "tlsgui.policy.rules", "hashlib", "ssl", "cryptography",
-            # dialogs (the prompts seam), the writing side of a save, the startup-method scan, banners' escaping
-            "tlsgui.widgets.prompts", "tlsgui.project.method_file", "tlsgui.project.atomic", "tlsgui.project.startup",
-            "html")
+            # dialogs (the prompts seam), the startup-method scan (a file fact), banners' escaping
+            "tlsgui.widgets.prompts", "tlsgui.project.startup", "html")
 
 
 def test_first_paint_needs_no_save_edit_or_test_modules(demo, tmp_path):

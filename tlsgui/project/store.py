@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -9,7 +10,9 @@ from typing import Any
 from tlsgui.errors import ConflictError, SettingsFileError, TlsguiError
 from tlsgui.model.options import ALLOW_USER_SETTINGS, BY_KEY, OPTIONS, Option, Storage, XmlPath
 from tlsgui.model.settings import Settings, Source, Sourced
+from tlsgui.project.atomic import check_writable
 from tlsgui.project.locate import ProjectPaths, find_project_root
+from tlsgui.project.method_file import render_method
 from tlsgui.project.settings_file import SettingsFile, new_settings_file, read_settings_file
 from tlsgui.project.sidecar import MAX_SIZE as SIDECAR_MAX
 from tlsgui.project.sidecar import Sidecar, parse_sidecar
@@ -254,15 +257,10 @@ def save_project(project: Project, settings: Settings, *, force: bool = False, c
     edit takes effect), otherwise to the structure settings. Files changed on disk since the load are
     never overwritten unless `force` is given. On success `project` reflects the saved state.
     """
-    # Loaded at the first save, not when a project opens: the writing side (backups, the transaction journal,
-    # the method template, copy) is start-up time a window that only shows settings does not need
-    # (docs/benchmarks.md "Start-up").
-    import copy
-
-    from tlsgui.project.atomic import check_writable
+    # Loaded at the first save, not when a project opens: backups and the transaction journal bring
+    # shutil, threading and datetime (4-5 ms of the window's start-up; docs/benchmarks.md "Start-up").
     from tlsgui.project.backups import write_with_backup
     from tlsgui.project.http_rules import hsts_rules_output
-    from tlsgui.project.method_file import render_method
     from tlsgui.project.transaction import project_lock
 
     if project.read_only:
