@@ -231,6 +231,27 @@ class ProjectDocument(QObject):
         self.facts_changed.emit()
         self._revalidate()
 
+    def protect_key(self) -> None:
+        """Make key.pem readable by its owner only (the mode tlsgui writes it with), then read the files again.
+
+        Raises TlsguiError when the mode cannot be changed (another user's file, a read-only file system).
+        """
+        import os
+
+        from tlsgui.policy.files import PRIVATE_KEY_MODE
+
+        if self.read_only:
+            raise TlsguiError("The project is open read-only: nothing is changed.", fix="Fix the settings file "
+                              "and reload first.")
+        key = Path(self.facts.tls_folder) / KEY_FILE
+        try:
+            os.chmod(key, PRIVATE_KEY_MODE)  # through a symlink too: the key it names is what 4D reads
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+            raise TlsguiError(f"{key}: its mode cannot be changed ({reason}).",
+                              fix=f"Change it as the file's owner: chmod {PRIVATE_KEY_MODE:o} {key}.") from None
+        self.refresh_facts()
+
     def wire_startup(self) -> list[str]:
         """Insert the TLS_ApplySettings call into On Startup / On Server Startup (backup first); the files written.
 

@@ -272,7 +272,7 @@ def test_d7_restore_writes_key_pem_as_0600_and_check_warns_about_0644(demo):
     assert _mode(demo / "key.pem") == 0o600
     (demo / "key.pem").chmod(0o644)
     done = run_cli("check", demo)
-    assert "key.pem can be read by other users (mode 0644)" in done.stdout
+    assert "Other users have access to key.pem (mode 0644)" in done.stdout
 
 
 # ---- D8 / D14: state folders are private, real folders

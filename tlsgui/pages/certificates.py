@@ -8,14 +8,16 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 
 from tlsgui.acme.status import renewal_words
+from tlsgui.errors import TlsguiError
 from tlsgui.forms.ui_certificates_page import Ui_CertificatesPage
 from tlsgui.pages.base import SettingsPage
-from tlsgui.policy.files import CERT_FILE, KEY_FILE
+from tlsgui.policy.files import CERT_FILE, KEY_FILE, PRIVATE_KEY_MODE, key_too_open
 from tlsgui.project.backups import list_backups
 from tlsgui.widgets import colours
 from tlsgui.widgets.plurals import tr
 
 BACKUP_ROLE = Qt.ItemDataRole.UserRole  # a backups list item's backup id
+PROTECT_KEY_LINK = "tlsgui:protect-key"  # the key state's "Make it private" link
 
 
 class CertificatesPage(SettingsPage):
@@ -57,6 +59,15 @@ class CertificatesPage(SettingsPage):
         self._add_devca_row()
         self._add_renewal_row()
         self.document.facts_changed.connect(self.refresh)
+        ui.files_key.linkActivated.connect(self._key_link)
+
+    def _key_link(self, link: str) -> None:
+        if link != PROTECT_KEY_LINK:
+            return
+        try:
+            self.document.protect_key()
+        except TlsguiError as exc:
+            self.ui.files_key.setText(colours.span("error", f"✘ {escape(str(exc))}"))
 
     def read_only_widgets(self):
         ui = self.ui
@@ -166,9 +177,10 @@ class CertificatesPage(SettingsPage):
             mode = key.stat().st_mode & 0o777
         except OSError as exc:
             return f"present, but cannot be read ({escape(exc.strerror or str(exc))})"
-        if mode & 0o077:
-            return ("present, " + colours.span("error", f"⚠ mode {mode:04o}: other users can read the private "
-                                                          "key") + " (only you should: chmod 600 key.pem)")
+        if key_too_open(mode):
+            return ("present, " + colours.span("error", f"⚠ mode {mode:04o}: other users have access to the "
+                                                          "private key") +
+                    f" <a href='{PROTECT_KEY_LINK}'>Make it private</a> (mode {PRIVATE_KEY_MODE:04o})")
         return f"present, mode {mode:04o} (only you can read it)"
 
     def _show_pending_and_backups(self) -> None:

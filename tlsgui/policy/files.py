@@ -9,6 +9,15 @@ CERT_FILE = "cert.pem"
 DH_FILE = "dhparams.pem"
 TLS_FILES = (KEY_FILE, CERT_FILE, DH_FILE)
 
+# key.pem is an unencrypted private key that only the user 4D runs as needs: tlsgui writes it 0600, and (as
+# ssh does for its keys) any permission for the group or other users is reported.
+PRIVATE_KEY_MODE = 0o600
+
+
+def key_too_open(mode: int) -> bool:
+    """Other users (the group included) may read, change or run the key file."""
+    return bool(mode & 0o077)
+
 #: (enabling setting key, words) of every server that reads key.pem and cert.pem when TLS is on.
 TLS_USERS = (
     ("web.https_enabled", "HTTPS"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tlsgui.model.facts import FileFacts
 from tlsgui.model.options import BY_KEY, is_host_name, split_names
-from tlsgui.policy import certificates, limits, rating
+from tlsgui.policy import certificates, files, limits, rating
 from tlsgui.policy.ciphers import analyse, describe_unknown
 from tlsgui.policy.files import CERT_FILE, DH_FILE, KEY_FILE, dhparams_used, tls_used
 from tlsgui.policy.findings import Finding, Severity
@@ -55,11 +55,12 @@ def _file_findings(settings, facts: FileFacts) -> list[Finding]:
                                                     if len(facts.keys_in_git) > 3 else "")
         out.append(Finding(WARNING, "files.key", f"Private keys git would track (not ignored): {shown}.",
                            "Add .tlsgui/ and *.key.pem to .gitignore (tlsgui adds them when it writes a key)."))
-    if facts.key_mode is not None and facts.key_mode & 0o044:
+    if facts.key_mode is not None and files.key_too_open(facts.key_mode):
         # 4D reads key.pem as the user it runs as; nobody else needs to (the file is an unencrypted key).
         out.append(Finding(WARNING, "files.key",
-                           f"{KEY_FILE} can be read by other users (mode {facts.key_mode:04o}).",
-                           f"chmod 600 {KEY_FILE} (tlsgui writes it so)."))
+                           f"Other users have access to {KEY_FILE} (mode {facts.key_mode:04o}).",
+                           f"Make it private: mode {files.PRIVATE_KEY_MODE:04o} (chmod 600 {KEY_FILE}; the "
+                           "Certificates page does it with one click; tlsgui writes it so)."))
     if facts.dh_error:
         out.append(Finding(ERROR, "files.dhparams", facts.dh_error,
                            "Install a standard group (ffdhe2048) from the Certificates page."))
