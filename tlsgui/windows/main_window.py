@@ -87,12 +87,12 @@ class MainWindow(QMainWindow):
         self._painted = False
         self._paint_seen = False
         self.undo_group = QUndoGroup(self)
-        self.setWindowIcon(icon("app"))
-        QApplication.setWindowIcon(icon("app"))  # message boxes and the task bar use it too
         self.setAcceptDrops(True)
         self._scrolls: dict[str, QScrollArea] = {}  # made with their page: start-up builds only one
         for page in PAGES:
-            self.ui.page_list.addItem(QListWidgetItem(icon(page.icon_name), page.title))
+            self.ui.page_list.addItem(QListWidgetItem(page.title))
+        self._icon_actions: list[tuple[QAction, str]] = []  # set again from the dark set when the palette turns
+        self._set_icons()
         self.ui.page_list.currentRowChanged.connect(self._row_changed)
         self.ui.page_list.setMinimumWidth(150)
         # Qt properties, not Qt enums: nothing before the first paint builds PySide's `Qt` namespace.
@@ -133,6 +133,7 @@ class MainWindow(QMainWindow):
             act = QAction(text, self, objectName=name)
             if icon_name:
                 act.setIcon(icon(icon_name))
+                self._icon_actions.append((act, icon_name))
             if shortcut:
                 self._shortcuts.append((act, shortcut))
             act.triggered.connect(slot)
@@ -665,10 +666,21 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange and self._painted and self.document is not None:
             # Status colours are computed from the palette when a text is shown: show them again (a desktop
-            # switching to its dark theme while tlsgui is open).
+            # switching to its dark theme while tlsgui is open), and the icons come from the other set.
+            self._set_icons()
             for page in self.pages.values():
                 page.load()
             self._show_banner()
+            self._show_problems()  # their severity icons
+
+    def _set_icons(self) -> None:
+        """Window, page list and toolbar icons from the set that suits the palette (light or dark ink)."""
+        self.setWindowIcon(icon("app"))
+        QApplication.setWindowIcon(icon("app"))  # message boxes and the task bar use it too
+        for row, page in enumerate(PAGES):
+            self.ui.page_list.item(row).setIcon(icon(page.icon_name))
+        for act, name in self._icon_actions:
+            act.setIcon(icon(name))
 
     def _after_first_paint(self) -> None:
         if self._painted:
