@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
 
+from corpus import CORPUS, copy_project
 from tlsgui.acme.request import default_key_type, key_type_warning
 from tlsgui.project.store import load_project
-
-# shared/ sits beside the checkout (the worktree here, the fresh clone in CI); read only: copied to tmp_path.
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "4d-projects"
 
 
 @pytest.mark.parametrize("name, expected", [
@@ -20,9 +15,8 @@ CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "4d-project
     ("costasmano__normal", "rsa"),  # 1980, and the legacy network layer on
 ])
 def test_key_type_of_real_projects(tmp_path, name, expected):
-    source = CORPUS / name
-    assert source.is_dir(), f"corpus project {name} not found under {CORPUS}"
-    project = shutil.copytree(source, tmp_path / name)
+    assert (CORPUS / name).is_dir(), f"corpus project {name} not found under {CORPUS}"
+    project = copy_project(name, tmp_path)
     loaded = load_project(project)
     assert default_key_type(loaded) == expected
     warning = key_type_warning(loaded, "ecdsa")
@@ -36,6 +30,6 @@ def test_key_type_of_real_projects(tmp_path, name, expected):
 def test_what_4d_needs_after_a_renewal(tmp_path, name, words):
     from tlsgui.acme.request import reload_words
 
-    project = shutil.copytree(CORPUS / name, tmp_path / name)
+    project = copy_project(name, tmp_path)
     text = reload_words(load_project(project))
     assert "WEB STOP SERVER" in text and words in text
