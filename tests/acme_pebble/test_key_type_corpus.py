@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from corpus import CORPUS, copy_project
+
 from tlsgui.acme.request import default_key_type, key_type_warning
 from tlsgui.project.store import load_project
 
