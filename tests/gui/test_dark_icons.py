@@ -42,7 +42,7 @@ def test_the_ink_of_the_dark_set_stands_out_on_dark_backgrounds(name):
         for back in DARK_BACKGROUNDS:
             assert colours.contrast(colour, QColor(back)) >= NON_TEXT, (name, colour.name(), back)
     # In the light set that ink was dim on them: that was the point.
-    light_ink = [QColor(h) for h in re.findall(r"#[0-9a-fA-F]{6}", light) if colours.luminance(QColor(h)) < 0.18]
+    light_ink = [QColor(h) for h in re.findall(r"#[0-9a-fA-F]{6}", light) if colours.is_dark(QColor(h))]
     assert any(colours.contrast(c, QColor("#2b2b2b")) < NON_TEXT for c in light_ink), name
 
 

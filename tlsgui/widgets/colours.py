@@ -20,6 +20,11 @@ def luminance(colour: QColor) -> float:
     return 0.2126 * channel(colour.redF()) + 0.7152 * channel(colour.greenF()) + 0.0722 * channel(colour.blueF())
 
 
+def is_dark(colour: QColor) -> bool:
+    """A background light text goes on (or an ink dark text would hide in); WCAG's crossover is ~0.18."""
+    return luminance(colour) < 0.18
+
+
 def contrast(a: QColor, b: QColor) -> float:
     la, lb = sorted((luminance(a), luminance(b)), reverse=True)
     return (la + 0.05) / (lb + 0.05)
@@ -35,7 +40,7 @@ def background(palette: QPalette | None = None) -> QColor:
 
 def readable(hue: QColor, against: QColor) -> QColor:
     """`hue` made lighter (on a dark background) or darker (on a light one) until it reaches MIN_CONTRAST."""
-    dark_background = luminance(against) < 0.18
+    dark_background = is_dark(against)
     h, s, lightness, a = hue.getHslF()
     h = max(h, 0.0)  # achromatic colours report hue -1
     # QColor.fromHslF, not QColor(hue): the copy constructor's overload resolution builds PySide's whole `Qt`

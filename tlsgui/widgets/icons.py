@@ -26,7 +26,7 @@ def dark_variant(name: str, svg: str) -> str:
 
     def swap(match: re.Match) -> str:
         colour = QColor(match.group(1))
-        if colours.luminance(colour) < 0.18:
+        if colours.is_dark(colour):
             return f'"{colours.readable(colour, back).name()}"'
         if match.group(1).lower() == "#ffffff" and name not in KEEP_WHITE:
             return f'"{DARK_GLYPH}"'
@@ -38,7 +38,7 @@ def dark_variant(name: str, svg: str) -> str:
 def icon_path(name: str, dark: bool | None = None) -> str:
     """The resource of icon `name`: the dark set (resources/icons/dark/) while the palette is dark."""
     if dark is None:
-        dark = colours.luminance(colours.background()) < 0.18
+        dark = colours.is_dark(colours.background())
     return f":/icons/dark/{name}.svg" if dark else f":/icons/{name}.svg"
 
 
