@@ -30,6 +30,18 @@ def demo(tmp_path) -> Path:
     return write_demo(tmp_path / "DemoShop")
 
 
+@pytest.fixture
+def pebble(tmp_path):
+    """A running Pebble ACME CA (with its fake DNS) for one test, always stopped (tests/acme_pebble/pebble_env.py)."""
+    from acme_pebble.pebble_env import Pebble
+
+    server = Pebble(tmp_path / "pebble").start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
 def make_project(root: Path, settings_xml: str | None, name: str = "App") -> Path:
     """A minimal 4D project folder; `settings_xml` None means no settings file at all."""
     (root / "Project" / "Sources").mkdir(parents=True)

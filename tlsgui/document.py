@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +14,7 @@ from tlsgui.errors import TlsguiError
 from tlsgui.model.facts import FileFacts
 from tlsgui.model.options import BY_KEY, OPTIONS
 from tlsgui.model.settings import Settings, Sourced
-from tlsgui.policy.files import CERT_FILE, DH_FILE, KEY_FILE
+from tlsgui.policy.files import CERT_FILE, DH_FILE, KEY_FILE, PRIVATE_KEY_MODE
 from tlsgui.project.store import Project, SaveResult, load_project, save_project
 
 
@@ -236,10 +237,6 @@ class ProjectDocument(QObject):
 
         Raises TlsguiError when the mode cannot be changed (another user's file, a read-only file system).
         """
-        import os
-
-        from tlsgui.policy.files import PRIVATE_KEY_MODE
-
         if self.read_only:
             raise TlsguiError("The project is open read-only: nothing is changed.", fix="Fix the settings file "
                               "and reload first.")

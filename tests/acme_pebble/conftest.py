@@ -1,19 +1,11 @@
-"""Fixtures for ACME tests: a running Pebble (+ fake DNS) per test module variant, always stopped."""
+"""Fixtures for ACME tests: Pebbles (+ fake DNS) with options of the test's choosing, always stopped (the plain
+`pebble` fixture is in tests/conftest.py: the wizard's tests use it too)."""
 
 from __future__ import annotations
 
 import pytest
 
 from .pebble_env import Pebble
-
-
-@pytest.fixture
-def pebble(tmp_path):
-    server = Pebble(tmp_path / "pebble").start()
-    try:
-        yield server
-    finally:
-        server.stop()
 
 
 @pytest.fixture

@@ -10,7 +10,23 @@ from collections.abc import Callable
 from pathlib import Path
 
 
-class StaticServer:
+class _Background:
+    """A stand-in HTTP server run on a thread for the length of a `with` block (subclasses set self.server)."""
+
+    server: http.server.ThreadingHTTPServer
+
+    def __enter__(self):
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+        self.thread.join(10)
+
+
+class StaticServer(_Background):
     """Serves a folder (the project's WebFolder) on 127.0.0.1:port, as 4D's web server would.
 
     `on_challenge(name)` is called for each /.well-known/acme-challenge/ request before it is answered (tests use
@@ -35,19 +51,9 @@ class StaticServer:
 
         self.server = http.server.ThreadingHTTPServer(("127.0.0.1", port),
                                                       functools.partial(Handler, directory=str(folder)))
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-
-    def __enter__(self) -> "StaticServer":
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.server.shutdown()
-        self.server.server_close()
-        self.thread.join(10)
 
 
-class AriStub:
+class AriStub(_Background):
     """An ACME directory with `renewalInfo` (RFC 9773) answering a recorded window for any certificate ID."""
 
     def __init__(self, window: dict, port: int) -> None:
@@ -82,13 +88,3 @@ class AriStub:
 
         self.url = f"{base}/dir"
         self.server = http.server.ThreadingHTTPServer(("127.0.0.1", port), Handler)
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-
-    def __enter__(self) -> "AriStub":
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.server.shutdown()
-        self.server.server_close()
-        self.thread.join(10)

@@ -511,15 +511,17 @@ class MainWindow(QMainWindow):
         doc = self.document
         if doc is None:
             return
-        if doc.read_only or doc.changed_files:
-            from html import escape  # only for these banners: most projects open without one
         if doc.read_only:
+            from html import escape  # here and below, not at start-up: most projects open without a banner
+
             self.ui.banner.show_message(
                 "error", f"<b>Read-only:</b> {escape(str(doc.project.error))}<br>Nothing can be saved, and the "
                          "file is never overwritten. Fix the file in an editor (or restore a backup on the "
                          "Certificates page), then reload.", "Reload",
                 extra=(("show_folder", "Show in Folder"), ("open_editor", "Open in Editor")))
         elif doc.changed_files:
+            from html import escape
+
             names = escape(", ".join(Path(p).name for p in doc.changed_files))
             self.ui.banner.show_message(
                 "warning", f"<b>Changed on disk:</b> {names} was changed by another program since it was "

@@ -7,21 +7,11 @@ import stat
 import subprocess
 
 import pytest
-from acme_pebble.pebble_env import Pebble
 
 from gui.conftest import tree_bytes
 from tlsgui.wizard.ids import PageId
 
 from .conftest import finish, go_next, start_wizard, thread_free
-
-
-@pytest.fixture
-def pebble(tmp_path):
-    server = Pebble(tmp_path / "pebble").start()
-    try:
-        yield server
-    finally:
-        server.stop()
 
 
 @pytest.fixture
